@@ -1,0 +1,1 @@
+"""newsrel's data: pipeline config and rule files (installed as ``pipeline.models``)."""
