@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...schema import Entity, Record
+from ...schema import Entity, Meta, Record
 from ._base import GoldFormatError, join_tokens
 
 _TAG = re.compile(r"^(?:O|[BI]-\S+)$")
@@ -63,7 +63,7 @@ def _record(path: Path, n: int, sentences: list[list[tuple[str, str]]]) -> Recor
                 )
             )
     return Record(
-        id=f"{path.name}#{n}", meta={"path": str(path)}, text=built.text, entities=entities
+        id=f"{path.name}#{n}", meta=Meta(path=str(path)), text=built.text, entities=entities
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ...schema import Entity, Record, Relation
+from ...schema import Entity, Meta, Record, Relation
 from ._base import GoldFormatError, join_tokens
 
 
@@ -63,7 +63,7 @@ def _sentence(path: Path, i: int, item: Any) -> Record:
     doc_id = str(item.get("orig_id", i))
     return Record(
         id=f"{path.name}#{doc_id}",
-        meta={"path": str(path)},
+        meta=Meta(path=str(path)),
         text=built.text,
         entities=entities,
         relations=relations,

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from ...schema import Entity, Record
+from ...schema import Entity, Meta, Record
 from ._base import GoldFormatError, join_tokens
 from .timeml import _parse
 
@@ -105,7 +105,7 @@ def read_meantime_file(path: Path, doc_id: str | None = None) -> Record:
     entities.sort(key=lambda e: (e.start, e.end))
     return Record(
         id=doc_id or path.stem,
-        meta={**meta, "title": root.get("doc_name")} if root.get("doc_name") else meta,
+        meta=Meta(**meta, title=root.get("doc_name")),
         text=built.text,
         entities=entities,
     )

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from ...schema import Entity, Record
+from ...schema import Entity, Meta, Record
 from ._base import GoldFormatError, map_span, normalise_whitespace
 
 
@@ -75,7 +75,7 @@ def read_timeml_file(path: Path, doc_id: str | None = None) -> Record:
     dct = root.find("DCT/TIMEX3")
     if dct is not None and dct.get("value"):
         meta["published"] = str(dct.get("value"))
-    return Record(id=doc_id or path.stem, meta=meta, text=text, entities=entities)
+    return Record(id=doc_id or path.stem, meta=Meta(**meta), text=text, entities=entities)
 
 
 def read_timeml(path: Path) -> Iterator[Record]:
