@@ -1,0 +1,93 @@
+"""The ``newsrel`` command: a thin typer layer over the library. No logic lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    help="newsrel: entities, relations and events from English news, out as JSONL.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="Trained spaCy pipeline (package name or path); default from models/pipeline.json."),
+]
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders (recursive) or .jsonl inputs.")],
+    out: Annotated[str, typer.Option("-o", "--out", help="Output JSONL file, or - for stdout.")],
+    model: ModelOpt = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document of this run.")
+    ] = None,
+    progress: Annotated[bool, typer.Option(help="Progress bar on stderr.")] = True,
+) -> None:
+    """Extract records from news files into OUT (errors go to OUT.errors.jsonl).
+
+    Exit code 0 when every document succeeded, 1 when some failed, 2 for usage errors.
+    """
+    from .extract import extract_files
+    from .io import open_output
+    from .nlp import ModelNotFound, load_nlp
+    from .progress import track
+
+    _check_date(published)
+    try:
+        nlp = load_nlp(model)
+    except ModelNotFound as e:
+        raise typer.BadParameter(str(e), param_hint="--model") from e
+    with open_output(out) as writer:
+        for item in track(extract_files(paths, nlp=nlp, published=published), enabled=progress):
+            writer.write(item)
+    typer.echo(f"{writer.records} records, {writer.failed} failed -> {out}", err=True)
+    raise typer.Exit(1 if writer.failed else 0)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Print the JSON Schema of a newsrel record."""
+    from .schema import json_schema_text
+
+    text = json_schema_text()
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def version() -> None:
+    """Print newsrel's version."""
+    typer.echo(__version__)
+
+
+def _check_date(value: str | None) -> None:
+    import datetime as dt
+
+    if value is None:
+        return
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise typer.BadParameter(f"{value!r} is not a date like 2017-09-29", param_hint="--published") from e
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""The one place where newsrel's spaCy factories and ``Doc``/``Span`` extensions are registered.
+
+Every component is a thin class over pure functions in its own module: ``find`` computes,
+``set_annotations`` writes. Factories are namespaced and versioned (``newsrel_<name>_v1``; spaCy forbids dots in factory names)
+and declare ``assigns``/``requires`` so ``nlp.analyze_pipes()`` can check their order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from . import entities as ent_rules
+from .rules import EntityFixes, load_entity_patterns, load_json, models_dir
+
+
+def register_extensions() -> None:
+    """Register every custom attribute once (idempotent: safe to call from any process)."""
+    for name, default in (
+        ("published", None),  # ISO date, the anchor for relative dates
+        ("published_source", None),
+        ("clusters", None),  # list[facts.ClusterFact]
+        ("relations", None),  # list[facts.RelationFact]
+        ("events", None),  # list[facts.EventFact]
+    ):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in ("norm", "cluster"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+class EntityRules:
+    """Rule matchers over the model's entities: patterns from ``entity_patterns.jsonl``,
+    then the fixes of :mod:`pipeline.entities` with word lists from ``entity_fixes.json``."""
+
+    def __init__(self, nlp: Language, patterns: Path, fixes: Path) -> None:
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[str, str] = {}
+        for row in load_entity_patterns(patterns):
+            self.labels[row["id"]] = row["label"]
+            if isinstance(row["pattern"], str):
+                self.phrases.add(row["id"], [nlp.make_doc(row["pattern"])])
+            else:
+                self.matcher.add(row["id"], [row["pattern"]])
+        self.fixes = load_json(fixes, EntityFixes)
+
+    def find(self, doc: Doc) -> list[ent_rules.EntitySpan]:
+        spans = []
+        for match_id, start, end in [*self.matcher(doc), *self.phrases(doc)]:
+            rid = doc.vocab.strings[match_id]
+            spans.append(Span(doc, start, end, label=self.labels[rid], span_id=rid))
+        rules = [ent_rules.EntitySpan.of(s) for s in filter_spans(spans)]
+        model = [ent_rules.EntitySpan.of(e) for e in doc.ents]
+        merged = ent_rules.merge_rule_spans(doc, model, rules)
+        return ent_rules.fix_entities(doc, merged, self.fixes)
+
+    def set_annotations(self, doc: Doc, ents: list[ent_rules.EntitySpan]) -> None:
+        doc.ents = [e.span(doc) for e in ents]
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+
+@Language.factory(
+    "newsrel_entities_v1",
+    assigns=["doc.ents"],
+    requires=["doc.ents", "token.pos"],
+    default_config={"patterns": None, "fixes": None},
+)
+def make_entity_rules(
+    nlp: Language, name: str, patterns: str | None, fixes: str | None
+) -> EntityRules:
+    folder = models_dir()
+    return EntityRules(
+        nlp,
+        Path(patterns) if patterns else folder / "entity_patterns.jsonl",
+        Path(fixes) if fixes else folder / "entity_fixes.json",
+    )

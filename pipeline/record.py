@@ -1,0 +1,146 @@
+"""From a processed ``Doc`` to a :class:`~pipeline.schema.Record`.
+
+Components attach facts keyed by character offsets (``pipeline.facts``); this module gives
+each entity mention a ``T`` id, each cluster an ``E`` id, and resolves the offsets.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .facts import ArgumentFact, ClusterFact, EventFact, Offsets, RelationFact
+from .schema import (
+    Argument,
+    Cluster,
+    Edit,
+    Entity,
+    Event,
+    PipelineInfo,
+    Record,
+    Relation,
+    Role,
+    Span,
+)
+
+
+def source_of(rule_id: str) -> str:
+    return f"rule:{rule_id}" if rule_id else "model"
+
+
+def build_record(
+    doc: Doc,
+    *,
+    doc_id: str,
+    meta: dict[str, Any],
+    edits: list[Edit],
+    pipeline: PipelineInfo | None,
+) -> Record:
+    sent_of = _sentence_index(doc)
+    ids: dict[Offsets, str] = {}
+    entities: list[Entity] = []
+    for n, ent in enumerate(doc.ents, 1):
+        tid = f"T{n}"
+        ids[(ent.start_char, ent.end_char)] = tid
+        entities.append(
+            Entity(
+                id=tid,
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+                norm=ent._.norm,
+                source=source_of(ent.id_),
+                sentence=sent_of.get(ent.start),
+            )
+        )
+    clusters = _clusters(doc._.clusters or [], ids, entities)
+    relations = [
+        Relation(id=f"R{n}", type=r.type, head=ids[r.head], tail=ids[r.tail], rule=r.rule, sentence=r.sentence)
+        for n, r in enumerate(_known(doc._.relations or [], ids), 1)
+    ]
+    events = [_event(doc, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
+    return Record(
+        id=doc_id,
+        meta=meta,
+        text=doc.text,
+        edits=edits,
+        entities=entities,
+        clusters=clusters,
+        relations=relations,
+        events=events,
+        pipeline=pipeline,
+    )
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return {}
+    out: dict[int, int] = {}
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out
+
+
+def _known(relations: list[RelationFact], ids: dict[Offsets, str]) -> list[RelationFact]:
+    return [r for r in relations if r.head in ids and r.tail in ids]
+
+
+def _clusters(facts: list[ClusterFact], ids: dict[Offsets, str], entities: list[Entity]) -> list[Cluster]:
+    """Clusters from the resolver; every mention the resolver left out gets its own."""
+    out: list[Cluster] = []
+    member: dict[Offsets, str] = {}
+    placed: list[tuple[ClusterFact, Cluster]] = []
+    for fact in facts:
+        mentions = [ids[m] for m in fact.mentions if m in ids and m not in member]
+        if not mentions:
+            continue
+        cid = f"E{len(out) + 1}"
+        for m in fact.mentions:
+            if m in ids:
+                member.setdefault(m, cid)
+        cluster = Cluster(
+            id=cid, label=fact.label, name=fact.name, mentions=mentions,
+            aliases=list(fact.aliases), norm=fact.norm,
+        )
+        out.append(cluster)
+        placed.append((fact, cluster))
+    for fact, cluster in placed:  # roles point at clusters, known only now
+        cluster.roles = [Role(title=t, of=member.get(of) if of else None) for t, of in fact.roles]
+    for ent in entities:
+        key = (ent.start, ent.end)
+        if key not in member:
+            cid = f"E{len(out) + 1}"
+            member[key] = cid
+            out.append(Cluster(id=cid, label=ent.label, name=ent.text, mentions=[ent.id], norm=ent.norm))
+        ent.entity = member[key]
+    return out
+
+
+def _event(doc: Doc, vid: str, ev: EventFact, ids: dict[Offsets, str]) -> Event:
+    def span(o: Offsets) -> Span:
+        return Span(start=o[0], end=o[1], text=doc.text[o[0] : o[1]])
+
+    return Event(
+        id=vid,
+        type=ev.type,
+        trigger=span(ev.trigger),
+        triggers=[span(t) for t in ev.triggers],
+        arguments=[_argument(doc, a, ids) for a in ev.arguments],
+        date=ev.date,
+        status=ev.status,
+        cameo=ev.cameo,
+        sentence=ev.sentence,
+        sentences=list(ev.sentences),
+        rule=ev.rule,
+        rules=list(ev.rules),
+    )
+
+
+def _argument(doc: Doc, arg: ArgumentFact, ids: dict[Offsets, str]) -> Argument:
+    if arg.is_entity and arg.span in ids:
+        return Argument(role=arg.role, ref=ids[arg.span])
+    s, e = arg.span
+    return Argument(role=arg.role, start=s, end=e, text=doc.text[s:e])

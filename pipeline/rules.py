@@ -1,0 +1,174 @@
+"""Loading and validating the rule files under ``models/``.
+
+Rule files are data. Each kind has one pydantic model (``extra="forbid"``): the model is the
+only list of allowed keys, and a bad rule fails on load with :class:`RuleError` naming the
+file, the line (JSONL) or rule id, and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+M = TypeVar("M", bound=BaseModel)
+
+MODELS_ENV = "NEWSREL_MODELS"
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used; the message names file, line or rule, and field."""
+
+
+def models_dir() -> Path:
+    """The rule folder: ``$NEWSREL_MODELS`` if set, else the installed ``models/``."""
+    env = os.environ.get(MODELS_ENV)
+    if env:
+        return Path(env)
+    return Path(str(resources.files("pipeline.models")))
+
+
+def _describe(err: ValidationError) -> str:
+    parts = []
+    for e in err.errors():
+        loc = ".".join(str(x) for x in e["loc"]) or "(record)"
+        parts.append(f"field {loc!r}: {e['msg']}")
+    return "; ".join(parts)
+
+
+def load_json(path: Path, model: type[M]) -> M:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise RuleError(f"{path}: rule file not found") from e
+    except json.JSONDecodeError as e:
+        raise RuleError(f"{path}:{e.lineno}: not valid JSON: {e.msg}") from e
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        raise RuleError(f"{path}: {_describe(e)}") from e
+
+
+def load_jsonl(path: Path, model: type[M]) -> Iterator[M]:
+    """Validated rows of a JSONL rule file; blank lines and ``//`` comment lines are skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as e:
+        raise RuleError(f"{path}: rule file not found") from e
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise RuleError(f"{path}:{n}: not valid JSON: {e.msg}") from e
+        try:
+            yield model.model_validate(data)
+        except ValidationError as e:
+            rid = data.get("id") if isinstance(data, dict) else None
+            who = f" (rule {rid!r})" if rid else ""
+            raise RuleError(f"{path}:{n}{who}: {_describe(e)}") from e
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- entity patterns: spaCy's native entity_ruler JSONL, plus a required id and description ---
+
+
+class EntityPattern(_Rule):
+    id: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    pattern: str | list[dict[str, Any]]
+    description: str = ""
+
+    @field_validator("pattern")
+    @classmethod
+    def _non_empty(cls, v: str | list[dict[str, Any]]) -> str | list[dict[str, Any]]:
+        if not v:
+            raise ValueError("pattern is empty")
+        return v
+
+
+def load_entity_patterns(path: Path) -> list[dict[str, Any]]:
+    """Entity patterns as ``entity_ruler`` takes them; token patterns are checked by spaCy."""
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    rows = list(load_jsonl(path, EntityPattern))
+    matcher = Matcher(Vocab(), validate=True)
+    for row in rows:
+        if isinstance(row.pattern, list):
+            try:
+                matcher.add(row.id, [row.pattern])
+            except (ValueError, KeyError) as e:
+                raise RuleError(f"{path} (rule {row.id!r}): field 'pattern': {e}") from e
+    return [{"label": r.label, "pattern": r.pattern, "id": r.id} for r in rows]
+
+
+# --- entity fixes: word lists for the rule fixes of entities.py ---
+
+
+class EntityFixes(_Rule):
+    about: str = ""
+    determiners: frozenset[str]
+    keep_determiner_labels: frozenset[str]
+    title_words: frozenset[str]
+    min_city_population: int = Field(ge=0)
+
+    @field_validator("determiners", "title_words")
+    @classmethod
+    def _lower(cls, v: frozenset[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in v)
+
+
+# --- cleaning: outlet boilerplate ---
+
+
+class Boilerplate(_Rule):
+    id: str
+    description: str = ""
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as e:
+            raise ValueError(f"not a valid regular expression: {e}") from e
+        return v
+
+
+class CleanRules(_Rule):
+    about: str = ""
+    boilerplate: list[Boilerplate]
+
+    def compiled(self) -> list[re.Pattern[str]]:
+        return [re.compile(b.pattern) for b in self.boilerplate]
+
+
+@lru_cache(maxsize=8)
+def clean_rules(folder: Path | None = None) -> CleanRules:
+    return load_json((folder or models_dir()) / "clean.json", CleanRules)
+
+
+def rules_hash(folder: Path | None = None) -> str:
+    """sha256 over every rule file (name and bytes), cited in each record's ``pipeline``."""
+    folder = folder or models_dir()
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and p.suffix in {".json", ".jsonl", ".cfg", ".txt"}:
+            h.update(p.relative_to(folder).as_posix().encode())
+            h.update(b"\0")
+            h.update(p.read_bytes())
+    return "sha256:" + h.hexdigest()[:16]
