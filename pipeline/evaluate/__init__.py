@@ -18,7 +18,7 @@ from typing import Any
 
 from ..schema import Record
 from .items import AlignmentError, Items, add_record, offset_mapper
-from .labels import LabelMap, default_label_map, load_label_map
+from .labels import LabelMap, LabelMapError, default_label_map, load_label_map
 from .readers import FORMATS, GoldFormatError, detect_format, read_gold
 from .readers.records import read_records
 from .score import (
@@ -38,6 +38,8 @@ from .score import (
 )
 
 VALUE_LABELS = ("MONEY", "PERCENT", "DATE")
+# what a caller can catch: every error that means "this gold / label map / prediction is unusable"
+EvaluationError = (GoldFormatError, LabelMapError, AlignmentError)
 SYSTEMS = ("bare", "newsrel")
 
 
@@ -234,6 +236,8 @@ def evaluate(
     gold = list(read_gold(gold_path, fmt))
     results: list[SystemResult] = []
     if pred_records is not None:
+        if isinstance(pred_records, str | Path) and not Path(pred_records).is_file():
+            raise GoldFormatError(pred_records, "no such predictions file")
         preds = (
             read_records(Path(pred_records))
             if isinstance(pred_records, str | Path)
@@ -256,7 +260,9 @@ def evaluate(
 
 
 __all__ = [
+    "FORMATS",
     "AlignmentError",
+    "EvaluationError",
     "Evaluation",
     "GoldFormatError",
     "SystemResult",

@@ -184,4 +184,8 @@ def render(result: Evaluation) -> Group:
 
 
 def print_report(result: Evaluation, console: Console | None = None) -> None:
-    (console or Console()).print(render(result))
+    if console is None:
+        console = Console()
+        if not console.is_terminal:  # files and pipes get whole column names
+            console = Console(width=140)
+    console.print(render(result))
