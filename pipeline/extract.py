@@ -19,6 +19,7 @@ from . import __version__
 from .clean import Cleaned, clean
 from .ingest import Document, InputError, iter_documents
 from .nlp import load_nlp, model_name
+from .normalise.docdate import find_published, read_sidecar
 from .record import build_record
 from .rules import clean_rules, rules_hash
 from .schema import ErrorRecord, PipelineInfo, Record
@@ -52,12 +53,21 @@ def prepare(doc: Document, *, published: str | None = None) -> Prepared:
     cleaned = clean(doc.text, clean_rules().compiled())
     if not cleaned.text:
         raise ValueError("no text left after cleaning")
-    meta = {**header_meta(cleaned.text), **doc.meta}
-    if published:
-        meta["published"], meta["published_source"] = published, "cli"
-    elif meta.get("published"):
-        meta.setdefault("published_source", "meta")
+    sidecar = read_sidecar(doc.meta.get("path"))
+    meta = {**header_meta(cleaned.text), **sidecar, **doc.meta}
+    found = find_published(cleaned.text, doc.meta, cli=published, sidecar=sidecar)
+    meta.pop("published", None)
+    if found.date:
+        meta["published"], meta["published_source"] = found.date, found.source
     return Prepared(doc, cleaned, meta)
+
+
+def make_doc(nlp: Language, p: Prepared) -> Doc:
+    """The tokenised Doc of a prepared document, its anchor date set for the normaliser."""
+    doc = nlp.make_doc(p.cleaned.text)
+    doc._.published = p.meta.get("published")
+    doc._.published_source = p.meta.get("published_source")
+    return doc
 
 
 def pipeline_info(nlp: Language) -> PipelineInfo:
@@ -105,7 +115,7 @@ def _process_batch(
     todo = [s for s in slots if isinstance(s, Prepared)]
     done: dict[int, Result] = {}
     try:
-        for p, nlp_doc in zip(todo, nlp.pipe(p.cleaned.text for p in todo)):
+        for p, nlp_doc in zip(todo, nlp.pipe(make_doc(nlp, p) for p in todo)):
             done[id(p)] = _to_record(nlp_doc, p, info)
     except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one
         for p in todo:
@@ -117,7 +127,7 @@ def _process_batch(
 
 def _one(p: Prepared, nlp: Language, info: PipelineInfo) -> Result:
     try:
-        return _to_record(nlp(p.cleaned.text), p, info)
+        return _to_record(nlp(make_doc(nlp, p)), p, info)
     except Exception as e:  # noqa: BLE001
         path = p.doc.meta.get("path")
         return _error(p.doc.id, "pipeline", f"{path or p.doc.id}: {type(e).__name__}: {e}", path)
