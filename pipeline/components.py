@@ -117,19 +117,21 @@ class Normaliser:
     def __call__(self, doc: Doc) -> Doc:
         from .normalise.spans import normalise_entities
 
-        from .normalise.spans import is_age, split_points
+        from .normalise.spans import is_age, merge_adjacent, split_points
 
         ents: list[Span] = []
-        for ent in [*doc.ents, *self.find_missing(doc)]:
-            if ent.label_ not in ("DATE", "TIME"):
+        added = self.find_missing(doc)
+        changed = bool(added)
+        for ent in [*doc.ents, *added]:
+            parts = [] if is_age(ent) else split_points(ent, self.connectors)
+            if ent.label_ not in ("DATE", "TIME") or parts == [(ent.start, ent.end)]:
                 ents.append(ent)
-            elif not is_age(ent):
-                ents.extend(
-                    Span(doc, s, e, label=ent.label, span_id=ent.id)
-                    for s, e in split_points(ent, self.connectors)
-                )
-        if len(ents) != len(doc.ents):
-            doc.ents = sorted(ents, key=lambda s: s.start)
+                continue
+            changed = True
+            ents.extend(Span(doc, s, e, label=ent.label, span_id=ent.id) for s, e in parts)
+        merged = merge_adjacent(ents)
+        if changed or len(merged) != len(ents):
+            doc.ents = merged
         found = normalise_entities(doc, self.rules)
         self.set_annotations(doc, found)
         return doc

@@ -179,14 +179,15 @@ def grammar(rules: NormaliseRules) -> Grammar:
 
 
 _MODS = [
-    (r"^(?:the )?(?:early|beginning of|start of|the start of|the beginning of|earlier)\s+", "START"),
-    (r"^(?:the )?(?:late|end of|the end of|later)\s+", "END"),
+    (r"^(?:the )?(?:early|beginning of|start of|the start of|the beginning of|earlier)[\s-]+", "START"),
+    (r"^(?:the )?(?:late|end of|the end of|later)[\s-]+", "END"),
     (r"^(?:the )?(?:mid|middle of|the middle of)[- ]", "MID"),
 ]
 _LEAD = re.compile(
     r"^(?:by|in|on|at|since|until|till|from|during|for|through|throughout|before|after|of|"
     r"within|over|around|about|some|nearly|almost|approximately|more than|less than|"
-    r"at least|up to|roughly|just|only|as of|as early as|as late as)\s+"
+    r"at least|up to|roughly|just|only|as of|as early as|as late as|between|both|the day|barely|"
+    r"as long as|no more than|sometime|some time)\s+"
 )
 
 
@@ -424,13 +425,17 @@ def h_month_day(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 def h_month(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     m = re.fullmatch(
-        rf"(?:(last|next|this|past|previous|coming|the) )?({g.month})(?:,? (?:of )?('?\d{{2}}|\d{{4}}))?", t
+        rf"(?:(last|next|this|past|previous|coming|the) )?({g.month})(?:,? (?:of )?('?\d{{2}}|\d{{4}}))?"
+        r"(?: (this|last|next) year)?(?: month)?",
+        t,
     )
     if not m:
         return None
     mn = g.month_no(m.group(2))
     y = _year_text(m.group(3), ctx)
     rel = m.group(1)
+    if m.group(4) and ctx.anchor is not None:
+        y = ctx.anchor.year + {"last": -1, "next": 1}.get(m.group(4), 0)
     if y is None and ctx.anchor is not None:
         a = ctx.anchor
         if rel in ("last", "past", "previous"):
@@ -555,6 +560,25 @@ def h_year_ago_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if ctx.anchor is not None:
         return Timex("DATE", str(ctx.anchor.year - 1), rule="year-earlier")
     return Timex("DATE", None, rule="year-earlier")
+
+
+def h_that(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
+    """"that year", "earlier that day", "the same day": the last date the text named, at a grain."""
+    m = re.fullmatch(r"(?:(?:earlier|later) (?:in )?)?(?:that|the same|that same) (day|week|month|year|quarter)", t)
+    if not m:
+        return None
+    ref = ctx.reference
+    if not ref:
+        return Timex("DATE", None, rule="that")
+    cut = {"year": 4, "month": 7, "day": 10}.get(m.group(1))
+    if m.group(1) == "quarter":
+        return Timex("DATE", ref, rule="that") if "-Q" in ref else Timex("DATE", None, rule="that")
+    if m.group(1) == "week":
+        d = _date_of_value(ref)
+        return Timex("DATE", iso_week(d) if d and len(ref) >= 10 else None, rule="that")
+    if cut and len(ref) >= cut and re.match(r"^\d{4}(-\d{2})?(-\d{2})?", ref[:cut]):
+        return Timex("DATE", ref[:cut], rule="that")
+    return Timex("DATE", None, rule="that")
 
 
 def h_relative_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
@@ -779,12 +803,18 @@ def h_year(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 def h_weekday(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     r = g.rules
     m = re.fullmatch(
-        rf"(?:(last|next|this|coming|past|on|early|late) )?({g.weekday})(?:'s)?(?: ({g.pod}))?(?:,? (?:at )?(.+))?", t
+        rf"(?:(.+?),? (?:on )?)??(?:(last|next|this|coming|past|on|early|late|the previous|the following) )?"
+        rf"({g.weekday})(?:'s)?(?: ({g.pod}))?(?:,? (?:at )?(.+))?",
+        t,
     )
     if not m:
         return None
-    rel, wd = m.group(1), r.weekdays[m.group(2).rstrip(".")]
-    pod, rest = m.group(3), m.group(4)
+    rel, wd = m.group(2), r.weekdays[m.group(3).rstrip(".")]
+    pod, rest = m.group(4), m.group(5) or m.group(1)
+    if rel == "the previous":
+        rel = "last"
+    if rel == "the following":
+        rel = "next"
     tm = _clock(rest, g) if rest else None
     if rest and not tm:
         return None
@@ -955,6 +985,7 @@ HANDLERS: list[Handler] = [
     h_month,
     h_season,
     h_quarter,
+    h_that,
     h_relative_unit,
     h_ago,
     h_year,

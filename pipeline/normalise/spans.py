@@ -17,6 +17,7 @@ from .numbers import normalise_percent, normalise_quantity
 from .rules import NormaliseRules
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+ADJECTIVE_SETS = frozenset({"quarterly", "annual", "monthly", "weekly", "daily", "yearly", "hourly"})
 
 
 @dataclass(frozen=True)
@@ -96,18 +97,61 @@ def normalise_entities(doc: Doc, rules: NormaliseRules) -> list[Normalised]:
     return out
 
 
+_ANCHORED = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\btoday\b|\bnow\b",
+    re.I,
+)
+_YEAR = re.compile(r"\d{4}\b")
+_LEAD_WORDS = frozenset({"between", "from", "both"})
+_JOINERS = frozenset({"to", "and", ",", "or"})
+
+
 def split_points(span: Span, connectors: frozenset[str]) -> list[tuple[int, int]]:
-    """Token ranges of the temporal expressions inside one entity joined by a connector:
-    "the quarter ended Sept. 30" → "the quarter", "Sept. 30" (TimeML marks two)."""
-    for i in range(span.start + 1, span.end - 1):
-        if span.doc[i].lower_ in connectors:
-            return [(span.start, i), (i + 1, span.end)]
-    return [(span.start, span.end)]
+    """Token ranges of the temporal expressions inside one entity, TimeML-style: "the quarter
+    ended Sept. 30" → "the quarter", "Sept. 30"; "between 1994 and 1997" → "1994", "1997"
+    (joined by to/and/or/comma only when both sides are anchored: a digit, month or day).
+    Hyphenated ranges ("January-July") stay one expression with a start and an end."""
+    doc = span.doc
+    start = span.start
+    while start < span.end - 1 and doc[start].lower_ in _LEAD_WORDS:
+        start += 1
+    for i in range(start + 1, span.end):
+        word = doc[i].lower_
+        if word in connectors and i < span.end - 1:
+            return [(start, i), *split_points(doc[i + 1 : span.end], connectors)]
+        if word in _JOINERS:
+            left, right = doc[start:i], doc[i + 1 : span.end]
+            if word == "," and not (_YEAR.fullmatch(left.text) and _YEAR.match(right.text)):
+                continue  # "Aug. 7, 1998", "Friday, Oct. 23" are one expression
+            if _ANCHORED.search(left.text) and (not len(right) or _ANCHORED.search(right.text)):
+                rest = split_points(right, connectors) if len(right) else []
+                return [(start, i), *rest]
+    return [(start, span.end)]
 
 
 def is_age(span: Span) -> bool:
-    """"6-year-old", "52 years old", or a bare number tagged DATE ("Smith, 52,"): an age."""
+    """Not a time expression though the model says DATE: an age ("6-year-old", "Smith, 52,"),
+    a model number, or a frequency adjective before a noun ("quarterly dividend")."""
     text = span.text.lower()
-    if re.search(r"\byears?[- ]old\b", text):
+    if span.label_ != "DATE":
+        return False
+    if re.search(r"\b(?:years?|months?|weeks?|days?)[- ]old\b", text):
         return True
-    return bool(re.fullmatch(r"\d{1,3}", text))
+    if re.fullmatch(r"\d+", text):  # "Smith, 52," or a model number: not a year
+        return not (len(text) == 4 and 1000 <= int(text) <= 2999)
+    # "quarterly dividend", "annual meeting": an adjective of frequency, not an expression
+    return len(span) == 1 and span[0].dep_ == "amod" and text in ADJECTIVE_SETS
+
+
+def merge_adjacent(spans: list[Span]) -> list[Span]:
+    """Temporal entities that touch become one: the model's "Friday" + "night" → "Friday night"."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        prev = out[-1] if out else None
+        temporal = ("DATE", "TIME")
+        if prev is not None and prev.end == span.start and prev.label_ in temporal and span.label_ in temporal:
+            label = "TIME" if "TIME" in (prev.label_, span.label_) else "DATE"
+            out[-1] = Span(span.doc, prev.start, span.end, label=label, span_id=prev.id or span.id)
+        else:
+            out.append(span)
+    return out
