@@ -202,6 +202,8 @@ def clean(text: str) -> str:
 def normalise_date(text: str, rules: NormaliseRules, ctx: DateContext) -> Timex:
     """The TIMEX3 value of a temporal expression (a DATE/TIME entity's text)."""
     g = grammar(rules)
+    if text.strip() in rules.lowercase_not_dates:  # "may", "march": verbs, not months
+        return Timex("DATE", None, rule="not-a-date")
     t = clean(text)
     while True:  # prepositions and hedges are not part of the value
         t2 = _LEAD.sub("", t)

@@ -68,7 +68,8 @@ def currency_of(text: str, rules: NormaliseRules) -> str | None:
 
 
 _RANGE = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|to|and)\s*[^\d\s]{0,4}\s*(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?", re.I
+    r"(\d[\d,]*(?:\.\d+)?)(\s*[a-z]+)?\s*(?:-|–|to|and)\s*[^\d\s]{0,4}\s*(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?",
+    re.I,
 )
 
 
@@ -81,11 +82,11 @@ def normalise_money(text: str, rules: NormaliseRules) -> MoneyValue | None:
     sub = next((f for w, f in rules.subunits.items() if f" {w} " in low or f" {w}." in low), None)
     m = _RANGE.search(text)
     if m:
-        mag_word = (m.group(3) or "").lower()
+        mag_word = (m.group(4) or "").lower()
         mag = rules.magnitudes.get(mag_word, 1.0) if mag_word else 1.0
         lo = float(m.group(1).replace(",", ""))
-        hi = float(m.group(2).replace(",", ""))
-        lo_amount = parse_amount(text[m.start() : m.end(1)], rules) or lo
+        hi = float(m.group(3).replace(",", ""))
+        lo_amount = parse_amount(text[m.start() : m.end(2) if m.group(2) else m.end(1)], rules) or lo
         if lo_amount == lo:  # "1-2 billion": the magnitude is written once, after the top
             lo_amount = lo * mag
         return MoneyValue(lo_amount, currency, qualifier or "range", hi * mag)

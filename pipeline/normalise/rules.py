@@ -56,6 +56,7 @@ class NormaliseRules(_Rule):
     future_words: list[str]
     holidays: dict[str, str]
     split_connectors: list[str]
+    lowercase_not_dates: list[str]
     added_entities: list[AddedEntity]
 
     @field_validator("currency_symbols", "currency_words", "currency_adjectives")
