@@ -401,6 +401,8 @@ def h_month_day(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     mo = g.month
     wd = rf"(?:(?:{g.weekday}),? )?"
     tail = r"(?:,? ('?\d{2}|\d{4}))?"
+    rel = re.match(r"(?:the |last |this |next )", t)
+    t = t[rel.end() :] if rel else t
     m = re.fullmatch(rf"{wd}({mo}) (\d{{1,2}})(?:st|nd|rd|th)?{tail}(?:,? (.*))?", t)
     if m:
         mn, day, ytxt, rest = g.month_no(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
@@ -411,7 +413,13 @@ def h_month_day(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         mn, day, ytxt, rest = g.month_no(m.group(2)), int(m.group(1)), m.group(3), m.group(4)
     if not 1 <= day <= 31:
         return None
-    y = _year_text(ytxt, ctx) or resolve_year_of(mn, day, ctx)
+    word = rel.group(0).strip() if rel else ""
+    y = _year_text(ytxt, ctx)
+    if y is None and word in ("last", "next") and ctx.anchor is not None:
+        a = ctx.anchor
+        later = (mn, day) > (a.month, a.day)
+        y = a.year - (1 if later else 0) if word == "last" else a.year + (0 if later else 1)
+    y = y or resolve_year_of(mn, day, ctx)
     if y is None:
         return Timex("DATE", None, rule="month-day")
     base = _date_or_none(y, mn, day, "month-day")
@@ -872,6 +880,9 @@ def h_time(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         return None
     if ctx.anchor is None:
         return Timex("TIME", None, rule="time")
+    day = _date_of_value(ctx.reference) if ctx.reference and len(ctx.reference) == 10 else None
+    if day is not None and not m.group(2):  # "at 6 a.m." on the day the text is telling of
+        return Timex("TIME", f"{_fmt(day)}T{tm}", rule="time.reference")
     d = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1, "last night": -1}.get(m.group(2) or "", 0))
     return Timex("TIME", f"{_fmt(d)}T{tm}", rule="time")
 
@@ -945,6 +956,10 @@ def h_dateparser(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if found is None:
         return None
     d, period = found
+    if ctx.anchor is not None and abs(d.year - ctx.anchor.year) > 30 and not re.search(r"\d{4}", t):
+        return None  # "last Oct. 23" read as 1923: a misreading, not a date
+    if period == "time" and d.hour == d.minute == 0 and not re.search(r"\d[:.]\d|[ap]\.?m\b|noon|midnight", t):
+        period = "day"
     if period == "year":
         return Timex("DATE", str(d.year), rule="dateparser")
     if period == "month":
@@ -953,7 +968,7 @@ def h_dateparser(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         return Timex("DATE", iso_week(d), rule="dateparser")
     if period == "time":
         return Timex("TIME", d.strftime("%Y-%m-%dT%H:%M"), rule="dateparser")
-    return Timex("DATE", _fmt(d), rule="dateparser")
+    return Timex("DATE", _fmt(d.date()), rule="dateparser")
 
 
 @lru_cache(maxsize=8192)

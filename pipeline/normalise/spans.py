@@ -17,6 +17,7 @@ from .numbers import normalise_percent, normalise_quantity
 from .rules import NormaliseRules
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "due", "intend"})
 ADJECTIVE_SETS = frozenset({"quarterly", "annual", "monthly", "weekly", "daily", "yearly", "hourly"})
 
 
@@ -43,6 +44,8 @@ def clause_tense(span: Span, rules: NormaliseRules) -> str | None:
         return "future"
     if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}):
         return "past"
+    if "to" in words or tok.lemma_ in FUTURE_VERBS:  # "plans to meet Tuesday", "is due Tuesday"
+        return "future"
     return None
 
 
