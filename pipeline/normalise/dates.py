@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from .numbers import word_number
+from .numbers import tidy, word_number
 from .rules import NormaliseRules
 
 Date = dt.date
@@ -195,6 +195,7 @@ def clean(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     t = re.sub(r"\s+", " ", t).strip(" ,;:()\"")
     t = re.sub(r"\s*-\s*", "-", t)
+    t = re.sub(r"\s+([,.])", r"\1", t)  # tokenised text: "April 27 , 2005"
     t = t.removesuffix("'s")
     return t
 
@@ -285,7 +286,10 @@ def _period(n: float | None, u: str) -> str | None:
         return f"PT{num}M"
     if u == "HALF":
         return None
-    if u in ("Y", "M", "W", "D", "DE", "CE", "WE"):
+    if u in ("DE", "CE"):  # decades and centuries as years: P10Y, P100Y, PXY
+        years = 10 if u == "DE" else 100
+        return "PXY" if n is None else f"P{tidy(n * years)}Y"
+    if u in ("Y", "M", "W", "D", "WE"):
         return f"P{num}{u}"
     return None
 
