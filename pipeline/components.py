@@ -132,7 +132,14 @@ class RelationRules:
     the roles of each PERSON cluster they imply."""
 
     def __init__(self, nlp: Language, path: Path) -> None:
-        self.compiled = relations.compile_rules(nlp.vocab, relations.load_relation_rules(path))
+        from .countries import country_table
+
+        table = country_table(path.parent)
+        self.compiled = relations.compile_rules(
+            nlp.vocab,
+            relations.load_relation_rules(path),
+            is_country=lambda text: table.by_name(text) is not None,
+        )
 
     def find(self, doc: Doc) -> list[RelationFact]:
         return relations.relations(doc, self.compiled)

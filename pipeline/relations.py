@@ -12,7 +12,7 @@ and that TITLE's POSITION_AT to an organisation or place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -46,6 +46,9 @@ class RelationRule(_Rule):
     pronoun: Literal["head", "tail"] | None = Field(
         default=None,
         description="This argument is a personal pronoun: read it as the nearest PERSON before it.",
+    )
+    not_country_head: bool = Field(
+        default=False, description="Drop a match whose head is a country name (LOCATED_IN: a country is in no city)."
     )
 
     @model_validator(mode="after")
@@ -83,6 +86,7 @@ class CompiledRules:
     rules: dict[str, RelationRule]
     tokens: Matcher
     deps: DependencyMatcher
+    is_country: Callable[[str], bool] = lambda text: False
 
 
 def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
@@ -97,8 +101,13 @@ def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
     return CompiledRules({r.id: r for r in rules}, tokens, deps)
 
 
-def compile_rules(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
-    return _compile(vocab, rules)
+def compile_rules(
+    vocab: Vocab, rules: Iterable[RelationRule], *, is_country: Callable[[str], bool] | None = None
+) -> CompiledRules:
+    compiled = _compile(vocab, rules)
+    if is_country is not None:
+        compiled.is_country = is_country
+    return compiled
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,8 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
         if head is None or tail is None or head == tail:
             continue
         if head.label_ not in rule.head_labels or tail.label_ not in rule.tail_labels:
+            continue
+        if rule.not_country_head and compiled.is_country(head.text):
             continue
         key = (rule.relation, (head.start_char, head.end_char), (tail.start_char, tail.end_char))
         if key not in found:
