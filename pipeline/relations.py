@@ -12,7 +12,8 @@ and that TITLE's POSITION_AT to an organisation or place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -81,23 +82,30 @@ def load_relation_rules(path: Path) -> list[RelationRule]:
     return rules
 
 
+Labels = tuple[frozenset[str], frozenset[str]]
+
+
 @dataclass
 class CompiledRules:
+    """Token rules in one ``Matcher``; dependency rules in one ``DependencyMatcher`` per pair
+    of argument label sets, run only where a sentence holds both (most text holds neither)."""
+
     rules: dict[str, RelationRule]
     tokens: Matcher
-    deps: DependencyMatcher
+    deps: dict[Labels, DependencyMatcher]
     is_country: Callable[[str], bool] = lambda text: False
 
 
 def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
     rules = list(rules)
     tokens = Matcher(vocab, validate=True)
-    deps = DependencyMatcher(vocab, validate=True)
+    deps: dict[Labels, DependencyMatcher] = {}
     for rule in rules:
         if rule.kind == "token":
             tokens.add(rule.id, [rule.pattern])
         else:
-            deps.add(rule.id, [rule.pattern])
+            key = (rule.head_labels, rule.tail_labels)
+            deps.setdefault(key, DependencyMatcher(vocab, validate=True)).add(rule.id, [rule.pattern])
     return CompiledRules({r.id: r for r in rules}, tokens, deps)
 
 
@@ -128,12 +136,45 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
             first.setdefault(element, start + k)
         if rule.head in first and rule.tail in first:
             out.append(Match(rule.id, first[rule.head], first[rule.tail]))
-    for match_id, token_ids in compiled.deps(doc) if len(compiled.deps) else ():
-        rule = compiled.rules[doc.vocab.strings[match_id]]
-        names = [node["RIGHT_ID"] for node in rule.pattern]
-        by_name = dict(zip(names, token_ids))
-        out.append(Match(rule.id, by_name[str(rule.head)], by_name[str(rule.tail)]))
+    if not compiled.deps or len(doc.ents) < 2:
+        return out
+    sentences = _sentence_labels(doc)
+    for labels, matcher in compiled.deps.items():
+        for offset, part in _parts_with(doc, sentences, labels):
+            for match_id, token_ids in matcher(part):
+                rule = compiled.rules[doc.vocab.strings[match_id]]
+                names = [node["RIGHT_ID"] for node in rule.pattern]
+                by_name = dict(zip(names, token_ids))
+                out.append(Match(rule.id, offset + by_name[str(rule.head)], offset + by_name[str(rule.tail)]))
     return out
+
+
+def _sentence_labels(doc: Doc) -> list[tuple[Span, frozenset[str]]]:
+    """Each sentence with the labels of the entity mentions that start in it."""
+    if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        return [(doc[:], frozenset(e.label_ for e in doc.ents))]
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+    labels: list[set[str]] = [set() for _ in sents]
+    for ent in doc.ents:
+        labels[bisect_right(starts, ent.start) - 1].add(ent.label_)
+    return [(s, frozenset(lab)) for s, lab in zip(sents, labels)]
+
+
+def _parts_with(
+    doc: Doc, sentences: Sequence[tuple[Span, frozenset[str]]], labels: Labels
+) -> Iterator[tuple[int, Doc]]:
+    """The sentences holding a mention of each label set, as Docs with their token offset
+    (the whole doc when those sentences are most of it)."""
+    head, tail = labels
+    found = [s for s, lab in sentences if lab & head and lab & tail]
+    if not found:
+        return
+    if sum(len(s) for s in found) > 0.6 * len(doc):
+        yield 0, doc
+        return
+    for sent in found:
+        yield sent.start, sent.as_doc()
 
 
 def _entity_at(doc: Doc) -> list[Span | None]:
