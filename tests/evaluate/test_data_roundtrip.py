@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from pipeline.evaluate.readers import read_gold
 
-from ..conftest import SHARED_DATA
+from ..conftest import SHARED_DATA as _BESIDE_REPO
+
+# ../shared/data beside the checkout; NEWSREL_DATA points elsewhere (e.g. from a git worktree)
+SHARED_DATA = Path(os.environ.get("NEWSREL_DATA", _BESIDE_REPO))
 
 pytestmark = pytest.mark.skipif(
     not SHARED_DATA.exists(), reason="../shared/data (evaluation sets) is not on this machine"

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
 from pipeline.clean import clean
+from pipeline.cli import app
 from pipeline.evaluate import AlignmentError, evaluate, read_gold, score_system
 from pipeline.evaluate.items import Items, add_record
 from pipeline.evaluate.labels import LabelMapError, default_label_map, load_label_map
@@ -24,8 +24,11 @@ def gold_a() -> Record:
 
 
 def prediction(rec: Record, keep: list[str], relabel: dict[str, str] | None = None) -> Record:
-    ents = [e.model_copy(update={"label": (relabel or {}).get(e.id, e.label)})
-            for e in rec.entities if e.id in keep]
+    ents = [
+        e.model_copy(update={"label": (relabel or {}).get(e.id, e.label)})
+        for e in rec.entities
+        if e.id in keep
+    ]
     return Record(id=rec.id, text=rec.text, meta=rec.meta, entities=ents)
 
 
@@ -51,8 +54,11 @@ def test_prediction_on_a_cleaned_text_is_mapped_back_through_its_edits() -> None
     assert cleaned.text == "Acme paid $5 million."  # two edits before the span
     money = Entity(id="T1", start=10, end=20, text="$5 million", label="MONEY")
     pred = Record(id="x", text=cleaned.text, edits=cleaned.edits, entities=[money])
-    gold = Record(id="x", text=raw, entities=[
-        Entity(id="G1", start=14, end=24, text="$5 million", label="MONEY")])
+    gold = Record(
+        id="x",
+        text=raw,
+        entities=[Entity(id="G1", start=14, end=24, text="$5 million", label="MONEY")],
+    )
     s = score_system("pred", [gold], [pred], default_label_map("records"))
     assert (s.entities.strict.micro.tp, s.entities.strict.micro.fp) == (1, 0)
 
@@ -66,15 +72,26 @@ def test_prediction_on_another_text_fails_instead_of_comparing_offsets() -> None
 
 def test_conll04_map_composes_title_relations_and_drops_unmapped_arguments() -> None:
     text = "CEO Ann Lee of Acme spoke in Oslo ."
+
     def E(i: str, s: str, lab: str) -> Entity:
         a = text.index(s)
         return Entity(id=i, start=a, end=a + len(s), text=s, label=lab)
-    rec = Record(id="d", text=text, entities=[
-        E("T1", "CEO", "TITLE"), E("T2", "Ann Lee", "PERSON"), E("T3", "Acme", "ORG"),
-        E("T4", "Oslo", "GPE")],
-        relations=[Relation(id="R1", type="HOLDS_POSITION", head="T2", tail="T1", rule="r"),
-                   Relation(id="R2", type="POSITION_AT", head="T1", tail="T3", rule="r"),
-                   Relation(id="R3", type="LOCATED_IN", head="T3", tail="T4", rule="r")])
+
+    rec = Record(
+        id="d",
+        text=text,
+        entities=[
+            E("T1", "CEO", "TITLE"),
+            E("T2", "Ann Lee", "PERSON"),
+            E("T3", "Acme", "ORG"),
+            E("T4", "Oslo", "GPE"),
+        ],
+        relations=[
+            Relation(id="R1", type="HOLDS_POSITION", head="T2", tail="T1", rule="r"),
+            Relation(id="R2", type="POSITION_AT", head="T1", tail="T3", rule="r"),
+            Relation(id="R3", type="LOCATED_IN", head="T3", tail="T4", rule="r"),
+        ],
+    )
     items = Items()
     add_record(items, rec, default_label_map("conll04"), side="pred")
     assert items.relations == {
@@ -108,8 +125,19 @@ def test_cli_evaluate_with_pred_writes_json_and_lists_errors(tmp_path: Path) -> 
     pred_file = tmp_path / "pred.jsonl"
     pred_file.write_text(json.dumps(prediction(g, ["T1", "T3"], {"T3": "GPE"}).dump()) + "\n")
     out = tmp_path / "scores.json"
-    result = runner.invoke(app, ["evaluate", str(FIX / "gold.jsonl"), "--pred", str(pred_file),
-                                 "--errors", "3", "--json", str(out)])
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            str(FIX / "gold.jsonl"),
+            "--pred",
+            str(pred_file),
+            "--errors",
+            "3",
+            "--json",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Bolt Ltd" in result.output and "micro" in result.output
     data = json.loads(out.read_text())

@@ -53,8 +53,12 @@ def test_conll_iob1_with_docstart_after_each_document() -> None:
         "EU rejects German call .\nPeter Blackburn met John Smith in New York Paris ."
     )
     assert ents(docs[0]) == [
-        ("EU", "ORG"), ("German", "MISC"), ("Peter Blackburn", "PER"), ("John Smith", "PER"),
-        ("New York", "LOC"), ("Paris", "LOC"),
+        ("EU", "ORG"),
+        ("German", "MISC"),
+        ("Peter Blackburn", "PER"),
+        ("John Smith", "PER"),
+        ("New York", "LOC"),
+        ("Paris", "LOC"),
     ]
     assert ents(docs[1]) == [("BRUSSELS", "LOC")]
 
@@ -80,7 +84,9 @@ def test_conll04_gives_char_offsets_and_relations_by_entity_id() -> None:
 
 def test_timeml_rebuilds_clean_text_with_timex_values_and_dct() -> None:
     (doc,) = read_gold(FIX / "doc.tml")
-    assert doc.text == "Stocks fell on Wednesday.\n\nAfter a\nweek of losses, traders & banks waited."
+    assert (
+        doc.text == "Stocks fell on Wednesday.\n\nAfter a\nweek of losses, traders & banks waited."
+    )
     assert doc.meta.published == "1998-01-08"
     assert [(e.text, e.label, e.norm) for e in doc.entities] == [
         ("Wednesday", "DATE", {"type": "DATE", "value": "1998-01-07"}),
@@ -90,11 +96,17 @@ def test_timeml_rebuilds_clean_text_with_timex_values_and_dct() -> None:
 
 def test_meantime_reads_named_mentions_typed_by_their_instance_and_timex() -> None:
     (doc,) = read_gold(FIX / "meantime.xml")
-    assert doc.text == "Acme buys Widget\nMay 3 , 2010\nAcme boss Jo Park said it happened yesterday ."
+    assert (
+        doc.text == "Acme buys Widget\nMay 3 , 2010\nAcme boss Jo Park said it happened yesterday ."
+    )
     assert doc.meta.published == "2010-05-03"
     assert [(e.text, e.label) for e in doc.entities] == [
-        ("Acme", "ORG"), ("Widget", "PRO"), ("May 3 , 2010", "DATE"), ("Acme", "ORG"),
-        ("Jo Park", "PER"), ("yesterday", "DATE"),
+        ("Acme", "ORG"),
+        ("Widget", "PRO"),
+        ("May 3 , 2010", "DATE"),
+        ("Acme", "ORG"),
+        ("Jo Park", "PER"),
+        ("yesterday", "DATE"),
     ]
     assert doc.entities[-1].norm == {"type": "DATE", "value": "2010-05-02"}
 

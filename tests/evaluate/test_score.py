@@ -48,7 +48,10 @@ def prf(s: PRF) -> tuple[int, int, int]:
         (
             [M(0, 2, "A"), M(3, 4, "A"), M(5, 6, "B")],
             [M(0, 2, "A"), M(3, 4, "A"), M(7, 8, "B"), M(9, 10, "B")],
-            (2, 1, 2), 2 / 3, 0.5, 4 / 7,
+            (2, 1, 2),
+            2 / 3,
+            0.5,
+            4 / 7,
         ),
         # the same span in two documents is two items
         ([M(0, 2, "A", "x")], [M(0, 2, "A", "y")], (0, 1, 1), 0.0, 0.0, 0.0),
@@ -130,7 +133,9 @@ def test_value_accuracy_over_exactly_matched_spans_only() -> None:
     }
     v = score_values(pred, gold, ["MONEY", "PERCENT", "DATE"])
     assert {k: (s.matched, s.correct) for k, s in v.items()} == {
-        "MONEY": (1, 1), "PERCENT": (0, 0), "DATE": (1, 0),
+        "MONEY": (1, 1),
+        "PERCENT": (0, 0),
+        "DATE": (1, 0),
     }
     assert v["MONEY"].accuracy == 1.0 and v["DATE"].accuracy == 0.0
 
@@ -167,26 +172,35 @@ def R(h: tuple[int, int, str], t: tuple[int, int, str], rtype: str) -> RelationI
 
 
 def test_relations_strict_needs_argument_types_and_boundaries_does_not() -> None:
-    gold = [R((0, 4, "PER"), (10, 15, "ORG"), "AFFILIATED_WITH"),
-            R((10, 15, "ORG"), (20, 25, "LOC"), "LOCATED_IN")]
-    pred = [R((0, 4, "LOC"), (10, 15, "ORG"), "AFFILIATED_WITH"),  # head typed wrong
-            R((10, 15, "ORG"), (20, 25, "LOC"), "AFFILIATED_WITH")]  # relation typed wrong
+    gold = [
+        R((0, 4, "PER"), (10, 15, "ORG"), "AFFILIATED_WITH"),
+        R((10, 15, "ORG"), (20, 25, "LOC"), "LOCATED_IN"),
+    ]
+    pred = [
+        R((0, 4, "LOC"), (10, 15, "ORG"), "AFFILIATED_WITH"),  # head typed wrong
+        R((10, 15, "ORG"), (20, 25, "LOC"), "AFFILIATED_WITH"),
+    ]  # relation typed wrong
     s = score_relations(pred, gold)
     assert prf(s.strict.micro) == (0, 2, 2)
     assert {k: prf(v) for k, v in s.boundaries.per_label.items()} == {
-        "AFFILIATED_WITH": (1, 1, 0), "LOCATED_IN": (0, 0, 1),
+        "AFFILIATED_WITH": (1, 1, 0),
+        "LOCATED_IN": (0, 0, 1),
     }
 
 
 def test_events_trigger_and_argument_identification_and_classification() -> None:
     gold_t = [Trigger("d", 5, 12, "MEETING")]
-    gold_a = [EventArgument("d", "MEETING", "participant", 0, 4),
-              EventArgument("d", "MEETING", "place", 20, 25)]
+    gold_a = [
+        EventArgument("d", "MEETING", "participant", 0, 4),
+        EventArgument("d", "MEETING", "place", 20, 25),
+    ]
     # right trigger span, wrong type; arguments overlap but one has the wrong role
     pred_t = [Trigger("d", 5, 12, "AGREEMENT")]
-    pred_a = [EventArgument("d", "MEETING", "participant", 0, 3),
-              EventArgument("d", "MEETING", "body", 21, 25),
-              EventArgument("d", "MEETING", "date", 30, 35)]
+    pred_a = [
+        EventArgument("d", "MEETING", "participant", 0, 3),
+        EventArgument("d", "MEETING", "body", 21, 25),
+        EventArgument("d", "MEETING", "date", 30, 35),
+    ]
     s = score_events(pred_t, gold_t, pred_a, gold_a)
     assert prf(s.trigger_identification) == (1, 0, 0)
     assert prf(s.trigger_classification) == (0, 1, 1)
@@ -195,6 +209,10 @@ def test_events_trigger_and_argument_identification_and_classification() -> None
 
 
 def test_event_arguments_of_another_event_type_do_not_match() -> None:
-    s = score_events([], [], [EventArgument("d", "AGREEMENT", "party", 0, 4)],
-                     [EventArgument("d", "MEETING", "party", 0, 4)])
+    s = score_events(
+        [],
+        [],
+        [EventArgument("d", "AGREEMENT", "party", 0, 4)],
+        [EventArgument("d", "MEETING", "party", 0, 4)],
+    )
     assert prf(s.argument_identification) == (0, 1, 1)
