@@ -93,9 +93,9 @@ class Evaluation:
 
 def run_pipeline(gold: Sequence[Record], *, bare: bool, model: str | None = None) -> Iterator[Any]:
     """Run the pipeline (as ``newsrel extract`` does) on the gold texts."""
-    from ..extract import extract_documents  # type: ignore[import-not-found]
-    from ..ingest import Document  # type: ignore[import-not-found]
-    from ..nlp import load_nlp  # type: ignore[import-not-found]
+    from ..extract import extract_documents
+    from ..ingest import Document
+    from ..nlp import load_nlp
 
     nlp = load_nlp(model, bare=bare)
     docs = (Document(id=r.id, text=r.text, meta=r.meta.model_dump(exclude_none=True)) for r in gold)
