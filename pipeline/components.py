@@ -62,7 +62,7 @@ class EntityRules:
             spans.append(Span(doc, start, end, label=self.labels[rid], span_id=rid))
         rules = [ent_rules.EntitySpan.of(s) for s in filter_spans(spans)]
         model = [ent_rules.EntitySpan.of(e) for e in doc.ents]
-        merged = ent_rules.merge_rule_spans(doc, model, rules)
+        merged = ent_rules.merge_rule_spans(doc, model, rules, ent_rules.country_names())
         return ent_rules.fix_entities(doc, merged, self.fixes)
 
     def set_annotations(self, doc: Doc, ents: list[ent_rules.EntitySpan]) -> None:

@@ -271,8 +271,29 @@ def _drop_overlaps(ents: Sequence[EntitySpan]) -> list[EntitySpan]:
     return out
 
 
+def _of_place(
+    doc: Doc, rule: EntitySpan, ent: EntitySpan, places: frozenset[str]
+) -> EntitySpan | None:
+    """The "of <place>" tail of an entity that starts with a title: its place, as GPE."""
+    lead = doc[ent.start : rule.start]
+    if any(t.lower_ != "the" for t in lead) or ent.start > rule.start:
+        return None
+    if ent.end <= rule.end + 1 or doc[rule.end].lower_ != "of":
+        return None
+    start = rule.end + 1
+    if doc[start].lower_ == "the":
+        start += 1
+    name = doc[start : ent.end].text
+    if start < ent.end and (name in places or name.title() in places):
+        return EntitySpan(start, ent.end, "GPE", "entity-fix.title-of-place")
+    return None
+
+
 def merge_rule_spans(
-    doc: Doc, model: Sequence[EntitySpan], rules: Sequence[EntitySpan]
+    doc: Doc,
+    model: Sequence[EntitySpan],
+    rules: Sequence[EntitySpan],
+    places: frozenset[str] = frozenset(),
 ) -> list[EntitySpan]:
     """Combine rule matches with the model's entities.
 
@@ -281,7 +302,8 @@ def merge_rule_spans(
     and loses those before it ("Kazakh First" + "First Deputy Prime Minister" -> the rule
     span alone): a name is never followed by its own title inside one span. Where it
     overlaps any other entity in part, the model entity wins and the rule span is dropped
-    ("Office of the President" stays ORG).
+    ("Office of the President" stays ORG) -- unless the entity is the rule span followed by
+    "of <a place in ``places``>": "Minister of Foreign Affairs of Japan" is a TITLE and a GPE.
     """
     kept = list(model)
     accepted: list[EntitySpan] = []
@@ -298,6 +320,8 @@ def merge_rule_spans(
             elif ent.label == "PERSON":
                 if ent.end > rule.end:
                     survivors.append(EntitySpan(rule.end, ent.end, "PERSON", "entity-fix.person-title"))
+            elif (place := _of_place(doc, rule, ent, places)) is not None:
+                survivors.append(place)
             else:
                 clash = True
                 survivors.append(ent)
