@@ -43,7 +43,9 @@ class Step:
 
 
 def parse_path(text: str) -> tuple[Step, ...]:
-    """``">prep[with] >pobj"`` → two steps; ``"@left"`` → one special step. ValueError if malformed."""
+    """``">prep[with] >pobj"`` → two steps; ``"@left"`` → one special step.
+
+    Raises ValueError when a step is malformed."""
     steps = []
     for part in text.split():
         if part in SPECIAL_STEPS:
@@ -77,7 +79,8 @@ class EventType(_Rule):
     required: list[str] = Field(default_factory=list)
     statuses: list[str] = Field(min_length=1)
     single: list[str] = Field(
-        default_factory=list, description="Roles that hold one argument: two different ones conflict."
+        default_factory=list,
+        description="Roles that hold one argument: two different ones conflict.",
     )
     merge: Literal["document", "sentence"] = Field(
         default="document", description="How far apart two mentions of one event may be."
@@ -97,7 +100,9 @@ class Cue(_Rule):
 
     description: str = ""
     deps: list[str] = Field(default_factory=list, description="A child with this label (neg).")
-    aux: list[str] = Field(default_factory=list, description="An aux/auxpass child with this lemma.")
+    aux: list[str] = Field(
+        default_factory=list, description="An aux/auxpass child with this lemma."
+    )
     governors: list[str] = Field(default_factory=list, description="A governing word's lemma.")
     modifiers: list[str] = Field(default_factory=list, description="A modifier child's lemma.")
     lemmas: list[str] = Field(default_factory=list, description="The trigger's own lemma.")
@@ -137,7 +142,8 @@ class TriggerSpec(_Rule):
     pos: list[str] = Field(default_factory=list, description="Allowed POS of a lemma trigger.")
     phrases: list[str] = Field(default_factory=list, description="Lower-case word sequences.")
     dependency: list[dict[str, Any]] | None = Field(
-        default=None, description="A spaCy DependencyMatcher pattern; its first node is the trigger."
+        default=None,
+        description="A spaCy DependencyMatcher pattern; its first node is the trigger.",
     )
 
     @field_validator("lemmas", "phrases")

@@ -56,7 +56,8 @@ class EventEngine:
         self.ruleset = ruleset
         self.types = ruleset.types
         self.compiled = {
-            r.id: CompiledRule(r, tuple((s, tuple(s.steps())) for s in r.roles)) for r in ruleset.rules
+            r.id: CompiledRule(r, tuple((s, tuple(s.steps())) for s in r.roles))
+            for r in ruleset.rules
         }
         self.by_lemma: dict[str, list[EventRule]] = {}
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
@@ -119,7 +120,9 @@ def layout(doc: Doc) -> Layout:
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
-    return Layout(sentence, seg_start, seg_end, para_start, ent_at, entity_keys(doc), doc._.published)
+    return Layout(
+        sentence, seg_start, seg_end, para_start, ent_at, entity_keys(doc), doc._.published
+    )
 
 
 def entity_keys(doc: Doc) -> dict[Offsets, str]:
@@ -283,7 +286,10 @@ class _Scope:
         else:
             k = lay.sentence[i]
             self.lo = next((j for j in range(i, -1, -1) if lay.sentence[j] < k - 1), -1) + 1
-            self.hi = next((j for j in range(i, len(lay.sentence)) if lay.sentence[j] > k + 1), len(lay.sentence))
+            self.hi = next(
+                (j for j in range(i, len(lay.sentence)) if lay.sentence[j] > k + 1),
+                len(lay.sentence),
+            )
 
     def __contains__(self, i: int) -> bool:
         return self.lo <= i < self.hi
@@ -354,7 +360,9 @@ def _entity_arg(ent: Span, role: str, lay: Layout) -> Arg:
     return Arg(role, o[0], o[1], True, lay.keys.get(o, ent.text.lower()), norm=ent._.norm)
 
 
-def _window(doc: Doc, center: TriggerMatch, spec: RoleSpec, scope: _Scope, max_scope: int, direction: str) -> Iterator[Token]:
+def _window(
+    doc: Doc, center: TriggerMatch, spec: RoleSpec, scope: _Scope, max_scope: int, direction: str
+) -> Iterator[Token]:
     """Tokens outward from the trigger, nearest first, each direction stopping at a terminator,
     the scope's edge or ``max_scope`` words."""
     sides: list[Iterator[Token]] = []
@@ -403,8 +411,13 @@ def fill_role(
     if spec.anchor is not None:
         words = engine.types.lexicons[spec.anchor.lexicon]
         anchor = next(
-            (t for t in _window(doc, match, spec, scope, spec.anchor.max_scope, spec.anchor.direction)
-             if _in_lexicon(t, words) and t.pos_ == "VERB"),
+            (
+                t
+                for t in _window(
+                    doc, match, spec, scope, spec.anchor.max_scope, spec.anchor.direction
+                )
+                if _in_lexicon(t, words) and t.pos_ == "VERB"
+            ),
             None,
         )
         starts = [anchor] if anchor is not None else []
@@ -423,14 +436,16 @@ def fill_role(
                     continue
                 if match.start < ent.end and ent.start < match.end:
                     continue
-                arg = _entity_arg(ent, spec.role, lay)
+                arg: Arg | None = _entity_arg(ent, spec.role, lay)
+            elif lexicon is not None and not _in_lexicon(t, lexicon):
+                continue
             else:
-                if lexicon is not None and not _in_lexicon(t, lexicon):
-                    continue
                 arg = _span_arg(doc, spec, t, match, lay)
-                if arg is None:
-                    continue
-            if (arg.start, arg.end) in used or any(a.start == arg.start and a.end == arg.end for a in found):
+            if arg is None:
+                continue
+            if (arg.start, arg.end) in used or any(
+                a.start == arg.start and a.end == arg.end for a in found
+            ):
                 continue
             found.append(arg)
             added = True
@@ -494,7 +509,14 @@ def fill_frame(doc: Doc, match: TriggerMatch, engine: EventEngine, lay: Layout) 
         return None
     k = lay.sentence[match.head]
     frame = Frame(
-        rule.type, [match], args, "", k, {k}, rule.cameo, rule.date_fallback == "published",
+        rule.type,
+        [match],
+        args,
+        "",
+        k,
+        {k},
+        rule.cameo,
+        rule.date_fallback == "published",
         engine.types.types[rule.type].date_role,
     )
     frame.status = event_status(doc, match, engine, _date_of(frame), lay.published)
@@ -567,19 +589,30 @@ def compatible(x: Frame, y: Frame, engine: EventEngine, *, across: bool) -> bool
 
 def _absorb(x: Frame, y: Frame, engine: EventEngine) -> Frame:
     """``x`` and ``y`` as one frame; the one with more arguments leads (its trigger is primary)."""
-    lead, other = (x, y) if (len(x.args), -x.primary.start) >= (len(y.args), -y.primary.start) else (y, x)
+    lead, other = (
+        (x, y) if (len(x.args), -x.primary.start) >= (len(y.args), -y.primary.start) else (y, x)
+    )
     single = set(engine.types.types[lead.type].single)
     args = list(lead.args)
     for a in other.args:
         if a.role in single and lead.role(a.role):
             continue
-        if any(b.role == a.role and (_same(a, b) or (a.start, a.end) == (b.start, b.end)) for b in args):
+        if any(
+            b.role == a.role and (_same(a, b) or (a.start, a.end) == (b.start, b.end)) for b in args
+        ):
             continue
         args.append(a)
     triggers = list(lead.triggers) + [t for t in other.triggers if t not in lead.triggers]
     return Frame(
-        lead.type, triggers, args, lead.status, lead.sentence, lead.sentences | other.sentences,
-        lead.cameo or other.cameo, lead.date_fallback or other.date_fallback, lead.date_role,
+        lead.type,
+        triggers,
+        args,
+        lead.status,
+        lead.sentence,
+        lead.sentences | other.sentences,
+        lead.cameo or other.cameo,
+        lead.date_fallback or other.date_fallback,
+        lead.date_role,
     )
 
 
@@ -613,7 +646,12 @@ def to_fact(doc: Doc, frame: Frame, published: str | None) -> EventFact:
         return (span.start_char, span.end_char)
 
     date = _date_of(frame)
-    if date is None and frame.date_fallback and frame.status in ("happened", "stated") and published:
+    if (
+        date is None
+        and frame.date_fallback
+        and frame.status in ("happened", "stated")
+        and published
+    ):
         date = published[:10]
     rules = tuple(dict.fromkeys(m.rule.id for m in frame.triggers))
     args = sorted(frame.args, key=lambda a: (a.role, a.start))
