@@ -25,10 +25,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.matcher import DependencyMatcher, PhraseMatcher
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from . import components  # noqa: F401  (registers Doc._.published, Span._.norm, Doc._.clusters)
 from .event_rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
 from .facts import ArgumentFact, EventFact, Offsets
 
@@ -60,13 +61,14 @@ class EventEngine:
             for r in ruleset.rules
         }
         self.by_lemma: dict[str, list[EventRule]] = {}
-        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.phrases: dict[str, list[tuple[tuple[str, ...], EventRule]]] = {}
         self.dependency = DependencyMatcher(vocab)
         for r in ruleset.rules:
             for lemma in r.trigger.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(r)
-            if r.trigger.phrases:
-                self.phrases.add(r.id, [Doc(vocab, words=p.split()) for p in r.trigger.phrases])
+            for phrase in r.trigger.phrases:
+                words = tuple(phrase.split())
+                self.phrases.setdefault(words[0], []).append((words, r))
             if r.trigger.dependency:
                 self.dependency.add(r.id, [r.trigger.dependency])
 
@@ -164,13 +166,15 @@ def find_triggers(doc: Doc, engine: EventEngine) -> list[TriggerMatch]:
         found.setdefault((rule.id, start, end), TriggerMatch(rule, start, end, head))
 
     for tok in doc:
-        for key in {tok.lemma_.lower(), tok.lower_}:
+        lower = tok.text.lower()
+        for key in {tok.lemma_.lower(), lower}:
             for rule in engine.by_lemma.get(key, ()):
                 if not rule.trigger.pos or tok.pos_ in rule.trigger.pos:
                     add(rule, tok.i, tok.i + 1, tok.i)
-    for match_id, start, end in engine.phrases(doc):
-        rule = engine.ruleset.rule(doc.vocab.strings[match_id])
-        add(rule, start, end, doc[start:end].root.i)
+        for words, rule in engine.phrases.get(lower, ()):
+            end = tok.i + len(words)
+            if doc[tok.i : end].text.lower().split() == list(words):
+                add(rule, tok.i, end, doc[tok.i : end].root.i)
     if engine.dependency:
         for match_id, token_ids in engine.dependency(doc):
             rule = engine.ruleset.rule(doc.vocab.strings[match_id])
