@@ -86,6 +86,11 @@ class EventType(_Rule):
         default="document", description="How far apart two mentions of one event may be."
     )
     date_role: str | None = Field(default=None, description="The role the event's date comes from.")
+    yields_to: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Types this one gives way to when its content holds their trigger, with the "
+        "roles that move over (STATEMENT → TARGET: speaker becomes announcer).",
+    )
 
     @model_validator(mode="after")
     def _known_roles(self) -> EventType:
@@ -120,6 +125,9 @@ class EventTypes(_Rule):
     types: dict[str, EventType] = Field(min_length=1)
     cues: dict[str, Cue] = Field(default_factory=dict)
     lexicons: dict[str, frozenset[str]] = Field(default_factory=dict)
+    skip_headline: bool = Field(
+        default=True, description="A headline (short first line, no final stop) starts no event."
+    )
 
     @field_validator("lexicons")
     @classmethod
@@ -131,6 +139,13 @@ class EventTypes(_Rule):
         for name in ("negated", "planned"):
             if name not in self.cues:
                 raise ValueError(f"cues: the status cue {name!r} is missing")
+        for name, etype in self.types.items():
+            for other, roles in etype.yields_to.items():
+                if other not in self.types:
+                    raise ValueError(f"types.{name}.yields_to: unknown type {other!r}")
+                for mine, theirs in roles.items():
+                    if mine not in etype.roles or theirs not in self.types[other].roles:
+                        raise ValueError(f"types.{name}.yields_to.{other}: {mine} → {theirs}")
         return self
 
 

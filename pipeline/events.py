@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.matcher import DependencyMatcher
@@ -88,6 +88,7 @@ class Layout:
     ent_at: list[Span | None]
     keys: dict[Offsets, str]
     published: str | None
+    headline_end: int  # character offset where a headline ends (0: none)
 
 
 def _is_break(tok: Token) -> bool:
@@ -123,8 +124,31 @@ def layout(doc: Doc) -> Layout:
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
     return Layout(
-        sentence, seg_start, seg_end, para_start, ent_at, entity_keys(doc), doc._.published
+        sentence,
+        seg_start,
+        seg_end,
+        para_start,
+        ent_at,
+        entity_keys(doc),
+        doc._.published,
+        headline_end(doc.text),
     )
+
+
+def headline_end(text: str) -> int:
+    """Where the headline ends: a first line of at most 200 characters, followed by more text,
+    that does not end like a sentence. 0 when there is none."""
+    first, sep, rest = text.partition("\n")
+    line = first.strip()
+    if (
+        sep
+        and rest.strip()
+        and line
+        and len(line) <= 200
+        and not line.endswith((".", ":", ",", '"'))
+    ):
+        return len(first)
+    return 0
 
 
 def entity_keys(doc: Doc) -> dict[Offsets, str]:
@@ -300,14 +324,15 @@ class _Scope:
 
 
 def _entity_for(tok: Token, spec: RoleSpec, lay: Layout) -> Span | None:
+    """The entity at ``tok`` with an allowed label, else one naming it (an appositive, a
+    compound or possessive child: "his counterpart Vasily Matyushevsky")."""
     ent = lay.ent_at[tok.i]
     if ent is not None and ent.label_ in spec.allowed_types:
         return ent
-    if ent is None:
-        for c in tok.children:
-            e = lay.ent_at[c.i]
-            if c.dep_ in ENTITY_CHILD_DEPS and e is not None and e.label_ in spec.allowed_types:
-                return e
+    for c in tok.children:
+        e = lay.ent_at[c.i]
+        if c.dep_ in ENTITY_CHILD_DEPS and e is not None and e.label_ in spec.allowed_types:
+            return e
     return None
 
 
@@ -352,6 +377,8 @@ def _span_arg(doc: Doc, spec: RoleSpec, tok: Token, match: TriggerMatch, lay: La
             and start == _trim(doc, lay.seg_start[start], end)[0]
         ):
             start = _trim(doc, lay.para_start[start], end)[0]
+        while start < end and (doc[start].pos_ == "DET" or doc[start].dep_ == "mark"):
+            start += 1
     if start >= end:
         return None
     span = doc[start:end]
@@ -438,6 +465,8 @@ def fill_role(
                 ent = _entity_for(t, spec, lay)
                 if ent is None or ent.start not in scope:
                     continue
+                if lexicon is not None and not any(_in_lexicon(w, lexicon) for w in ent):
+                    continue
                 if match.start < ent.end and ent.start < match.end:
                     continue
                 arg: Arg | None = _entity_arg(ent, spec.role, lay)
@@ -523,7 +552,8 @@ def fill_frame(doc: Doc, match: TriggerMatch, engine: EventEngine, lay: Layout) 
         rule.date_fallback == "published",
         engine.types.types[rule.type].date_role,
     )
-    frame.status = event_status(doc, match, engine, _date_of(frame), lay.published)
+    start = next((_date_start(a.norm) for a in frame.role(frame.date_role or "")), None)
+    frame.status = event_status(doc, match, engine, start, lay.published)
     return frame
 
 
@@ -536,17 +566,21 @@ def _date_of(frame: Frame) -> str | None:
 
 
 def norm_date(norm: dict[str, Any] | None) -> str | None:
-    """The ISO value of a DATE norm: ``value``, else ``start/end``, else ``start``; durations
-    (``P7M``) and missing norms give None."""
+    """The ``value`` of a DATE norm (``2017-09-22``, ``2017-11``); a range without a value, a
+    duration (``P7M``) or a missing norm gives None."""
     if not isinstance(norm, dict):
         return None
     value = norm.get("value")
-    if isinstance(value, str) and value and not value.startswith("P"):
+    if isinstance(value, str) and value and not value.startswith("P") and "/" not in value:
         return value
-    start, end = norm.get("start"), norm.get("end")
-    if start and end:
-        return f"{start}/{end}"
-    return str(start) if start else None
+    return None
+
+
+def _date_start(norm: dict[str, Any] | None) -> str | None:
+    """The earliest day a DATE norm can mean (for comparing with the publication date)."""
+    if not isinstance(norm, dict):
+        return None
+    return norm_date(norm) or (str(norm["start"]) if norm.get("start") else None)
 
 
 def _same(a: Arg, b: Arg) -> bool:
@@ -592,10 +626,8 @@ def compatible(x: Frame, y: Frame, engine: EventEngine, *, across: bool) -> bool
 
 
 def _absorb(x: Frame, y: Frame, engine: EventEngine) -> Frame:
-    """``x`` and ``y`` as one frame; the one with more arguments leads (its trigger is primary)."""
-    lead, other = (
-        (x, y) if (len(x.args), -x.primary.start) >= (len(y.args), -y.primary.start) else (y, x)
-    )
+    """``x`` and ``y`` as one frame; the earlier mention leads (its trigger is primary)."""
+    lead, other = (x, y) if x.primary.start <= y.primary.start else (y, x)
     single = set(engine.types.types[lead.type].single)
     args = list(lead.args)
     for a in other.args:
@@ -658,6 +690,7 @@ def to_fact(doc: Doc, frame: Frame, published: str | None) -> EventFact:
     ):
         date = published[:10]
     rules = tuple(dict.fromkeys(m.rule.id for m in frame.triggers))
+    spread = frame.sentences | _arg_sentences(doc, frame)
     args = sorted(frame.args, key=lambda a: (a.role, a.start))
     return EventFact(
         type=frame.type,
@@ -670,7 +703,7 @@ def to_fact(doc: Doc, frame: Frame, published: str | None) -> EventFact:
         status=frame.status,
         cameo=frame.cameo,
         sentence=frame.sentence,
-        sentences=tuple(sorted(frame.sentences | _arg_sentences(doc, frame))),
+        sentences=tuple(sorted(spread)) if len(spread) > 1 else (),
     )
 
 
@@ -690,11 +723,38 @@ def match_events(doc: Doc, engine: EventEngine, *, trigger_only: bool = False) -
     if trigger_only:
         return _trigger_only(doc, triggers)
     lay = layout(doc)
+    if engine.types.skip_headline and lay.headline_end:
+        triggers = [m for m in triggers if doc[m.start].idx >= lay.headline_end]
     frames = [f for f in (fill_frame(doc, m, engine, lay) for m in triggers) if f is not None]
     frames = merge_frames(frames, engine, across=False)
     frames = [f for f in frames if complete(f, engine)]
     frames = merge_frames(frames, engine, across=True)
+    frames = give_way(doc, frames, engine)
     return [to_fact(doc, f, lay.published) for f in frames]
+
+
+def give_way(doc: Doc, frames: list[Frame], engine: EventEngine) -> list[Frame]:
+    """A frame whose span argument holds the trigger of a frame of a type it ``yields_to`` is
+    that frame: it goes, and its mapped roles fill the other's empty ones (a reported target is
+    the TARGET, the speaker its announcer)."""
+    out = list(frames)
+    for f in frames:
+        rules = engine.types.types[f.type].yields_to
+        if not rules:
+            continue
+        spans = [a for a in f.args if not a.is_entity]
+        for g in frames:
+            mapping = rules.get(g.type)
+            if mapping is None or g is f:
+                continue
+            t = doc[g.primary.start].idx
+            if any(a.start <= t < a.end for a in spans):
+                for mine, theirs in mapping.items():
+                    if not g.role(theirs):
+                        g.args.extend(replace(a, role=theirs) for a in f.role(mine))
+                if f in out:
+                    out.remove(f)
+    return out
 
 
 def _trigger_only(doc: Doc, triggers: list[TriggerMatch]) -> list[EventFact]:

@@ -11,7 +11,7 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.event_rules import load_event_rules, parse_path
-from pipeline.events import EventEngine, after, match_events, norm_date
+from pipeline.events import EventEngine, after, headline_end, match_events, norm_date
 from pipeline.rules import RuleError, models_dir
 
 VOCAB = spacy.blank("en").vocab
@@ -147,9 +147,9 @@ def test_a_doc_without_a_parse_has_no_events() -> None:
     ("norm", "value"),
     [
         ({"type": "DATE", "value": "2017-09-22"}, "2017-09-22"),
-        ({"type": "DATE", "start": "2017-01", "end": "2017-07"}, "2017-01/2017-07"),
+        ({"type": "DATE", "value": "2017-11"}, "2017-11"),
+        ({"type": "DATE", "start": "2017-01", "end": "2017-07"}, None),
         ({"type": "DATE", "value": "P7M"}, None),
-        ({"type": "DATE", "start": "2017"}, "2017"),
         (None, None),
     ],
 )
@@ -294,3 +294,29 @@ def test_adding_a_type_is_a_data_change(tmp_path: Path) -> None:
         "protest.verb",
         "happened",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("KAZAKHSTAN, BELARUS SEEK TRADE\n\nASTANA — Mamin said.", 30),
+        ("Mamin met Matyushevsky.\nThey talked.", 0),
+        ("Talks: an overview\nBody.", 18),
+        ("One line only", 0),
+        ('"We will meet," he said\nBody.', 23),
+    ],
+)
+def test_headline_end(text: str, end: int) -> None:
+    assert headline_end(text) == end
+
+
+def test_headline_starts_no_event() -> None:
+    rows: list[Row] = [
+        ("Putin", "Putin", "PROPN", 1, "nsubj", "B-PERSON"),
+        ("meets", "meet", "VERB", 1, "ROOT", "O"),
+        ("Xi", "Xi", "PROPN", 1, "dobj", "B-PERSON"),
+        ("\n\n", "\n\n", "SPACE", 2, "dep", "O"),
+        ("Talks", "talk", "NOUN", 4, "ROOT", "O"),
+        ("ended", "end", "VERB", 4, "acl", "O"),
+    ]
+    assert match_events(parsed(rows), ENGINE) == []
