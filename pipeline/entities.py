@@ -127,6 +127,50 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
     return out
 
 
+DEMONYM_RELABEL = frozenset({"ORG", "PERSON", "GPE", "LOC"})
+
+
+def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A demonym, or a hyphenated pair of them, standing alone is NORP.
+
+    The model tags "Kazakh" (in "Kazakh investment") and "Kazakh-Belarusian" (in
+    "Kazakh-Belarusian relations") as ORG, and leaves "Kazakh" in "Kazakh First Deputy Prime
+    Minister" untagged once its bogus PERSON is gone. Untagged demonyms become NORP unless an
+    untagged proper noun follows (then they may begin a name the model missed). The forms
+    come from :mod:`pipeline.countries` (countryinfo, pycountry and ``models/demonyms.json``).
+    """
+    from .countries import country_table
+
+    table = country_table()
+
+    def is_demonym(text: str) -> bool:
+        return table.by_demonym(text) is not None or table.demonym_pair(text) is not None
+
+    out = []
+    for ent in ents:
+        if ent.label in DEMONYM_RELABEL and is_demonym(doc[ent.start : ent.end].text):
+            ent = replace(ent, label="NORP", source="entity-fix.demonym")
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    i = 0
+    while i < len(doc):
+        if i in taken or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        end = i + 3 if i + 2 < len(doc) and doc[i + 1].text in "-–" and is_demonym(doc[i : i + 3].text) else i + 1
+        if end == i + 1 and table.by_demonym(doc[i].text) is None:
+            i += 1
+            continue
+        if any(k in taken for k in range(i, end)):
+            i += 1
+            continue
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is None or nxt.i in taken or nxt.pos_ != "PROPN":
+            out.append(EntitySpan(i, end, "NORP", "entity-fix.demonym"))
+        i = end
+    return sorted(out, key=lambda e: e.start)
+
+
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     import pycountry
@@ -204,6 +248,7 @@ FIXES = (
     strip_determiners,
     trim_person_titles,
     relabel_places,
+    relabel_demonyms,
     trim_date_ordinals,
     find_headline_places,
 )
