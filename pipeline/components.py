@@ -162,3 +162,40 @@ class RelationRules:
 )
 def make_relation_rules(nlp: Language, name: str, rules: str | None) -> RelationRules:
     return RelationRules(nlp, Path(rules) if rules else models_dir() / "relation_rules.jsonl")
+
+
+class EventRules:
+    """Events from the rules of ``event_rules.jsonl`` (:mod:`pipeline.events`); sets
+    ``Doc._.events`` to a list of :class:`~pipeline.facts.EventFact`. ``mode="trigger-only"``
+    keeps the trigger words alone: the baseline the rules are measured against."""
+
+    def __init__(self, nlp: Language, folder: Path, mode: str) -> None:
+        from .event_rules import load_event_rules
+        from .events import EventEngine
+
+        if mode not in ("full", "trigger-only"):
+            raise ValueError(f"newsrel_events_v1: mode {mode!r} is not 'full' or 'trigger-only'")
+        self.engine = EventEngine(nlp.vocab, load_event_rules(folder))
+        self.trigger_only = mode == "trigger-only"
+
+    def find(self, doc: Doc) -> list:
+        from .events import match_events
+
+        return match_events(doc, self.engine, trigger_only=self.trigger_only)
+
+    def set_annotations(self, doc: Doc, events: list) -> None:
+        doc._.events = events
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+
+@Language.factory(
+    "newsrel_events_v1",
+    assigns=["doc._.events"],
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    default_config={"rules": None, "mode": "full"},
+)
+def make_event_rules(nlp: Language, name: str, rules: str | None, mode: str) -> EventRules:
+    return EventRules(nlp, Path(rules) if rules else models_dir(), mode)
