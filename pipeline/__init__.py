@@ -21,7 +21,7 @@ _API = {
     "extract_files": "extract",
     "load_nlp": "nlp",
     "to_frames": "frames",
-    "render": "render",
+    "render": "rendering",
     "build_report": "report",
 }
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .frames import to_frames
     from .io import read_records
     from .nlp import load_nlp
-    from .render import render
+    from .rendering import render
     from .report import build_report
     from .schema import Record
 

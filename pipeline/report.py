@@ -1,7 +1,7 @@
 """``newsrel report``: one static, self-contained HTML file for a corpus of records.
 
 Corpus summary, an events table, a timeline and a who-meets-whom network (inline SVG drawn
-here), then every document rendered with :func:`pipeline.render.render`. No network access:
+here), then every document rendered with :func:`pipeline.rendering.render`. No network access:
 CSS and JS are inlined from package resources. Records stream through once; rendered
 documents are spooled to a temporary file, so memory holds only the small event rows.
 Every piece of document text is escaped (displaCy escapes, the rest goes through ``esc``).
@@ -24,7 +24,7 @@ from string import Template
 from typing import IO
 
 from . import __version__
-from .render import ENTITY_COLORS, EVENT_COLORS, render
+from .rendering import ENTITY_COLORS, EVENT_COLORS, render
 from .schema import Record
 from .views import (
     PARTY_ROLES,
@@ -93,6 +93,11 @@ def event_rows(record: Record, doc: int = 0) -> list[EventRow]:
             )
         )
     return rows
+
+
+def corpus_event_rows(records: Iterable[Record]) -> list[EventRow]:
+    """Event rows of a whole corpus (documents numbered in order), for timeline/network."""
+    return [row for n, record in enumerate(records) for row in event_rows(record, n)]
 
 
 @dataclass
