@@ -25,7 +25,16 @@ _API = {
     "build_report": "report",
 }
 
-__all__ = sorted(_API)
+__all__ = [
+    "Record",
+    "build_report",
+    "extract_files",
+    "extract_text",
+    "load_nlp",
+    "read_records",
+    "render",
+    "to_frames",
+]
 
 if TYPE_CHECKING:
     from .extract import extract_files, extract_text

@@ -23,23 +23,50 @@ if TYPE_CHECKING:
 EVENTS_KEY = "events"
 
 ENTITY_COLORS = {
-    "PERSON": "#aa9cfc", "ORG": "#7aecec", "GPE": "#feca74", "NORP": "#c887fb",
-    "LOC": "#ff9561", "FAC": "#9cc9cc", "DATE": "#bfe1d9", "TIME": "#bfe1d9",
-    "MONEY": "#e4e7d2", "PERCENT": "#e4e7d2", "QUANTITY": "#e4e7d2", "CARDINAL": "#e4e7d2",
-    "ORDINAL": "#e4e7d2", "TITLE": "#f6c8de", "EVENT": "#ffeb80", "LAW": "#ff8197",
-    "PRODUCT": "#bfeeb7", "WORK_OF_ART": "#f0d0ff", "LANGUAGE": "#ff8197",
+    "PERSON": "#aa9cfc",
+    "ORG": "#7aecec",
+    "GPE": "#feca74",
+    "NORP": "#c887fb",
+    "LOC": "#ff9561",
+    "FAC": "#9cc9cc",
+    "DATE": "#bfe1d9",
+    "TIME": "#bfe1d9",
+    "MONEY": "#e4e7d2",
+    "PERCENT": "#e4e7d2",
+    "QUANTITY": "#e4e7d2",
+    "CARDINAL": "#e4e7d2",
+    "ORDINAL": "#e4e7d2",
+    "TITLE": "#f6c8de",
+    "EVENT": "#ffeb80",
+    "LAW": "#ff8197",
+    "PRODUCT": "#bfeeb7",
+    "WORK_OF_ART": "#f0d0ff",
+    "LANGUAGE": "#ff8197",
 }
 
 EVENT_COLORS = {
-    "MEETING": "#ff922b", "AGREEMENT": "#51cf66", "TARGET": "#4dabf7",
-    "FIGURE": "#9775fa", "STATEMENT": "#f06595",
+    "MEETING": "#ff922b",
+    "AGREEMENT": "#51cf66",
+    "TARGET": "#4dabf7",
+    "FIGURE": "#9775fa",
+    "STATEMENT": "#f06595",
 }
 
 ROLE_COLORS = {
-    "participant": "#ffa94d", "party": "#8ce99a", "body": "#ffd8a8", "date": "#a5d8ff",
-    "place": "#ffe066", "agreement": "#b2f2bb", "metric": "#d0bfff", "value": "#eebefa",
-    "deadline": "#a5d8ff", "period": "#a5d8ff", "change": "#fcc2d7", "announcer": "#ffc9c9",
-    "speaker": "#ffc9c9", "content": "#e9ecef",
+    "participant": "#ffa94d",
+    "party": "#8ce99a",
+    "body": "#ffd8a8",
+    "date": "#a5d8ff",
+    "place": "#ffe066",
+    "agreement": "#b2f2bb",
+    "metric": "#d0bfff",
+    "value": "#eebefa",
+    "deadline": "#a5d8ff",
+    "period": "#a5d8ff",
+    "change": "#fcc2d7",
+    "announcer": "#ffc9c9",
+    "speaker": "#ffc9c9",
+    "content": "#e9ecef",
 }
 
 
@@ -82,12 +109,14 @@ def render_entities(record: Record) -> str:
     """displaCy ``ent`` view of the whole text (manual mode: the record's character offsets)."""
     data = {
         "text": record.text,
-        "ents": [{"start": e.start, "end": e.end, "label": html.escape(e.label)}
-                 for e in record.entities],
+        "ents": [
+            {"start": e.start, "end": e.end, "label": html.escape(e.label)} for e in record.entities
+        ],
         "title": None,
     }
-    return displacy.render(data, style="ent", manual=True, jupyter=False,
-                           options={"colors": ENTITY_COLORS})
+    return displacy.render(
+        data, style="ent", manual=True, jupyter=False, options={"colors": ENTITY_COLORS}
+    )
 
 
 def event_caption(event: Event) -> str:
@@ -104,21 +133,30 @@ def render_event(record: Record, event: Event, look: Lookup | None = None) -> st
     spans = []
     # labels go into displaCy's markup unescaped: escape them here
     marks = [(t.start, t.end, html.escape(event.type)) for t in [event.trigger, *event.triggers]]
-    marks += [(a.start, a.end, html.escape(a.role)) for a in look.arguments(event)
-              if a.start is not None and a.end is not None]
+    marks += [
+        (a.start, a.end, html.escape(a.role))
+        for a in look.arguments(event)
+        if a.start is not None and a.end is not None
+    ]
     seen = set()
     for start, end, label in marks:
         if not (window.start <= start < end <= window.end) or (start, end, label) in seen:
             continue
         seen.add((start, end, label))
-        span = doc.char_span(start - window.start, end - window.start, label=label,
-                             alignment_mode="expand")
+        span = doc.char_span(
+            start - window.start, end - window.start, label=label, alignment_mode="expand"
+        )
         if span is not None:
             spans.append(span)
     doc.spans[EVENTS_KEY] = spans
-    body = displacy.render(doc, style="span", jupyter=False,
-                           options={"spans_key": EVENTS_KEY,
-                                    "colors": {**ROLE_COLORS, **EVENT_COLORS}})
+    body = displacy.render(
+        doc,
+        style="span",
+        jupyter=False,
+        options={"spans_key": EVENTS_KEY, "colors": {**ROLE_COLORS, **EVENT_COLORS}},
+    )
     caption = html.escape(event_caption(event))
-    return (f'<div class="newsrel-event" id="{html.escape(record.id)}--{event.id}">'
-            f'<div class="newsrel-event-caption">{caption}</div>{body}</div>')
+    return (
+        f'<div class="newsrel-event" id="{html.escape(record.id)}--{event.id}">'
+        f'<div class="newsrel-event-caption">{caption}</div>{body}</div>'
+    )

@@ -83,13 +83,19 @@ def event_rows(record: Record, doc: int = 0) -> list[EventRow]:
         keys = tuple(dict.fromkeys((a.name or "", a.label or "") for a in parties))
         rows.append(
             EventRow(
-                doc=doc, doc_id=record.id, event_id=ev.id, type=ev.type,
-                date=parse_date(ev.date), status=ev.status,
+                doc=doc,
+                doc_id=record.id,
+                event_id=ev.id,
+                type=ev.type,
+                date=parse_date(ev.date),
+                status=ev.status,
                 participants=tuple(names_in_role(args, PARTY_ROLES)),
                 places=tuple(names_in_role(args, PLACE_ROLES)),
-                others=tuple((a.role, a.text) for a in args
-                             if a.role not in PARTY_ROLES + PLACE_ROLES),
-                sentence=sentence_text(record, ev), party_keys=keys,
+                others=tuple(
+                    (a.role, a.text) for a in args if a.role not in PARTY_ROLES + PLACE_ROLES
+                ),
+                sentence=sentence_text(record, ev),
+                party_keys=keys,
             )
         )
     return rows
@@ -129,8 +135,10 @@ def _ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
     days = (hi - lo).days
     if days <= 90:
         step = max(1, math.ceil(days / 8))
-        return [(lo + dt.timedelta(d), (lo + dt.timedelta(d)).isoformat())
-                for d in range(0, days + 1, step)]
+        return [
+            (lo + dt.timedelta(d), (lo + dt.timedelta(d)).isoformat())
+            for d in range(0, days + 1, step)
+        ]
     if days <= 6 * 366:
         months = (hi.year - lo.year) * 12 + hi.month - lo.month
         step = max(1, math.ceil(months / 10))
@@ -152,8 +160,10 @@ def timeline_svg(rows: Sequence[EventRow], *, width: int = 1000) -> str:
     dated = [r for r in rows if r.date is not None and r.date.day is not None]
     undated = len(rows) - len(dated)
     if not dated:
-        return (f'<p class="empty" id="timeline-empty">No dated events to draw'
-                f'{f" ({undated} without a date)" if undated else ""}.</p>')
+        return (
+            f'<p class="empty" id="timeline-empty">No dated events to draw'
+            f"{f' ({undated} without a date)' if undated else ''}.</p>"
+        )
     types = sorted({r.type for r in dated}, key=lambda t: (-sum(r.type == t for r in dated), t))
     lo = min(r.date.day for r in dated if r.date and r.date.day)
     hi = max(r.date.day for r in dated if r.date and r.date.day)
@@ -166,16 +176,22 @@ def timeline_svg(rows: Sequence[EventRow], *, width: int = 1000) -> str:
     def x(day: dt.date) -> float:
         return left + (width - left - right) * (day - lo).days / span
 
-    out = [f'<svg id="timeline-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"'
-           f' width="100%" role="img" aria-label="Timeline of events by date">']
+    out = [
+        f'<svg id="timeline-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"'
+        f' width="100%" role="img" aria-label="Timeline of events by date">'
+    ]
     axis_y = top + lane * len(types)
     for day, label in _ticks(lo, hi):
-        out.append(f'<line class="grid" x1="{x(day):.1f}" y1="{top}" x2="{x(day):.1f}" y2="{axis_y}"/>'
-                   f'<text class="tick" x="{x(day):.1f}" y="{axis_y + 16}">{esc(label)}</text>')
+        out.append(
+            f'<line class="grid" x1="{x(day):.1f}" y1="{top}" x2="{x(day):.1f}" y2="{axis_y}"/>'
+            f'<text class="tick" x="{x(day):.1f}" y="{axis_y + 16}">{esc(label)}</text>'
+        )
     for i, etype in enumerate(types):
         y = top + lane * i + lane / 2
-        out.append(f'<line class="lane" x1="{left}" y1="{y}" x2="{width - right}" y2="{y}"/>'
-                   f'<text class="lane-label" x="{left - 10}" y="{y + 4}">{esc(etype)}</text>')
+        out.append(
+            f'<line class="lane" x1="{left}" y1="{y}" x2="{width - right}" y2="{y}"/>'
+            f'<text class="lane-label" x="{left - 10}" y="{y + 4}">{esc(etype)}</text>'
+        )
         groups: dict[tuple[dt.date, bool], list[EventRow]] = {}
         for r in dated:
             if r.type == etype and r.date and r.date.day:
@@ -186,15 +202,20 @@ def timeline_svg(rows: Sequence[EventRow], *, width: int = 1000) -> str:
             fill = _color(etype) if complete else "#fff"
             tip = "\n".join(
                 f"{m.date.value if m.date else ''} {m.type} {', '.join(m.participants)} "
-                f"({m.doc_id} {m.event_id})" for m in members[:8]
+                f"({m.doc_id} {m.event_id})"
+                for m in members[:8]
             ) + (f"\n… {n - 8} more" if n > 8 else "")
-            out.append(f'<a href="#{members[0].anchor}"><circle class="event-dot" cx="{x(day):.1f}"'
-                       f' cy="{y}" r="{radius:.1f}" fill="{fill}" stroke="{_color(etype)}"'
-                       f' data-type="{esc(etype)}"><title>{esc(tip)}</title></circle></a>')
+            out.append(
+                f'<a href="#{members[0].anchor}"><circle class="event-dot" cx="{x(day):.1f}"'
+                f' cy="{y}" r="{radius:.1f}" fill="{fill}" stroke="{_color(etype)}"'
+                f' data-type="{esc(etype)}"><title>{esc(tip)}</title></circle></a>'
+            )
     out.append(f'<line class="axis" x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}"/>')
     out.append("</svg>")
-    note = (f'<p class="note">Filled: a day; hollow: a month or a year. {undated} events without'
-            f" a date are not drawn.</p>")
+    note = (
+        f'<p class="note">Filled: a day; hollow: a month or a year. {undated} events without'
+        f" a date are not drawn.</p>"
+    )
     return "".join(out) + note
 
 
@@ -223,8 +244,11 @@ def build_network(rows: Iterable[EventRow], *, max_nodes: int = NETWORK_MAX_NODE
         degree[b] += n
     keep = [k for k, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:max_nodes]]
     index = {k: i for i, k in enumerate(keep)}
-    edges = [(index[a], index[b], n, kinds[(a, b)].most_common(1)[0][0])
-             for (a, b), n in sorted(pairs.items()) if a in index and b in index]
+    edges = [
+        (index[a], index[b], n, kinds[(a, b)].most_common(1)[0][0])
+        for (a, b), n in sorted(pairs.items())
+        if a in index and b in index
+    ]
     return Network([(name, label, degree[(name, label)]) for name, label in keep], edges)
 
 
@@ -235,30 +259,44 @@ def network_svg(rows: Iterable[EventRow]) -> str:
         return '<p class="empty" id="network-empty">No event with two or more participants.</p>'
     n = len(net.nodes)
     radius = 90 if n <= 6 else 170 if n <= 16 else 250
-    width, height = 2 * radius + 360, 2 * radius + 60
+    radial = n > 8  # many nodes: labels along the radius, so neighbours' labels never collide
+    width, height = 2 * radius + 360, 2 * radius + (340 if radial else 60)
     cx, cy = width / 2, height / 2
     pos = []
     for i in range(len(net.nodes)):
         angle = 2 * math.pi * i / len(net.nodes) - math.pi / 2
         pos.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle), angle))
-    out = [f'<svg id="network-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"'
-           f' width="{width}" role="img" aria-label="Who meets or signs with whom">']
+    out = [
+        f'<svg id="network-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}"'
+        f' width="{width}" role="img" aria-label="Who meets or signs with whom">'
+    ]
     for a, b, n, etype in net.edges:
         (x1, y1, _), (x2, y2, _) = pos[a], pos[b]
         title = f"{net.nodes[a][0]} — {net.nodes[b][0]}: {n} shared event{'s' if n > 1 else ''}"
-        out.append(f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"'
-                   f' stroke="{_color(etype)}" stroke-width="{min(8, 1 + n):.0f}">'
-                   f'<title>{esc(title)}</title></line>')
-    for (name, label, deg), (x, y, angle) in zip(net.nodes, pos):
+        out.append(
+            f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"'
+            f' stroke="{_color(etype)}" stroke-width="{min(8, 1 + n):.0f}">'
+            f"<title>{esc(title)}</title></line>"
+        )
+    for (name, label, deg), (x, y, angle) in zip(net.nodes, pos, strict=True):
         r = min(14.0, 5 + 1.5 * math.sqrt(deg))
-        cos = math.cos(angle)
-        anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
-        lx, ly = x + (r + 6) * cos, y + (r + 6) * math.sin(angle) + 4
-        out.append(f'<circle class="node" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"'
-                   f' fill="{ENTITY_COLORS.get(label, "#ced4da")}">'
-                   f'<title>{esc(f"{name} ({label}): {deg}")}</title></circle>'
-                   f'<text class="node-label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">'
-                   f"{esc(name)}</text>")
+        cos, sin = math.cos(angle), math.sin(angle)
+        lx, ly = x + (r + 5) * cos, y + (r + 5) * sin
+        if radial:
+            rotate = math.degrees(angle) + (0 if cos >= 0 else 180)
+            anchor = "start" if cos >= 0 else "end"
+            place = f'transform="rotate({rotate:.1f} {lx:.1f} {ly:.1f})" dy=".35em"'
+        else:
+            anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
+            place = f'dy="{".35em" if abs(sin) < 0.8 else "1em" if sin > 0 else "-.3em"}"'
+        short = name if len(name) <= 30 else name[:29] + "…"
+        out.append(
+            f'<circle class="node" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"'
+            f' fill="{ENTITY_COLORS.get(label, "#ced4da")}">'
+            f"<title>{esc(f'{name} ({label}): {deg}')}</title></circle>"
+            f'<text class="node-label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}"'
+            f" {place}>{esc(short)}</text>"
+        )
     out.append("</svg>")
     return "".join(out)
 
@@ -301,17 +339,25 @@ def _document_section(record: Record, n: int, sheet: StyleSheet, small_corpus: b
     is_open = small_corpus and len(record.text) < OPEN_BELOW_CHARS
     title = f" — {esc(record.meta.title)}" if record.meta.title else ""
     counts = f"{len(record.entities)} entities, {len(record.events)} events"
-    return (f'<article class="doc" id="doc-{n}" data-doc-id="{esc(record.id)}">'
-            f'<details{" open" if is_open else ""}><summary><b>{esc(record.id)}</b>{title}'
-            f' <span class="count">{counts}</span></summary>{body}</details></article>\n')
+    return (
+        f'<article class="doc" id="doc-{n}" data-doc-id="{esc(record.id)}">'
+        f"<details{' open' if is_open else ''}><summary><b>{esc(record.id)}</b>{title}"
+        f' <span class="count">{counts}</span></summary>{body}</details></article>\n'
+    )
 
 
 def _summary_html(s: Summary, source: str) -> str:
-    cards = [("documents", s.documents), ("entities", sum(s.entities.values())),
-             ("clusters", s.clusters), ("relations", sum(s.relations.values())),
-             ("events", sum(s.events.values()))]
+    cards = [
+        ("documents", s.documents),
+        ("entities", sum(s.entities.values())),
+        ("clusters", s.clusters),
+        ("relations", sum(s.relations.values())),
+        ("events", sum(s.events.values())),
+    ]
     out = ['<div class="cards">']
-    out += [f'<div class="card"><div class="num" id="count-{k}">{v:,}</div>{k}</div>' for k, v in cards]
+    out += [
+        f'<div class="card"><div class="num" id="count-{k}">{v:,}</div>{k}</div>' for k, v in cards
+    ]
     out.append("</div>")
 
     def table(title: str, counts: Counter[str], colors: dict[str, str], tid: str) -> str:
@@ -322,7 +368,8 @@ def _summary_html(s: Summary, source: str) -> str:
             f'<tr><td><span class="swatch" style="background:{colors.get(k, "#ced4da")}"></span>'
             f'{esc(k)}</td><td class="n">{v:,}</td><td class="bar"><span style="width:'
             f'{100 * v / top:.0f}%;background:{colors.get(k, "#ced4da")}"></span></td></tr>'
-            for k, v in counts.most_common())
+            for k, v in counts.most_common()
+        )
         return f'<div class="counts"><h3>{title}</h3><table id="{tid}">{rows}</table></div>'
 
     out.append('<div class="count-tables">')
@@ -338,29 +385,45 @@ def _events_table(rows: Sequence[EventRow]) -> str:
         return '<p class="empty">No events in this corpus.</p>'
     types = sorted({r.type for r in rows})
     options = "".join(f'<option value="{esc(t)}">{esc(t)}</option>' for t in types)
-    head = ('<div class="filters"><label>Type <select id="event-type-filter"><option value="">'
-            f'all</option>{options}</select></label> <label>Search <input id="event-search" '
-            'type="search" placeholder="name, place, text"></label> <span id="event-shown"></span>'
-            '</div><table id="events-table" class="events"><thead><tr>'
-            + "".join(f'<th data-col="{i}">{h}</th>' for i, h in enumerate(
-                ["type", "date", "status", "participants", "place", "other arguments",
-                 "sentence", "document"]))
-            + "</tr></thead><tbody>")
+    head = (
+        '<div class="filters"><label>Type <select id="event-type-filter"><option value="">'
+        f'all</option>{options}</select></label> <label>Search <input id="event-search" '
+        'type="search" placeholder="name, place, text"></label> <span id="event-shown"></span>'
+        '</div><table id="events-table" class="events"><thead><tr>'
+        + "".join(
+            f'<th data-col="{i}">{h}</th>'
+            for i, h in enumerate(
+                [
+                    "type",
+                    "date",
+                    "status",
+                    "participants",
+                    "place",
+                    "other arguments",
+                    "sentence",
+                    "document",
+                ]
+            )
+        )
+        + "</tr></thead><tbody>"
+    )
     body = []
     for r in rows:
         others = "; ".join(f"{role}: {text}" for role, text in r.others)
         body.append(
             f'<tr data-type="{esc(r.type)}"><td><span class="swatch" style="background:'
             f'{_color(r.type)}"></span>{esc(r.type)}</td>'
-            f'<td>{esc(r.date.value) if r.date else ""}</td><td>{esc(r.status or "")}</td>'
-            f'<td>{esc("; ".join(r.participants))}</td><td>{esc("; ".join(r.places))}</td>'
+            f"<td>{esc(r.date.value) if r.date else ''}</td><td>{esc(r.status or '')}</td>"
+            f"<td>{esc('; '.join(r.participants))}</td><td>{esc('; '.join(r.places))}</td>"
             f'<td>{esc(others)}</td><td class="sentence">{esc(r.sentence)}</td>'
-            f'<td><a href="#{r.anchor}">{esc(r.doc_id)}</a> {esc(r.event_id)}</td></tr>')
+            f'<td><a href="#{r.anchor}">{esc(r.doc_id)}</a> {esc(r.event_id)}</td></tr>'
+        )
     return head + "\n".join(body) + "</tbody></table>"
 
 
-def write_report(records: Iterable[Record], out: IO[str], *, title: str = "newsrel report",
-                 source: str = "") -> Summary:
+def write_report(
+    records: Iterable[Record], out: IO[str], *, title: str = "newsrel report", source: str = ""
+) -> Summary:
     """Write the HTML report for ``records`` to ``out``; return the corpus summary."""
     summary = Summary()
     rows: list[EventRow] = []
@@ -379,17 +442,20 @@ def write_report(records: Iterable[Record], out: IO[str], *, title: str = "newsr
             spool.write(_document_section(record, n, sheet, small))
         rows.sort(key=lambda r: (r.date is None, r.date.day if r.date else None, r.doc, r.event_id))
         sections = [
-            ('summary', 'Corpus', _summary_html(summary, source)),
-            ('timeline', 'Timeline of events', timeline_svg(rows)),
-            ('network', 'Who meets or signs with whom', network_svg(rows)),
-            ('events', f'Events ({len(rows):,})', _events_table(rows)),
+            ("summary", "Corpus", _summary_html(summary, source)),
+            ("timeline", "Timeline of events", timeline_svg(rows)),
+            ("network", "Who meets or signs with whom", network_svg(rows)),
+            ("events", f"Events ({len(rows):,})", _events_table(rows)),
         ]
         top, bottom = _resource("report_template.html").split("$documents")
         values = {
-            "title": esc(title), "source": esc(source), "version": esc(__version__),
+            "title": esc(title),
+            "source": esc(source),
+            "version": esc(__version__),
             "css": _resource("report.css") + "\n" + sheet.css(),
-            "sections": "".join(f'<section id="{sid}"><h2>{h}</h2>{body}</section>'
-                                for sid, h, body in sections),
+            "sections": "".join(
+                f'<section id="{sid}"><h2>{h}</h2>{body}</section>' for sid, h, body in sections
+            ),
             "script": _resource("report.js"),
         }
         top, bottom = Template(top).substitute(values), Template(bottom).substitute(values)

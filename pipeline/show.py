@@ -15,9 +15,19 @@ from .schema import Record
 from .views import Lookup
 
 LABEL_STYLES = {
-    "PERSON": "bold magenta", "ORG": "bold cyan", "GPE": "bold yellow", "NORP": "magenta",
-    "LOC": "yellow", "FAC": "yellow", "DATE": "green", "TIME": "green", "MONEY": "bold green",
-    "PERCENT": "bold green", "TITLE": "bold red", "CARDINAL": "blue", "QUANTITY": "blue",
+    "PERSON": "bold magenta",
+    "ORG": "bold cyan",
+    "GPE": "bold yellow",
+    "NORP": "magenta",
+    "LOC": "yellow",
+    "FAC": "yellow",
+    "DATE": "green",
+    "TIME": "green",
+    "MONEY": "bold green",
+    "PERCENT": "bold green",
+    "TITLE": "bold red",
+    "CARDINAL": "blue",
+    "QUANTITY": "blue",
 }
 
 
@@ -57,11 +67,17 @@ def _clusters(record: Record) -> Table:
     for col in ("id", "label", "name", "mentions", "aliases / roles"):
         table.add_column(col)
     for c in record.clusters:
-        roles = [f"{r.title} of {look.clusters[r.of].name}" if r.of in look.clusters else r.title
-                 for r in c.roles]
-        table.add_row(Text(c.id), Text(c.label, style=LABEL_STYLES.get(c.label, "")),
-                      Text(c.name), Text(str(len(c.mentions))),
-                      Text("; ".join([*c.aliases, *roles])))
+        roles = [
+            f"{r.title} of {look.clusters[r.of].name}" if r.of in look.clusters else r.title
+            for r in c.roles
+        ]
+        table.add_row(
+            Text(c.id),
+            Text(c.label, style=LABEL_STYLES.get(c.label, "")),
+            Text(c.name),
+            Text(str(len(c.mentions))),
+            Text("; ".join([*c.aliases, *roles])),
+        )
     return table
 
 
@@ -71,8 +87,11 @@ def _relations(record: Record) -> Table:
     for col in ("id", "type", "head", "tail", "rule"):
         table.add_column(col)
     for r in record.relations:
-        table.add_row(*map(Text, (r.id, r.type, look.entities[r.head].text,
-                                  look.entities[r.tail].text, r.rule)))
+        table.add_row(
+            *map(
+                Text, (r.id, r.type, look.entities[r.head].text, look.entities[r.tail].text, r.rule)
+            )
+        )
     return table
 
 
@@ -83,8 +102,14 @@ def _events(record: Record) -> Table:
         table.add_column(col)
     for ev in record.events:
         args = "\n".join(f"{a.role}: {a.name or a.text}" for a in look.arguments(ev))
-        table.add_row(Text(ev.id), Text(ev.type, style="bold"), Text(ev.trigger.text),
-                      Text(ev.status or ""), Text(ev.date or ""), Text(args))
+        table.add_row(
+            Text(ev.id),
+            Text(ev.type, style="bold"),
+            Text(ev.trigger.text),
+            Text(ev.status or ""),
+            Text(ev.date or ""),
+            Text(args),
+        )
     return table
 
 
@@ -95,11 +120,17 @@ def record_view(record: Record, *, max_chars: int | None = 4000) -> Group:
     if meta.title:
         title.append(f" — {meta.title}", style="bold")
     parts: list[Panel | Table | Text] = [
-        Panel(highlighted_text(record, max_chars=max_chars), title=title,
-              subtitle=Text(info) if info else None, title_align="left")
+        Panel(
+            highlighted_text(record, max_chars=max_chars),
+            title=title,
+            subtitle=Text(info) if info else None,
+            title_align="left",
+        )
     ]
-    counts = (f"{len(record.entities)} entities, {len(record.clusters)} clusters, "
-              f"{len(record.relations)} relations, {len(record.events)} events")
+    counts = (
+        f"{len(record.entities)} entities, {len(record.clusters)} clusters, "
+        f"{len(record.relations)} relations, {len(record.events)} events"
+    )
     parts.append(Text(counts, style="dim"))
     if record.clusters:
         parts.append(_clusters(record))

@@ -51,8 +51,13 @@ class Lookup:
             if ent is not None:
                 out.append(
                     ArgumentView(
-                        role=arg.role, text=ent.text, start=ent.start, end=ent.end,
-                        entity_id=ent.id, cluster_id=ent.entity, label=ent.label,
+                        role=arg.role,
+                        text=ent.text,
+                        start=ent.start,
+                        end=ent.end,
+                        entity_id=ent.id,
+                        cluster_id=ent.entity,
+                        label=ent.label,
                         name=self.name_of(ent),
                     )
                 )
@@ -61,8 +66,13 @@ class Lookup:
                 if text is None and arg.start is not None and arg.end is not None:
                     text = self.record.text[arg.start : arg.end]
                 out.append(
-                    ArgumentView(role=arg.role, text=text or "", start=arg.start, end=arg.end,
-                                 name=text or "")
+                    ArgumentView(
+                        role=arg.role,
+                        text=text or "",
+                        start=arg.start,
+                        end=arg.end,
+                        name=text or "",
+                    )
                 )
         return out
 
@@ -102,8 +112,8 @@ def event_window(record: Record, event: Event, *, limit: int = 600) -> Window:
     start = 0
     for m in _SENT_END.finditer(text, max(0, lo - limit), lo + 1):
         start = m.end()
-    m = _SENT_END.search(text, hi)
-    end = m.start() if m else len(text)
+    after = _SENT_END.search(text, hi)
+    end = after.start() if after else len(text)
     if lo - start > limit:
         start = lo - limit
     if end - hi > limit:

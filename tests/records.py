@@ -29,33 +29,71 @@ def make_record(
     """A record for MEETING_TEXT (or a text containing it) with every kind of fact."""
     ents: list[dict[str, Any]] = []
 
-    def ent(needle: str, label: str, cluster: str, norm: dict[str, Any] | None = None,
-            nth: int = 1, sentence: int = 0) -> str:
+    def ent(
+        needle: str,
+        label: str,
+        cluster: str,
+        norm: dict[str, Any] | None = None,
+        nth: int = 1,
+        sentence: int = 0,
+    ) -> str:
         s, e = _at(text, needle, nth)
         tid = f"T{len(ents) + 1}"
-        ents.append({"id": tid, "start": s, "end": e, "text": needle, "label": label,
-                     "norm": norm, "entity": cluster, "source": "model", "sentence": sentence})
+        ents.append(
+            {
+                "id": tid,
+                "start": s,
+                "end": e,
+                "text": needle,
+                "label": label,
+                "norm": norm,
+                "entity": cluster,
+                "source": "model",
+                "sentence": sentence,
+            }
+        )
         return tid
 
     title_id = ent("First Deputy Prime Minister", "TITLE", "E1")
     mamin = ent("Askar Mamin", "PERSON", "E2")
     maty = ent("Vasily Matyushevsky", "PERSON", "E3")
-    date = ent("Sept. 22", "DATE", "E4", {"value": "2017-09-22", "start": "2017-09-22",
-                                          "end": "2017-09-22"})
+    date = ent(
+        "Sept. 22",
+        "DATE",
+        "E4",
+        {"value": "2017-09-22", "start": "2017-09-22", "end": "2017-09-22"},
+    )
     place = ent("Karagandy", "GPE", "E5")
     mamin2 = ent("Mamin", "PERSON", "E2", nth=2, sentence=1)
-    money = ent("$1 billion", "MONEY", "E6", {"amount": 1_000_000_000, "currency": "USD"},
-                sentence=1)
-    year = ent("2020", "DATE", "E7", {"value": "2020", "start": "2020-01-01",
-                                      "end": "2020-12-31"}, sentence=1)
+    money = ent(
+        "$1 billion", "MONEY", "E6", {"amount": 1_000_000_000, "currency": "USD"}, sentence=1
+    )
+    year = ent(
+        "2020",
+        "DATE",
+        "E7",
+        {"value": "2020", "start": "2020-01-01", "end": "2020-12-31"},
+        sentence=1,
+    )
     pct = ent("75.6 percent", "PERCENT", "E8", {"value": 75.6}, sentence=2)
     kz = ent("Kazakhstan", "GPE", "E9", sentence=3)
     by = ent("Belarus", "GPE", "E10", nth=2, sentence=3)
     nov = ent("November 2017", "DATE", "E11", {"value": "2017-11"}, sentence=3)
     clusters = [
-        {"id": "E1", "label": "TITLE", "name": "First Deputy Prime Minister", "mentions": [title_id]},
-        {"id": "E2", "label": "PERSON", "name": "Askar Mamin", "mentions": [mamin, mamin2],
-         "aliases": ["Mamin"], "roles": [{"title": "First Deputy Prime Minister", "of": "E9"}]},
+        {
+            "id": "E1",
+            "label": "TITLE",
+            "name": "First Deputy Prime Minister",
+            "mentions": [title_id],
+        },
+        {
+            "id": "E2",
+            "label": "PERSON",
+            "name": "Askar Mamin",
+            "mentions": [mamin, mamin2],
+            "aliases": ["Mamin"],
+            "roles": [{"title": "First Deputy Prime Minister", "of": "E9"}],
+        },
         {"id": "E3", "label": "PERSON", "name": "Vasily Matyushevsky", "mentions": [maty]},
         {"id": "E4", "label": "DATE", "name": "Sept. 22", "mentions": [date]},
         {"id": "E5", "label": "GPE", "name": "Karagandy", "mentions": [place]},
@@ -71,34 +109,87 @@ def make_record(
     sign = _at(text, "sign")
     agreement = _at(text, "an agreement")
     events = [
-        {"id": "V1", "type": "MEETING", "trigger": {"start": met[0], "end": met[1], "text": "met"},
-         "arguments": [{"role": "participant", "ref": mamin},
-                       {"role": "participant", "ref": maty},
-                       {"role": "date", "ref": date}, {"role": "place", "ref": place}],
-         "date": "2017-09-22", "status": "happened", "cameo": "040", "sentence": 0,
-         "rule": "meeting.met"},
-        {"id": "V2", "type": "TARGET",
-         "trigger": {"start": trade[0], "end": trade[1], "text": "trade"},
-         "arguments": [{"role": "metric", "start": trade[0], "end": trade[1], "text": "trade"},
-                       {"role": "value", "ref": money}, {"role": "deadline", "ref": year},
-                       {"role": "announcer", "ref": mamin2}],
-         "date": "2020", "status": "stated", "sentence": 1, "rule": "target.increase"},
-        {"id": "V3", "type": "AGREEMENT",
-         "trigger": {"start": sign[0], "end": sign[1], "text": "sign"},
-         "arguments": [{"role": "party", "ref": kz}, {"role": "party", "ref": by},
-                       {"role": "agreement", "start": agreement[0], "end": agreement[1],
-                        "text": "an agreement"},
-                       {"role": "date", "ref": nov}],
-         "date": "2017-11", "status": "planned", "cameo": "057", "sentence": 3,
-         "rule": "agreement.sign"},
+        {
+            "id": "V1",
+            "type": "MEETING",
+            "trigger": {"start": met[0], "end": met[1], "text": "met"},
+            "arguments": [
+                {"role": "participant", "ref": mamin},
+                {"role": "participant", "ref": maty},
+                {"role": "date", "ref": date},
+                {"role": "place", "ref": place},
+            ],
+            "date": "2017-09-22",
+            "status": "happened",
+            "cameo": "040",
+            "sentence": 0,
+            "rule": "meeting.met",
+        },
+        {
+            "id": "V2",
+            "type": "TARGET",
+            "trigger": {"start": trade[0], "end": trade[1], "text": "trade"},
+            "arguments": [
+                {"role": "metric", "start": trade[0], "end": trade[1], "text": "trade"},
+                {"role": "value", "ref": money},
+                {"role": "deadline", "ref": year},
+                {"role": "announcer", "ref": mamin2},
+            ],
+            "date": "2020",
+            "status": "stated",
+            "sentence": 1,
+            "rule": "target.increase",
+        },
+        {
+            "id": "V3",
+            "type": "AGREEMENT",
+            "trigger": {"start": sign[0], "end": sign[1], "text": "sign"},
+            "arguments": [
+                {"role": "party", "ref": kz},
+                {"role": "party", "ref": by},
+                {
+                    "role": "agreement",
+                    "start": agreement[0],
+                    "end": agreement[1],
+                    "text": "an agreement",
+                },
+                {"role": "date", "ref": nov},
+            ],
+            "date": "2017-11",
+            "status": "planned",
+            "cameo": "057",
+            "sentence": 3,
+            "rule": "agreement.sign",
+        },
     ]
-    relations = [{"id": "R1", "type": "HOLDS_POSITION", "head": mamin, "tail": title_id,
-                  "rule": "title-before-name", "sentence": 0}]
-    meta = {"title": title, "published": "2017-09-29", "outlet": "Astana Times",
-            "dateline": "ASTANA"}
-    return Record.model_validate({"schema": "newsrel/1", "id": doc_id, "meta": meta,
-                                  "text": text, "entities": ents, "clusters": clusters,
-                                  "relations": relations, "events": events})
+    relations = [
+        {
+            "id": "R1",
+            "type": "HOLDS_POSITION",
+            "head": mamin,
+            "tail": title_id,
+            "rule": "title-before-name",
+            "sentence": 0,
+        }
+    ]
+    meta = {
+        "title": title,
+        "published": "2017-09-29",
+        "outlet": "Astana Times",
+        "dateline": "ASTANA",
+    }
+    return Record.model_validate(
+        {
+            "schema": "newsrel/1",
+            "id": doc_id,
+            "meta": meta,
+            "text": text,
+            "entities": ents,
+            "clusters": clusters,
+            "relations": relations,
+            "events": events,
+        }
+    )
 
 
 def plain_record(doc_id: str, text: str, **meta: Any) -> Record:

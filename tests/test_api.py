@@ -6,13 +6,23 @@ import sys
 import pipeline
 
 PUBLIC_API = [
-    "Record", "build_report", "extract_files", "extract_text", "load_nlp", "read_records",
-    "render", "to_frames",
+    "Record",
+    "build_report",
+    "extract_files",
+    "extract_text",
+    "load_nlp",
+    "read_records",
+    "render",
+    "to_frames",
 ]
 
 
 def test_public_api_is_pinned() -> None:
     assert sorted(pipeline.__all__) == PUBLIC_API
+
+
+def test_every_public_name_has_a_lazy_import() -> None:
+    assert sorted(pipeline._API) == sorted(pipeline.__all__)
 
 
 def test_every_public_name_resolves_to_a_callable_or_class() -> None:

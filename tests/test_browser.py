@@ -26,9 +26,20 @@ pytestmark = pytest.mark.skipif(
 
 
 def chromium(page: Path, tmp_path: Path, *args: str) -> str:
-    cmd = [CHROMIUM or "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-           "--no-first-run", "--disable-background-networking", "--disable-component-update",
-           "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", *args, page.as_uri()]
+    cmd = [
+        CHROMIUM or "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        *args,
+        page.as_uri(),
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
     return done.stdout
 
@@ -40,7 +51,7 @@ def body_attributes(dom: str) -> str:
 
 
 def events_rows(dom: str, event_type: str) -> list[str]:
-    table = dom[dom.index('id="events-table"'):]
+    table = dom[dom.index('id="events-table"') :]
     table = table[: table.index("</table>")]
     return re.findall(rf'<tr data-type="{event_type}"[^>]*>(.*?)</tr>', table, re.S)
 

@@ -37,8 +37,14 @@ def test_empty_corpus_gives_empty_frames_with_the_same_columns_and_dtypes(frames
 
 def test_row_counts_per_table(frames) -> None:
     counts = {name: len(df) for name, df in frames}
-    assert counts == {"documents": 2, "entities": 12, "clusters": 11, "relations": 1,
-                      "events": 3, "arguments": 12}
+    assert counts == {
+        "documents": 2,
+        "entities": 12,
+        "clusters": 11,
+        "relations": 1,
+        "events": 3,
+        "arguments": 12,
+    }
 
 
 def test_money_percent_and_date_are_typed_columns(frames) -> None:
@@ -50,17 +56,21 @@ def test_money_percent_and_date_are_typed_columns(frames) -> None:
     assert pd.isna(ents.loc["November 2017", "date"])  # a month is not a complete date
     assert ents.loc["November 2017", "date_value"] == "2017-11"
     assert pd.api.types.is_datetime64_any_dtype(frames.documents["published"])
-    assert frames.documents.set_index("doc_id").loc["2017/kz-by.txt", "published"] == pd.Timestamp("2017-09-29")
+    assert frames.documents.set_index("doc_id").loc["2017/kz-by.txt", "published"] == pd.Timestamp(
+        "2017-09-29"
+    )
 
 
 def test_event_arguments_join_to_entities_and_clusters(frames) -> None:
     args = frames.events.merge(frames.arguments, on=["doc_id", "event_id"])
     meeting = args[args["type"] == "MEETING"]
     parts = meeting[meeting["role"] == "participant"].merge(
-        frames.clusters, on=["doc_id", "cluster_id"], suffixes=("", "_cluster"))
+        frames.clusters, on=["doc_id", "cluster_id"], suffixes=("", "_cluster")
+    )
     assert sorted(parts["name_cluster"]) == ["Askar Mamin", "Vasily Matyushevsky"]
     with_entities = frames.arguments.dropna(subset=["entity_id"]).merge(
-        frames.entities, on=["doc_id", "entity_id"], suffixes=("", "_ent"), validate="many_to_one")
+        frames.entities, on=["doc_id", "entity_id"], suffixes=("", "_ent"), validate="many_to_one"
+    )
     assert (with_entities["text"] == with_entities["text_ent"]).all()
 
 
@@ -73,13 +83,19 @@ def test_span_arguments_have_no_entity_but_keep_offsets(frames) -> None:
 def test_event_dates_are_datetime_only_when_complete(frames) -> None:
     ev = frames.events.set_index("event_id")
     assert ev.loc["V1", "date"] == pd.Timestamp("2017-09-22")
-    assert pd.isna(ev.loc["V3", "date"]) and ev.loc["V3", "date_start"] == pd.Timestamp("2017-11-01")
+    assert pd.isna(ev.loc["V3", "date"]) and ev.loc["V3", "date_start"] == pd.Timestamp(
+        "2017-11-01"
+    )
     assert ev.loc["V1", "participants"] == "Askar Mamin; Vasily Matyushevsky"
 
 
 def test_relations_carry_both_ends(frames) -> None:
     (rel,) = frames.relations.itertuples()
-    assert (rel.head_text, rel.tail_text, rel.head_cluster) == ("Askar Mamin", "First Deputy Prime Minister", "E2")
+    assert (rel.head_text, rel.tail_text, rel.head_cluster) == (
+        "Askar Mamin",
+        "First Deputy Prime Minister",
+        "E2",
+    )
 
 
 def test_to_frames_reads_a_records_file(tmp_path: Path) -> None:
@@ -97,7 +113,9 @@ def test_to_frames_reads_a_records_file(tmp_path: Path) -> None:
         ('{"schema": "newsrel/1", "id": "a"}', r"out.jsonl:2: text: Field required"),
     ],
 )
-def test_read_records_names_file_and_line_of_a_bad_record(tmp_path: Path, line: str, message: str) -> None:
+def test_read_records_names_file_and_line_of_a_bad_record(
+    tmp_path: Path, line: str, message: str
+) -> None:
     path = tmp_path / "out.jsonl"
     path.write_text(json.dumps(make_record().dump()) + "\n" + line + "\n", encoding="utf-8")
     with pytest.raises(RecordError, match=message):
@@ -107,12 +125,27 @@ def test_read_records_names_file_and_line_of_a_bad_record(tmp_path: Path, line: 
 @pytest.mark.parametrize(
     ("label", "norm", "expected"),
     [
-        ("MONEY", {"amount": 313_700_000, "currency": "USD"}, {"amount": 313.7e6, "currency": "USD"}),
+        (
+            "MONEY",
+            {"amount": 313_700_000, "currency": "USD"},
+            {"amount": 313.7e6, "currency": "USD"},
+        ),
         ("PERCENT", {"value": 75.6}, {"percent": 75.6}),
-        ("DATE", {"value": "2017", "start": "2017-01-01", "end": "2017-12-31"},
-         {"date_value": "2017", "date": None, "date_start": pd.Timestamp("2017-01-01").date(),
-          "date_end": pd.Timestamp("2017-12-31").date()}),
-        ("DATE", {"value": "P7M"}, {"date_value": "P7M", "date": None, "date_start": None, "date_end": None}),
+        (
+            "DATE",
+            {"value": "2017", "start": "2017-01-01", "end": "2017-12-31"},
+            {
+                "date_value": "2017",
+                "date": None,
+                "date_start": pd.Timestamp("2017-01-01").date(),
+                "date_end": pd.Timestamp("2017-12-31").date(),
+            },
+        ),
+        (
+            "DATE",
+            {"value": "P7M"},
+            {"date_value": "P7M", "date": None, "date_start": None, "date_end": None},
+        ),
         ("GPE", None, {}),
     ],
 )

@@ -28,9 +28,7 @@ def page() -> str:
     return _report([make_record(), plain_record("b.txt", "Plain text.")])
 
 
-@pytest.mark.parametrize(
-    "section", ["summary", "timeline", "network", "events", "documents"]
-)
+@pytest.mark.parametrize("section", ["summary", "timeline", "network", "events", "documents"])
 def test_report_has_every_section(page: str, section: str) -> None:
     assert f'<section id="{section}">' in page
 
@@ -41,7 +39,11 @@ def test_report_is_self_contained(page: str) -> None:
 
 
 def test_events_table_lists_the_meeting_with_participants_and_place(page: str) -> None:
-    table = page[page.index('<table id="events-table"'):page.index("</table>", page.index('id="events-table"'))]
+    table = page[
+        page.index('<table id="events-table"') : page.index(
+            "</table>", page.index('id="events-table"')
+        )
+    ]
     rows = re.findall(r"<tr data-type=\"(\w+)\">(.*?)</tr>", table, re.S)
     assert [t for t, _ in rows] == ["MEETING", "AGREEMENT", "TARGET"]  # by date
     meeting = rows[0][1]
@@ -50,7 +52,7 @@ def test_events_table_lists_the_meeting_with_participants_and_place(page: str) -
 
 
 def test_timeline_draws_one_dot_per_dated_event(page: str) -> None:
-    svg = page[page.index('<svg id="timeline-svg"'):]
+    svg = page[page.index('<svg id="timeline-svg"') :]
     svg = svg[: svg.index("</svg>")]
     assert len(re.findall(r'<circle class="event-dot"', svg)) == 3
     assert 'fill="#fff"' in svg  # month/year dates are hollow
@@ -64,13 +66,15 @@ def test_network_links_meeting_participants_and_agreement_parties() -> None:
     net = build_network(corpus_event_rows([make_record()]))
     names = [n for n, _, _ in net.nodes]
     pairs = {frozenset((names[a], names[b])) for a, b, _, _ in net.edges}
-    assert pairs == {frozenset({"Askar Mamin", "Vasily Matyushevsky"}),
-                     frozenset({"Kazakhstan", "Belarus"})}
+    assert pairs == {
+        frozenset({"Askar Mamin", "Vasily Matyushevsky"}),
+        frozenset({"Kazakhstan", "Belarus"}),
+    }
 
 
 def test_report_escapes_document_text_and_title() -> None:
     page = _report([make_record("evil.txt", XSS + " " + MEETING_TEXT, title=XSS)])
-    body = page[page.index("<body>"):page.index("<script>\n")]
+    body = page[page.index("<body>") : page.index("<script>\n")]
     assert "<script>" not in body
     assert "&lt;script&gt;document.body" in body
 
@@ -81,7 +85,7 @@ def test_report_of_an_empty_corpus_still_renders() -> None:
 
 
 def test_inline_styles_are_hoisted_into_classes(page: str) -> None:
-    docs = page[page.index('<section id="documents">'):]
+    docs = page[page.index('<section id="documents">') :]
     assert 'style="' not in docs
 
 
@@ -108,8 +112,10 @@ def test_cli_report_names_the_bad_line(tmp_path: Path) -> None:
 
 def test_cli_show_prints_text_entities_and_events(tmp_path: Path) -> None:
     src = tmp_path / "out.jsonl"
-    src.write_text("\n".join(json.dumps(r.dump()) for r in
-                             [plain_record("a.txt", "x"), make_record()]) + "\n", encoding="utf-8")
+    src.write_text(
+        "\n".join(json.dumps(r.dump()) for r in [plain_record("a.txt", "x"), make_record()]) + "\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["show", "2017/kz-by.txt", str(src)])
     assert result.exit_code == 0, result.output
     for fragment in ["Askar Mamin[PERSON]", "MEETING", "participant: Vasily", "HOLDS_POSITION"]:

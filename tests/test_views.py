@@ -19,7 +19,9 @@ from .records import make_record
         ("2017-Q3", dt.date(2017, 7, 1), False),
     ],
 )
-def test_parse_date_reads_timex_values_as_first_day(value: str, day: dt.date, complete: bool) -> None:
+def test_parse_date_reads_timex_values_as_first_day(
+    value: str, day: dt.date, complete: bool
+) -> None:
     parsed = parse_date(value)
     assert parsed is not None and (parsed.day, parsed.complete) == (day, complete)
 
@@ -32,13 +34,18 @@ def test_parse_date_gives_none_for_what_is_not_a_calendar_date(value) -> None:
 @pytest.mark.parametrize(
     ("event_id", "sentence"),
     [
-        ("V1", "ASTANA -- Kazakh First Deputy Prime Minister Askar Mamin met his Belarusian "
-               "counterpart Vasily Matyushevsky on Sept. 22 in Karagandy."),
+        (
+            "V1",
+            "ASTANA -- Kazakh First Deputy Prime Minister Askar Mamin met his Belarusian "
+            "counterpart Vasily Matyushevsky on Sept. 22 in Karagandy.",
+        ),
         ("V2", "Mamin said trade should be increased to $1 billion by 2020."),
         ("V3", "Kazakhstan and Belarus will sign an agreement in November 2017."),
     ],
 )
-def test_event_window_is_the_sentence_of_trigger_and_arguments(event_id: str, sentence: str) -> None:
+def test_event_window_is_the_sentence_of_trigger_and_arguments(
+    event_id: str, sentence: str
+) -> None:
     record = make_record()
     (event,) = [e for e in record.events if e.id == event_id]
     w = event_window(record, event)
