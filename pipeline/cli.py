@@ -55,6 +55,43 @@ def extract(
 
 
 @app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file, or folder of .tml / MEANTIME .xml files.")],
+    pred: Annotated[
+        Path | None,
+        typer.Option(help="Predicted records (JSONL). Omitted: run bare + newsrel on the gold texts, score both."),
+    ] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", help="Gold format: records, conll, conll04, timeml, meantime.")
+    ] = None,
+    labels: Annotated[Path | None, typer.Option(help="Label-map JSON (default: the format's own map).")] = None,
+    model: ModelOpt = None,
+    errors: Annotated[int, typer.Option(min=0, help="List N false positives and N false negatives per label.")] = 0,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Score entities, values, relations and events against gold annotations.
+
+    Exit code 0 on success, 2 for unreadable gold, labels or predictions.
+    """
+    from .evaluate import FORMATS, EvaluationError, evaluate as run_evaluation
+    from .evaluate.report import print_report, write_json
+    from .nlp import ModelNotFound
+
+    if format is not None and format not in FORMATS:
+        raise typer.BadParameter(f"{format!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        result = run_evaluation(gold, pred, fmt=format, labels=labels, model=model, errors=errors)
+    except ModelNotFound as e:
+        raise typer.BadParameter(str(e), param_hint="--model") from e
+    except EvaluationError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    print_report(result)
+    if json_out is not None:
+        write_json(result, json_out)
+
+
+@app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,
 ) -> None:

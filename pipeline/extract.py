@@ -26,6 +26,10 @@ from .schema import ErrorRecord, PipelineInfo, Record
 Result = Record | ErrorRecord
 
 
+class EmptyText(ValueError):
+    """A document whose text is empty once extraction debris is removed."""
+
+
 @dataclass(frozen=True)
 class Prepared:
     doc: Document
@@ -51,7 +55,7 @@ def header_meta(text: str) -> dict[str, Any]:
 def prepare(doc: Document, *, published: str | None = None) -> Prepared:
     cleaned = clean(doc.text, clean_rules().compiled())
     if not cleaned.text:
-        raise ValueError("no text left after cleaning")
+        raise EmptyText("no text left after cleaning (only whitespace or debris)")
     meta = {**header_meta(cleaned.text), **doc.meta}
     if published:
         meta["published"], meta["published_source"] = published, "cli"
@@ -101,7 +105,9 @@ def _process_batch(
         try:
             slots.append(prepare(item, published=published))
         except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
-            slots.append(_error(item.id, "clean", f"{item.meta.get('path', item.id)}: {e}", item.meta.get("path")))
+            kind = "empty" if isinstance(e, EmptyText) else "clean"
+            path = item.meta.get("path")
+            slots.append(_error(item.id, kind, f"{path or item.id}: {e}", path))
     todo = [s for s in slots if isinstance(s, Prepared)]
     done: dict[int, Result] = {}
     try:
