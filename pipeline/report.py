@@ -229,16 +229,21 @@ class Network:
 
 
 def build_network(rows: Iterable[EventRow], *, max_nodes: int = NETWORK_MAX_NODES) -> Network:
-    """Participants and parties that share an event, the strongest ``max_nodes`` of them."""
-    pairs: Counter[tuple[tuple[str, str], tuple[str, str]]] = Counter()
-    kinds: dict[tuple[tuple[str, str], tuple[str, str]], Counter[str]] = {}
+    """Participants and parties that share an event, the strongest ``max_nodes`` of them.
+
+    A node is a name (the cluster's canonical name); its label is the one it has most often."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    kinds: dict[tuple[str, str], Counter[str]] = {}
+    labels: dict[str, Counter[str]] = {}
     for r in rows:
-        keys = sorted(set(r.party_keys))
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
+        for name, label in r.party_keys:
+            labels.setdefault(name, Counter())[label] += 1
+        names = sorted({name for name, _ in r.party_keys})
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
                 pairs[(a, b)] += 1
                 kinds.setdefault((a, b), Counter())[r.type] += 1
-    degree: Counter[tuple[str, str]] = Counter()
+    degree: Counter[str] = Counter()
     for (a, b), n in pairs.items():
         degree[a] += n
         degree[b] += n
@@ -249,7 +254,8 @@ def build_network(rows: Iterable[EventRow], *, max_nodes: int = NETWORK_MAX_NODE
         for (a, b), n in sorted(pairs.items())
         if a in index and b in index
     ]
-    return Network([(name, label, degree[(name, label)]) for name, label in keep], edges)
+    nodes = [(name, labels[name].most_common(1)[0][0], degree[name]) for name in keep]
+    return Network(nodes, edges)
 
 
 def network_svg(rows: Iterable[EventRow]) -> str:
@@ -260,7 +266,7 @@ def network_svg(rows: Iterable[EventRow]) -> str:
     n = len(net.nodes)
     radius = 90 if n <= 6 else 170 if n <= 16 else 250
     radial = n > 8  # many nodes: labels along the radius, so neighbours' labels never collide
-    width, height = 2 * radius + 360, 2 * radius + (340 if radial else 60)
+    width, height = 2 * radius + 420, 2 * radius + (400 if radial else 60)
     cx, cy = width / 2, height / 2
     pos = []
     for i in range(len(net.nodes)):
@@ -289,7 +295,7 @@ def network_svg(rows: Iterable[EventRow]) -> str:
         else:
             anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
             place = f'dy="{".35em" if abs(sin) < 0.8 else "1em" if sin > 0 else "-.3em"}"'
-        short = name if len(name) <= 30 else name[:29] + "…"
+        short = name if len(name) <= 28 else name[:27] + "…"
         out.append(
             f'<circle class="node" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"'
             f' fill="{ENTITY_COLORS.get(label, "#ced4da")}">'

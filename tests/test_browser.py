@@ -97,6 +97,29 @@ def test_screenshot_of_the_report(hand_report, tmp_path: Path) -> None:
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
 
 
+GOLD = [ROOT / "seeds" / "gold.jsonl", ROOT / "corpus" / "gold.jsonl"]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in GOLD), reason="gold records are not on this branch")
+def test_gold_report_lists_the_seed_meeting_and_draws_the_timeline(tmp_path: Path) -> None:
+    """The hand-made gold records of the seed and the corpus carry events: the report of
+    them is what the pipeline's report will look like once the event rules land."""
+    from pipeline import read_records
+
+    records = [r for path in GOLD for r in read_records(path)]
+    page, dom = open_report(records, tmp_path)
+    chromium(page, tmp_path, f"--screenshot={tmp_path / 'gold.png'}", "--window-size=1200,2000")
+    assert 'data-report-ready="1"' in body_attributes(dom)
+    meetings = events_rows(dom, "MEETING")
+    assert any(
+        "Askar Mamin; Vasily Matyushevsky" in r and "Karagandy" in r and "2017-09-22" in r
+        for r in meetings
+    )
+    dated = sum(1 for r in records for e in r.events if e.date)
+    assert int(re.search(r'data-timeline-dots="(\d+)"', dom).group(1)) >= min(dated, 10) > 0
+    assert dom.count('<article class="doc"') == len(records)
+
+
 @pytest.mark.xfail(
     reason="the seed's MEETING event comes from the events branch (issue 6), not merged yet",
     strict=True,
