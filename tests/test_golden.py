@@ -20,7 +20,11 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def _pretty(line: str) -> str:
-    return json.dumps(json.loads(line), indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    record = json.loads(line)
+    path = record.get("meta", {}).get("path")
+    if path and Path(path).is_absolute():  # golden files must not depend on the checkout folder
+        record["meta"]["path"] = Path(path).relative_to(ROOT).as_posix()
+    return json.dumps(record, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 
 
 @pytest.mark.parametrize(
