@@ -127,3 +127,10 @@ def test_cli_show_unknown_id_exits_1(tmp_path: Path) -> None:
     src.write_text(json.dumps(make_record().dump()) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["show", "nope", str(src)])
     assert result.exit_code == 1 and "no record with id 'nope'" in result.output
+
+
+def test_report_stays_compact_per_document() -> None:
+    # 2,000 documents must stay far below 20 MB: a record with 12 entities and 3 event views
+    # takes about 5.5 KB once displaCy's inline styles are hoisted (17.6 KB without)
+    page = _report([make_record(f"d{i}.txt") for i in range(100)])
+    assert len(page.encode("utf-8")) / 100 < 8_000
