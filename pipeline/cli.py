@@ -106,6 +106,44 @@ def schema(
 
 
 @app.command()
+def report(
+    records: Annotated[Path, typer.Argument(help="Records JSONL written by `newsrel extract`.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")],
+    title: Annotated[str, typer.Option(help="Title of the report.")] = "newsrel report",
+) -> None:
+    """Write one static, self-contained HTML report of a records file: corpus summary,
+    events table, timeline, who-meets-whom network and every document highlighted."""
+    from .io import RecordError, read_records
+    from .report import build_report
+
+    try:
+        summary = build_report(read_records(records), out, title=title, source=str(records))
+    except (RecordError, OSError) as e:
+        typer.echo(f"newsrel report: {e}", err=True)
+        raise typer.Exit(1) from e
+    typer.echo(f"{summary.documents} documents, {sum(summary.events.values())} events -> {out}",
+               err=True)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id (the record's `id`).")],
+    records: Annotated[Path, typer.Argument(help="Records JSONL written by `newsrel extract`.")],
+    chars: Annotated[int, typer.Option(help="Show at most this many characters of text.")] = 4000,
+) -> None:
+    """Show one record in the terminal: highlighted text, entities, relations, events."""
+    from .io import RecordError
+    from .show import RecordNotFound, find_record, show
+
+    try:
+        record = find_record(records, doc_id)
+    except (RecordNotFound, RecordError, OSError) as e:
+        typer.echo(f"newsrel show: {e}", err=True)
+        raise typer.Exit(1) from e
+    show(record, max_chars=chars)
+
+
+@app.command()
 def version() -> None:
     """Print newsrel's version."""
     typer.echo(__version__)

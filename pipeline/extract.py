@@ -27,6 +27,10 @@ from .schema import ErrorRecord, PipelineInfo, Record
 Result = Record | ErrorRecord
 
 
+class EmptyText(ValueError):
+    """A document whose text is empty once extraction debris is removed."""
+
+
 @dataclass(frozen=True)
 class Prepared:
     doc: Document
@@ -52,7 +56,7 @@ def header_meta(text: str) -> dict[str, Any]:
 def prepare(doc: Document, *, published: str | None = None) -> Prepared:
     cleaned = clean(doc.text, clean_rules().compiled())
     if not cleaned.text:
-        raise ValueError("no text left after cleaning")
+        raise EmptyText("no text left after cleaning (only whitespace or debris)")
     sidecar = read_sidecar(doc.meta.get("path"))
     meta = {**header_meta(cleaned.text), **sidecar, **doc.meta}
     found = find_published(cleaned.text, doc.meta, cli=published, sidecar=sidecar)
@@ -111,7 +115,9 @@ def _process_batch(
         try:
             slots.append(prepare(item, published=published))
         except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
-            slots.append(_error(item.id, "clean", f"{item.meta.get('path', item.id)}: {e}", item.meta.get("path")))
+            kind = "empty" if isinstance(e, EmptyText) else "clean"
+            path = item.meta.get("path")
+            slots.append(_error(item.id, kind, f"{path or item.id}: {e}", path))
     todo = [s for s in slots if isinstance(s, Prepared)]
     done: dict[int, Result] = {}
     try:

@@ -56,10 +56,12 @@ class SystemResult:
     errors: list[ErrorExample] = field(default_factory=list)
     missing: int = 0  # gold documents without a predicted Record (scored as empty)
     failed: int = 0  # documents the pipeline reported as errors
+    model: str | None = None  # the trained pipeline named in the predicted records
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
+            "model": self.model,
             "missing": self.missing,
             "failed": self.failed,
             "entities": self.entities.to_dict(),
@@ -91,9 +93,9 @@ class Evaluation:
 
 def run_pipeline(gold: Sequence[Record], *, bare: bool, model: str | None = None) -> Iterator[Any]:
     """Run the pipeline (as ``newsrel extract`` does) on the gold texts."""
-    from ..extract import extract_documents  # type: ignore[import-not-found]
-    from ..ingest import Document  # type: ignore[import-not-found]
-    from ..nlp import load_nlp  # type: ignore[import-not-found]
+    from ..extract import extract_documents
+    from ..ingest import Document
+    from ..nlp import load_nlp
 
     nlp = load_nlp(model, bare=bare)
     docs = (Document(id=r.id, text=r.text, meta=r.meta.model_dump(exclude_none=True)) for r in gold)
@@ -162,6 +164,7 @@ def score_system(
         add_record(g_items, r, labels, side="gold")
     seen: set[str] = set()
     failed = 0
+    model: str | None = None
     for p in pred:
         if not isinstance(p, Record):
             failed += 1
@@ -170,6 +173,8 @@ def score_system(
         if g is None or p.id in seen:
             continue
         seen.add(p.id)
+        if model is None and p.pipeline is not None:
+            model = p.pipeline.model
         add_record(p_items, p, labels, side="pred", mapper=offset_mapper(p, g.text))
     has_relations = any(r.relations for r in gold)
     has_events = any(r.events for r in gold)
@@ -201,6 +206,7 @@ def score_system(
         ),
         missing=len(gold_by_id.keys() - seen),
         failed=failed,
+        model=model,
     )
 
 

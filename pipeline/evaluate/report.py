@@ -76,6 +76,9 @@ def render(result: Evaluation) -> Group:
     ]
     sys = result.systems
     for s in sys:
+        if s.model:
+            parts.append(Text(f"{s.name}: {s.model}"))
+    for s in sys:
         if s.missing or s.failed:
             parts.append(
                 Text(

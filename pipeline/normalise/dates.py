@@ -733,8 +733,8 @@ def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         first = not t.startswith(("the last", "the final", "last"))
         k = int(n)
         if first:
-            return Timex("DURATION", period, start=_ym(y, 1), end=_ym(y, k), rule="duration.months-of")
-        return Timex("DURATION", period, start=_ym(y, 13 - k), end=_ym(y, 12), rule="duration.months-of")
+            return Timex("DATE", None, start=_ym(y, 1), end=_ym(y, k), rule="range.months-of")
+        return Timex("DATE", None, start=_ym(y, 13 - k), end=_ym(y, 12), rule="range.months-of")
     return Timex("DURATION", period, rule="duration")
 
 
