@@ -709,8 +709,6 @@ def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     unit = g.unit_code(m.group(1))
     if unit in ("SESSION", "PERIOD", "SEASON", ""):
         return None
-    numtxt = re.match(rf"(?:the )?(?:\w+ )?({g.number}|a|an)[- ]", t)
-    words = t.split()
     n: float | None
     if t.startswith(("a ", "an ", "the a ")) or re.match(r"^(?:\w+ )?an? ", t):
         n = 1.0
@@ -726,7 +724,6 @@ def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     period = _period(n, unit)
     if period is None or (unit == "WE"):
         return None
-    del numtxt, words
     year = m.group(2)
     if year and unit == "M" and n and ctx.anchor is not None:
         y = int(year) if year.isdigit() else ctx.anchor.year - (1 if year == "last year" else 0)
