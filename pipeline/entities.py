@@ -243,17 +243,6 @@ def split_at_line_breaks(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixe
     return out
 
 
-FIXES = (
-    split_at_line_breaks,
-    strip_determiners,
-    trim_person_titles,
-    relabel_places,
-    relabel_demonyms,
-    trim_date_ordinals,
-    find_headline_places,
-)
-
-
 def fix_entities(doc: Doc, ents: Iterable[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
     """Apply every fix in order; the result never overlaps and is sorted."""
     current = list(ents)
@@ -330,3 +319,92 @@ def merge_rule_spans(
         kept = survivors
         accepted.append(rule)
     return sorted(kept + accepted, key=lambda e: e.start)
+
+
+# --- news patterns: name edges and joined names (issue #2) ---
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_NUMBERISH = re.compile(r"^[-+]?[\d.,:/-]*\d[\d.,:/-]*(st|nd|rd|th)?[-+]?$", re.I)
+
+
+def _is_edge_debris(tok, fixes: EntityFixes) -> bool:
+    """A token that never begins or ends a name: punctuation, a number or score, a possessive."""
+    text = tok.text
+    if text.lower() in fixes.possessives:
+        return True
+    if tok.is_punct and text not in fixes.name_edge_punct:
+        return True
+    return bool(_NUMBERISH.match(text))
+
+
+def trim_name_edges(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """Names lose numbers, scores, possessives and dashes at their edges.
+
+    "Leeds 1" (a result line) -> "Leeds"; "Joel Stransky 's" -> "Joel Stransky";
+    "-- Kolumbina Bencevic" (a byline) -> "Kolumbina Bencevic".
+    """
+    out = []
+    for ent in ents:
+        if ent.label not in NAME_LABELS:
+            out.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        while start < end and _is_edge_debris(doc[start], fixes):
+            start += 1
+        while end > start and _is_edge_debris(doc[end - 1], fixes):
+            end -= 1
+        if start == end:
+            continue
+        if (start, end) != (ent.start, ent.end):
+            ent = EntitySpan(start, end, ent.label, "entity-fix.name-edges")
+        out.append(ent)
+    return out
+
+
+def _separates(doc: Doc, i: int, ent: EntitySpan, fixes: EntityFixes) -> bool:
+    tok = doc[i]
+    if tok.lower_ in fixes.name_separators:
+        # a free-standing dash or "v" between two names, not "Kazakh-Belarusian"
+        return bool(doc[i - 1].whitespace_) and bool(tok.whitespace_)
+    if _NUMBERISH.match(tok.text) or tok.text in ("(", ")", ";", "|"):
+        return True
+    if ent.label == "PERSON":
+        return tok.text == "," or (tok.is_lower and tok.is_alpha and tok.lower_ not in fixes.name_particles)
+    return False
+
+
+def split_joined_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """Split an entity at what never stands inside one name.
+
+    "Norwich v Wolverhampton" -> "Norwich", "Wolverhampton"; "Rochdale 1 Fulham" -> "Rochdale",
+    "Fulham"; "Andreas Kappes - Carsten Wolf" -> two PERSONs; in a PERSON also commas and
+    lower-case words that are not name particles ("Wasim Akram st Stewart"; "John den Braber"
+    stays whole). Each part with a capitalised word keeps the label.
+    """
+    out = []
+    for ent in ents:
+        if ent.label not in NAME_LABELS or ent.end - ent.start < 3:
+            out.append(ent)
+            continue
+        cuts = [i for i in range(ent.start + 1, ent.end - 1) if _separates(doc, i, ent, fixes)]
+        if not cuts:
+            out.append(ent)
+            continue
+        bounds = [ent.start, *[b for i in cuts for b in (i, i + 1)], ent.end]
+        for s, e in zip(bounds[::2], bounds[1::2]):
+            if s < e and any(t.text[:1].isupper() for t in doc[s:e]):
+                out.append(EntitySpan(s, e, ent.label, "entity-fix.split-names"))
+    return out
+
+
+FIXES = (
+    split_at_line_breaks,
+    split_joined_names,
+    trim_name_edges,
+    strip_determiners,
+    trim_person_titles,
+    relabel_places,
+    relabel_demonyms,
+    trim_date_ordinals,
+    find_headline_places,
+)

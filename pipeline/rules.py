@@ -124,8 +124,12 @@ class EntityFixes(_Rule):
     keep_determiner_labels: frozenset[str]
     title_words: frozenset[str]
     min_city_population: int = Field(ge=0)
+    possessives: frozenset[str]
+    name_edge_punct: frozenset[str]
+    name_separators: frozenset[str]
+    name_particles: frozenset[str]
 
-    @field_validator("determiners", "title_words")
+    @field_validator("determiners", "title_words", "possessives", "name_separators", "name_particles")
     @classmethod
     def _lower(cls, v: frozenset[str]) -> frozenset[str]:
         return frozenset(w.lower() for w in v)
