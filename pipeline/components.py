@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import entities as ent_rules
-from . import relations, resolve
+from . import recase, relations, resolve
 from .facts import RelationFact
 from .rules import EntityFixes, load_entity_patterns, load_json, models_dir
 
@@ -54,6 +55,29 @@ class EntityRules:
             else:
                 self.matcher.add(row["id"], [row["pattern"]])
         self.fixes = load_json(fixes, EntityFixes)
+        # the trained NER, run again on recased all-caps lines (pipeline.recase)
+        self.ner = nlp.get_pipe("ner") if nlp.has_pipe("ner") else None
+        self.lexicon = recase.lemmatizer_lexicon(nlp)
+
+    def recased(self, doc: Doc, model: list[ent_rules.EntitySpan]) -> list[ent_rules.EntitySpan]:
+        lines = recase.caps_lines(doc)
+        if not lines or self.ner is None:
+            return model
+        evidence = recase.case_evidence(doc, lines)
+        places = ent_rules.place_names(self.fixes.min_city_population)
+        line_docs = []
+        for line in lines:
+            toks = doc[line.start : line.end]
+            words = recase.recase_words(
+                [t.text for t in toks], evidence, stop_words=STOP_WORDS, places=places, lexicon=self.lexicon
+            )
+            line_docs.append(Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in toks]))
+        found = [
+            ent_rules.EntitySpan(line.start + e.start, line.start + e.end, e.label_)
+            for line, ldoc in zip(lines, self.ner.pipe(line_docs))
+            for e in ldoc.ents
+        ]
+        return ent_rules.replace_line_entities(model, [(x.start, x.end) for x in lines], found)
 
     def find(self, doc: Doc) -> list[ent_rules.EntitySpan]:
         spans = []
@@ -61,7 +85,7 @@ class EntityRules:
             rid = doc.vocab.strings[match_id]
             spans.append(Span(doc, start, end, label=self.labels[rid], span_id=rid))
         rules = [ent_rules.EntitySpan.of(s) for s in filter_spans(spans)]
-        model = [ent_rules.EntitySpan.of(e) for e in doc.ents]
+        model = self.recased(doc, [ent_rules.EntitySpan.of(e) for e in doc.ents])
         merged = ent_rules.merge_rule_spans(doc, model, rules, ent_rules.country_names())
         return ent_rules.fix_entities(doc, merged, self.fixes)
 

@@ -397,6 +397,196 @@ def split_joined_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes)
     return out
 
 
+# --- news patterns: one sense per discourse (issue #2) ---
+
+CONSISTENT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+
+
+def _key(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in doc[start:end])
+
+
+def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if doc[start].is_sent_start or (start > 0 and "\n" in doc[start - 1].text):
+        # capitalised anyway: only a proper noun counts ("Attendance : 5,000" is no name)
+        if not any(t.pos_ == "PROPN" for t in words):
+            return False
+    return bool(words) and words[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in ("of", "and", "de", "van", "von", "der", "den", "la", "le", "al", "for", "the")
+        for t in words
+    )
+
+
+def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """One sense per discourse: a name keeps one label throughout a document.
+
+    The same words tagged with different labels take the label most of them carry (ties keep
+    each its own); a PERSON's last word standing alone is that PERSON ("Anke Huber" ...
+    "Huber"); capitalised occurrences the model left untagged get the name's label.
+    """
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
+    for e in ents:
+        if e.label in CONSISTENT_LABELS:
+            key = _key(doc, e.start, e.end)
+            votes.setdefault(key, {}).setdefault(e.label, 0)
+            votes[key][e.label] += 1
+    surnames: dict[tuple[str, ...], int] = {}
+    for e in ents:
+        if e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].is_alpha:
+            key = (doc[e.end - 1].lower_,)
+            surnames[key] = surnames.get(key, 0) + 1
+    label_of: dict[tuple[str, ...], str] = {}
+    for key, counts in votes.items():
+        counts = dict(counts)
+        if key in surnames:
+            counts["PERSON"] = counts.get("PERSON", 0) + surnames[key]
+        best = max(counts.values())
+        winners = [lab for lab, n in counts.items() if n == best]
+        if len(winners) == 1:
+            label_of[key] = winners[0]
+    for key in surnames:
+        if key not in votes:
+            label_of[key] = "PERSON"
+    out = []
+    for e in ents:
+        new = label_of.get(_key(doc, e.start, e.end)) if e.label in CONSISTENT_LABELS else None
+        if new is not None and new != e.label:
+            e = EntitySpan(e.start, e.end, new, "entity-fix.document-label")
+        out.append(e)
+    if not label_of:
+        return out
+    longest = max(len(k) for k in label_of)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    i = 0
+    while i < len(doc):
+        found = None
+        if i not in taken and doc[i].text[:1].isupper():
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                key = _key(doc, i, i + n)
+                if key in label_of and not taken.intersection(range(i, i + n)) and _looks_like_name(doc, i, i + n):
+                    found = EntitySpan(i, i + n, label_of[key], "entity-fix.document-name")
+                    break
+        if found is None:
+            i += 1
+            continue
+        # a longer capitalised name around it is a different name ("Huber" in "Huber Corp")
+        before = doc[found.start - 1] if found.start > 0 else None
+        after = doc[found.end] if found.end < len(doc) else None
+        glued = (before is not None and not before.whitespace_ and before.text[-1:] in "-–'’") or (
+            after is not None and not doc[found.end - 1].whitespace_ and after.text[:1] in "-–"
+        )
+        if not glued and not any(
+            t is not None and t.is_alpha and t.text[:1].isupper() and t.i not in taken for t in (before, after)
+        ):
+            out.append(found)
+        i = found.end
+    return sorted(out, key=lambda e: e.start)
+
+
+# --- news patterns: all-caps lines read again once recased (issue #2) ---
+
+
+def replace_line_entities(
+    ents: Sequence[EntitySpan], lines: Sequence[tuple[int, int]], found: Sequence[EntitySpan]
+) -> list[EntitySpan]:
+    """The entities of the recased all-caps ``lines`` (token ranges) replace the model's
+    entities there; ``found`` are in document token offsets."""
+    inside = [False] * (max((e for _, e in lines), default=0) + 1)
+    for s, e in lines:
+        for i in range(s, e):
+            inside[i] = True
+
+    def in_line(ent: EntitySpan) -> bool:
+        return ent.start < len(inside) and inside[ent.start]
+
+    kept = [e for e in ents if not in_line(e)]
+    return sorted([*kept, *(replace(f, source="entity-fix.recased-caps") for f in found)], key=lambda e: e.start)
+
+
+# --- news patterns: sports teams named after places (issue #2) ---
+
+_SCORE = re.compile(r"^\d{1,3}$")
+_NUMBER = re.compile(r"^[-+]?\.?\d[\d.,:/-]*$")
+_ISO_DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+TEAM_FROM = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG"})
+
+
+def _line_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    s = i
+    while s > 0 and "\n" not in doc[s - 1].text:
+        s -= 1
+    e = i
+    while e < len(doc) and "\n" not in doc[e].text:
+        e += 1
+    return s, e
+
+
+def sports_teams(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """In sports results, a name standing for a team is an ORG, as news annotation has it.
+
+    A team is a name (not a country: national teams stay places) that is
+    - one side of a result: "Rochdale 1 Fulham 2", "Cannes 0 Monaco 2 ( Henry 26th )";
+    - one side of a fixture: "Doncaster v Darlington", a line "Chicago at Houston";
+    - a place heading a standings row: "Kilmarnock 3 1 0 2 5 7 3".
+    """
+    by_start = {e.start: e for e in ents}
+    teams: set[int] = set()  # starts of the entities that are teams
+
+    def name_at(i: int) -> EntitySpan | None:
+        e = by_start.get(i)
+        return e if e is not None and e.label in TEAM_FROM else None
+
+    for a in ents:
+        if a.label not in TEAM_FROM:
+            continue
+        nxt = a.end
+        # result: A n B m
+        if nxt + 2 < len(doc) and _SCORE.match(doc[nxt].text) and (b := name_at(nxt + 1)) is not None:
+            if b.end < len(doc) and _SCORE.match(doc[b.end].text):
+                teams.update((a.start, b.start))
+        # fixture: A v B (anywhere), A at B (a whole line)
+        if nxt + 1 < len(doc) and (b := name_at(nxt + 1)) is not None:
+            word = doc[nxt].lower_
+            if word in fixes.fixture_words:
+                # players meet too ("Sampras vs. Korda"): only places become teams here
+                teams.update(x.start for x in (a, b) if x.label in PLACE_LABELS)
+            elif word == "at":
+                # a schedule line "Chicago at Houston": the visitors are a team, the
+                # hosts' city the place of the game
+                s, e = _line_bounds(doc, a.start)
+                if s == a.start and e == b.end:
+                    teams.add(a.start)
+        # standings row: a place, then only numbers to the end of the line
+        if a.label in PLACE_LABELS:
+            s, e = _line_bounds(doc, a.start)
+            rest = [t for t in doc[a.end : e] if not t.is_punct]
+            head = doc[s : a.start]
+            if (
+                len(rest) >= 4
+                and all(_SCORE.match(t.text) for t in rest[:2])
+                and all(_NUMBER.match(t.text) for t in rest)
+                and not _ISO_DATE.match(doc[a.end : e].text)
+                and all(_NUMBER.match(t.text) or t.is_punct for t in head)
+            ):
+                teams.add(a.start)
+    out = []
+    for e in ents:
+        if e.start in teams and e.label != "ORG" and not _is_nation(doc[e.start : e.end].text, fixes):
+            e = EntitySpan(e.start, e.end, "ORG", "entity-fix.sports-team")
+        out.append(e)
+    return out
+
+
+def _is_nation(text: str, fixes: EntityFixes) -> bool:
+    """A country, or a place that fields national teams ("England"): its team keeps the
+    place's name and label."""
+    from .countries import country_table
+
+    name = text.title() if text.isupper() else text
+    return country_table().by_name(name) is not None or name in fixes.national_sides
+
+
 FIXES = (
     split_at_line_breaks,
     split_joined_names,
@@ -407,4 +597,6 @@ FIXES = (
     relabel_demonyms,
     trim_date_ordinals,
     find_headline_places,
+    sports_teams,
+    document_labels,
 )

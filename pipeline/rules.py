@@ -128,8 +128,12 @@ class EntityFixes(_Rule):
     name_edge_punct: frozenset[str]
     name_separators: frozenset[str]
     name_particles: frozenset[str]
+    fixture_words: frozenset[str]
+    national_sides: frozenset[str]
 
-    @field_validator("determiners", "title_words", "possessives", "name_separators", "name_particles")
+    @field_validator(
+        "determiners", "title_words", "possessives", "name_separators", "name_particles", "fixture_words"
+    )
     @classmethod
     def _lower(cls, v: frozenset[str]) -> frozenset[str]:
         return frozenset(w.lower() for w in v)
