@@ -63,6 +63,8 @@ class EntityRules:
         lines = recase.caps_lines(doc)
         if not lines or self.ner is None:
             return model
+        # an entity running from a caps line into the next keeps its part on that line
+        model = ent_rules.split_at_line_breaks(doc, model, self.fixes)
         evidence = recase.case_evidence(doc, lines)
         places = ent_rules.place_names(self.fixes.min_city_population)
         line_docs = []
