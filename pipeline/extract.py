@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
+from .chunking import pipe_docs
 from .clean import Cleaned, clean
 from .ingest import Document, InputError, iter_documents
 from .nlp import load_nlp, model_name
@@ -111,7 +112,7 @@ def _process_batch(
     todo = [s for s in slots if isinstance(s, Prepared)]
     done: dict[int, Result] = {}
     try:
-        for p, nlp_doc in zip(todo, nlp.pipe(p.cleaned.text for p in todo)):
+        for p, nlp_doc in zip(todo, pipe_docs(nlp, [p.cleaned.text for p in todo], batch_size=len(todo) or 1)):
             done[id(p)] = _to_record(nlp_doc, p, info)
     except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one
         for p in todo:
@@ -123,7 +124,7 @@ def _process_batch(
 
 def _one(p: Prepared, nlp: Language, info: PipelineInfo) -> Result:
     try:
-        return _to_record(nlp(p.cleaned.text), p, info)
+        return _to_record(next(pipe_docs(nlp, [p.cleaned.text])), p, info)
     except Exception as e:  # noqa: BLE001
         path = p.doc.meta.get("path")
         return _error(p.doc.id, "pipeline", f"{path or p.doc.id}: {type(e).__name__}: {e}", path)
