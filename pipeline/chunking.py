@@ -22,19 +22,20 @@ from spacy.tokens import Doc
 
 CHUNK_CHARS = 100_000  # spaCy needs about 1 GB per 100,000 characters for a parse; stay well below
 
-_CUTS = (
-    re.compile(r"\n[ \t]*\n\s*"),  # paragraph break
-    re.compile(r"\n\s*"),  # line break
-    re.compile(r"[.!?][\"'”’)\]]?\s+(?=[\"'“‘(\[]?[A-Z0-9])"),  # sentence end
-    re.compile(r"\s+"),  # any space
+_CUTS = (  # a cut goes where the group ``ws`` starts: the whitespace opens the next chunk
+    re.compile(r"(?P<ws>\n[ \t]*\n\s*)"),  # paragraph break
+    re.compile(r"(?P<ws>\n\s*)"),  # line break
+    re.compile(r"[.!?][\"'”’)\]]?(?P<ws>\s+)(?=[\"'“‘(\[]?[A-Z0-9])"),  # sentence end
+    re.compile(r"(?P<ws>\s+)"),  # any space
 )
 _SENTENCE_FIELDS = frozenset({"sentence", "sentences"})
 
 
 def split_points(text: str, size: int) -> list[int]:
-    """Offsets where ``text`` is cut so that no piece is longer than ``size``: after the last
-    paragraph break (else line break, sentence end, space) in each window; a window without
-    any is cut at ``size``. Starts with 0, ends with ``len(text)``."""
+    """Offsets where ``text`` is cut so that no piece is longer than ``size``: at the last
+    paragraph break (else line break, sentence end, space) in each window, the whitespace
+    going with the next piece (so a sentence splitter treats it as it would in the whole
+    text); a window without any is cut at ``size``. Starts with 0, ends with ``len(text)``."""
     if size <= 0:
         raise ValueError("chunk size must be positive")
     points = [0]
@@ -43,7 +44,7 @@ def split_points(text: str, size: int) -> list[int]:
         window = text[start : start + size]
         cut = 0
         for pattern in _CUTS:
-            ends = [m.end() for m in pattern.finditer(window) if 0 < m.end() < len(window)]
+            ends = [m.start("ws") for m in pattern.finditer(window) if 0 < m.start("ws")]
             if ends and ends[-1] > size // 4:  # a cut too near the start makes many tiny chunks
                 cut = ends[-1]
                 break
