@@ -6,6 +6,7 @@ each entity mention a ``T`` id, each cluster an ``E`` id, and resolves the offse
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Doc
@@ -74,14 +75,19 @@ def build_record(
     )
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
+def _sentence_index(doc: Doc) -> _SentenceOf:
+    """Sentence number of a token index, by bisection over sentence starts (no per-token work)."""
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return {}
-    out: dict[int, int] = {}
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = n
-    return out
+        return _SentenceOf([])
+    return _SentenceOf([sent.start for sent in doc.sents])
+
+
+class _SentenceOf:
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def get(self, token: int) -> int | None:
+        return bisect_right(self.starts, token) - 1 if self.starts else None
 
 
 def _known(relations: list[RelationFact], ids: dict[Offsets, str]) -> list[RelationFact]:

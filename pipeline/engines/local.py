@@ -8,6 +8,7 @@ handing out batches, and keeps what was committed.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -18,6 +19,9 @@ from ..nlp import load_nlp
 from ..parts import Part
 
 IN_FLIGHT_PER_WORKER = 2
+# one BLAS/OpenMP thread per worker process: N workers on N cores, not N x N threads fighting
+# (Dask's nanny sets the same for its workers)
+SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def _start_worker(model: str | None) -> None:
@@ -29,7 +33,11 @@ class LocalEngine:
     def __init__(self, workers: int, settings: Settings) -> None:
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
+        self.saved_env: dict[str, str | None] = {}
         if workers > 1:
+            for key, value in SINGLE_THREADED.items():  # inherited by the workers spawned below
+                self.saved_env[key] = os.environ.get(key)
+                os.environ[key] = value
             self.pool = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
@@ -45,6 +53,11 @@ class LocalEngine:
     ) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+        for key, value in self.saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
     def run(self, batches: Iterable[Batch], settings: Settings) -> Iterator[Part]:
         if self.pool is None:
