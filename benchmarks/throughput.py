@@ -49,7 +49,10 @@ def reuters_bodies(folder: Path) -> Iterator[tuple[str, str]]:
 
 def corpus(folder: Path, n: int) -> list[tuple[str, str]]:
     bodies = list(reuters_bodies(folder))
-    return [(f"r{k // len(bodies)}-{bodies[k % len(bodies)][0]}", bodies[k % len(bodies)][1]) for k in range(n)]
+    return [
+        (f"r{k // len(bodies)}-{bodies[k % len(bodies)][0]}", bodies[k % len(bodies)][1])
+        for k in range(n)
+    ]
 
 
 def write_jsonl(docs: list[tuple[str, str]], path: Path) -> Path:
@@ -92,8 +95,17 @@ def throughput(folder: Path, n: int, tmp: Path, dask: bool) -> None:
     rows.append(("newsrel extract, 1 process", newsrel_seconds(src, tmp / "o1.jsonl")))
     rows.append(("newsrel extract --workers 2", newsrel_seconds(src, tmp / "o2.jsonl", workers=2)))
     if dask:
-        rows.append(("newsrel extract --engine dask (2)", newsrel_seconds(src, tmp / "o3.jsonl", engine="dask", workers=2)))
-    same = [(tmp / o).read_bytes() == (tmp / "o1.jsonl").read_bytes() for o in ("o2.jsonl", "o3.jsonl") if (tmp / o).exists()]
+        rows.append(
+            (
+                "newsrel extract --engine dask (2)",
+                newsrel_seconds(src, tmp / "o3.jsonl", engine="dask", workers=2),
+            )
+        )
+    same = [
+        (tmp / o).read_bytes() == (tmp / "o1.jsonl").read_bytes()
+        for o in ("o2.jsonl", "o3.jsonl")
+        if (tmp / o).exists()
+    ]
     print(f"\n{n} Reuters-21578 documents, {w} words")
     print(f"{'run':<36} {'seconds':>8} {'words/s':>9}")
     for name, s in rows:
@@ -113,8 +125,17 @@ def rss_child(folder: Path, n: int, tmp: Path) -> None:
     src = write_jsonl(corpus(folder, n), tmp / f"rss{n}.jsonl")
     summary = extract_batch([src], tmp / f"rss{n}.out.jsonl", settings=Settings(batch_size=32))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"docs": n, "peak_rss_mb": round(rss, 1), "seconds": round(summary.seconds, 1),
-                      "records": summary.records, "errors": summary.errors}))
+    print(
+        json.dumps(
+            {
+                "docs": n,
+                "peak_rss_mb": round(rss, 1),
+                "seconds": round(summary.seconds, 1),
+                "records": summary.records,
+                "errors": summary.errors,
+            }
+        )
+    )
 
 
 def rss(folder: Path, sizes: list[int]) -> None:
@@ -122,12 +143,16 @@ def rss(folder: Path, sizes: list[int]) -> None:
     results = []
     for n in sizes:
         cmd = [sys.executable, __file__, "--data", str(folder), "--rss-child", str(n)]
-        row = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines()[-1])
+        row = json.loads(
+            subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines()[-1]
+        )
         results.append(row)
         print(f"{n:>9} {row['peak_rss_mb']:>12.1f} {row['seconds']:>8.1f}", flush=True)
     if len(results) > 1:
         growth = results[-1]["peak_rss_mb"] / results[0]["peak_rss_mb"] - 1
-        print(f"peak RSS growth {sizes[0]} -> {sizes[-1]} documents: {growth:+.1%} (target <= +10%)")
+        print(
+            f"peak RSS growth {sizes[0]} -> {sizes[-1]} documents: {growth:+.1%} (target <= +10%)"
+        )
 
 
 def main() -> None:

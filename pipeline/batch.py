@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from .extract import extract_documents, pipeline_info
-from .ingest import InputError, Item, index_documents, load
+from .ingest import Item, index_documents, load
 from .io import dumps
 from .nlp import load_nlp
 from .parts import Part, PartStore
@@ -59,12 +59,15 @@ class Summary:
         head = "interrupted after " if self.interrupted else ""
         skipped = f" ({self.skipped} already done)" if self.skipped else ""
         return (
-            f"{head}{self.documents} documents{skipped}: {self.records} records, {self.errors} errors, "
-            f"{self.words} words in {self.seconds:.1f} s ({self.words_per_second:,.0f} words/s) -> {self.out}"
+            f"{head}{self.documents} documents{skipped}: {self.records} records, "
+            f"{self.errors} errors, {self.words} words in {self.seconds:.1f} s "
+            f"({self.words_per_second:,.0f} words/s) -> {self.out}"
         )
 
 
-def plan_batches(items: Sequence[Item], size: int, done: set[str] | frozenset[str] = frozenset()) -> Iterator[Batch]:
+def plan_batches(
+    items: Sequence[Item], size: int, done: set[str] | frozenset[str] = frozenset()
+) -> Iterator[Batch]:
     """Consecutive batches of about ``size`` items; items with one id stay in one batch, so a
     batch is either wholly committed or not at all. Batch boundaries depend only on ``items``
     (not on ``done``), so a resumed run cuts the same batches; done items are left out."""
@@ -96,7 +99,9 @@ def run_batch(batch: Batch, settings: Settings) -> Part:
     errors: list[tuple[str, str]] = []
     words = 0
     docs = (load(item) for item in batch.items)
-    for result in extract_documents(docs, nlp=nlp, published=settings.published, batch_size=settings.batch_size):
+    for result in extract_documents(
+        docs, nlp=nlp, published=settings.published, batch_size=settings.batch_size
+    ):
         if isinstance(result, ErrorRecord):
             errors.append((result.id, dumps(result)))
         else:
@@ -191,8 +196,3 @@ def extract_batch(
     summary.seconds = time.perf_counter() - started
     return summary
 
-
-def count_inputs(items: Sequence[Item]) -> tuple[int, int]:
-    """(sources, listing errors) of an index."""
-    errors = sum(1 for i in items if isinstance(i, InputError))
-    return len(items) - errors, errors

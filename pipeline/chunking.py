@@ -1,4 +1,4 @@
-"""Very long documents: processed in paragraph- or sentence-aligned chunks, reassembled into one Doc.
+"""Very long documents: processed in paragraph-aligned chunks, reassembled into one Doc.
 
 A text longer than ``size`` characters is cut at paragraph breaks (else line breaks, else
 sentence ends, else spaces, else anywhere) into pieces of at most ``size`` characters; each
@@ -87,19 +87,27 @@ def join_docs(docs: list[Doc]) -> Doc:
         for key in [k for k in doc.user_data if _is_doc_extension(k)]:
             name, value = key[1], doc.user_data.pop(key)
             if isinstance(value, list):
-                doc_level.setdefault(name, []).extend(shift_fact(v, chars, sentences) for v in value)
+                doc_level.setdefault(name, []).extend(
+                    shift_fact(v, chars, sentences) for v in value
+                )
             elif n == 0:
                 first[name] = value
         chars += len(doc.text)
         sentences += _count_sentences(doc)
-    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
     for name, value in {**first, **doc_level}.items():
         setattr(joined._, name, value)
     return joined
 
 
 def _is_doc_extension(key: object) -> bool:
-    return isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[2] is None and key[3] is None
+    return (
+        isinstance(key, tuple)
+        and len(key) == 4
+        and key[0] == "._."
+        and key[2] is None
+        and key[3] is None
+    )
 
 
 def _count_sentences(doc: Doc) -> int:
@@ -122,7 +130,7 @@ def pipe_docs(
 
 def long_doc(nlp: Language, text: str, *, size: int = CHUNK_CHARS) -> Doc:
     points = split_points(text, size)
-    chunks = [text[a:b] for a, b in zip(points, points[1:])]
+    chunks = [text[a:b] for a, b in zip(points, points[1:], strict=False)]
     doc = join_docs(list(nlp.pipe(chunks, batch_size=1)))
     if doc.text != text:  # Doc.from_docs keeps every character; guard the offsets anyway
         raise ValueError("chunked document does not reassemble to its text")

@@ -79,7 +79,9 @@ class PartStore:
         if resume and folder.exists() and (folder / MANIFEST).exists():
             old = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
             before = old.get("settings", {})
-            changed = [f"{k}={before.get(k)!r}" for k in sorted(settings) if before.get(k) != settings[k]]
+            changed = [
+                f"{k}={before.get(k)!r}" for k in sorted(settings) if before.get(k) != settings[k]
+            ]
             if changed:
                 raise ResumeError(
                     f"{folder}: the interrupted run used {', '.join(changed)}; rerun with the "
@@ -114,7 +116,8 @@ class PartStore:
                         if line.strip():
                             doc_id = json.loads(line)["id"]
                             ids.add(doc_id)
-                            yield f"{tag}\t{json.dumps(doc_id, ensure_ascii=False)}\t{line.rstrip(chr(10))}\n"
+                            key = json.dumps(doc_id, ensure_ascii=False)
+                            yield f"{tag}\t{key}\t{line.rstrip(chr(10))}\n"
             yield "#\t" + json.dumps({"ids": sorted(ids), "words": 0}, ensure_ascii=False) + "\n"
 
         _write_atomic(self.folder / f"{0:09d}.r{self.run:03d}.part", lines())
@@ -122,8 +125,12 @@ class PartStore:
     # -- committing -----------------------------------------------------------------------
     def commit(self, part: Part) -> None:
         """Write one part durably: temporary file, fsync, atomic rename."""
-        lines = [f"R\t{json.dumps(i, ensure_ascii=False)}\t{line}\n" for i, line in sorted(part.records)]
-        lines += [f"E\t{json.dumps(i, ensure_ascii=False)}\t{line}\n" for i, line in sorted(part.errors)]
+        lines = [
+            f"R\t{json.dumps(i, ensure_ascii=False)}\t{line}\n" for i, line in sorted(part.records)
+        ]
+        lines += [
+            f"E\t{json.dumps(i, ensure_ascii=False)}\t{line}\n" for i, line in sorted(part.errors)
+        ]
         trailer = {"ids": sorted(set(part.ids)), "words": part.words}
         lines.append("#\t" + json.dumps(trailer, ensure_ascii=False) + "\n")
         name = f"{part.seq + 1:09d}.r{self.run:03d}.part"

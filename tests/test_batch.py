@@ -83,7 +83,9 @@ def _cli(*args: str) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGKILL, -signal.SIGKILL), (signal.SIGINT, 130)])
-def test_killed_run_then_resume_equals_uninterrupted_run(tmp_path: Path, sig: int, code: int) -> None:
+def test_killed_run_then_resume_equals_uninterrupted_run(
+    tmp_path: Path, sig: int, code: int
+) -> None:
     folder = _corpus(tmp_path / "in", 40)
     (folder / "binary.txt").write_bytes(b"\x00\x01PK\x03\x04")
     reference = tmp_path / "ref.jsonl"
@@ -93,7 +95,9 @@ def test_killed_run_then_resume_equals_uninterrupted_run(tmp_path: Path, sig: in
     parts = tmp_path / "out.jsonl.parts"
     proc = subprocess.Popen(_cli(str(folder), "-o", str(out), "--batch-size", "1"), cwd=ROOT)
     deadline = time.monotonic() + 60
-    while len(list(parts.glob("*.part"))) < 3 and proc.poll() is None and time.monotonic() < deadline:
+    while (
+        len(list(parts.glob("*.part"))) < 3 and proc.poll() is None and time.monotonic() < deadline
+    ):
         time.sleep(0.01)
     proc.send_signal(sig)
     assert proc.wait(timeout=60) == code
@@ -103,7 +107,10 @@ def test_killed_run_then_resume_equals_uninterrupted_run(tmp_path: Path, sig: in
     assert not list(parts.glob("*.tmp")) or sig == signal.SIGKILL  # Ctrl-C stops between commits
 
     done = subprocess.run(
-        _cli(str(folder), "-o", str(out), "--batch-size", "1", "--resume"), cwd=ROOT, capture_output=True, text=True
+        _cli(str(folder), "-o", str(out), "--batch-size", "1", "--resume"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 1, done.stderr  # 1: the binary file is an error line
     assert "already done" in done.stderr and "words/s" in done.stderr
@@ -139,7 +146,9 @@ def test_part_store_merges_out_of_order_parts_by_id(tmp_path: Path) -> None:
     store.commit(Part(5, ("c", "d"), (rec("c"), rec("d"))))  # a resumed run filling a gap
     assert PartStore(tmp_path / "o.jsonl").start({}, resume=True) == set("abcdef")
     assert store.finish() == (5, 1)
-    assert [json.loads(x)["id"] for x in (tmp_path / "o.jsonl").read_text().splitlines()] == list("acdef")
+    assert [json.loads(x)["id"] for x in (tmp_path / "o.jsonl").read_text().splitlines()] == list(
+        "acdef"
+    )
     assert (tmp_path / "o.errors.jsonl").read_text() == '{"id":"b","kind":"empty"}\n'
 
 
@@ -170,7 +179,10 @@ def test_every_bad_input_is_one_error_line_and_good_files_are_records(tmp_path: 
         "utf16-odd.txt": ("undecodable", lambda p: p.write_bytes(b"\xff\xfeA\x00B")),
         "empty.txt": ("empty", lambda p: p.write_bytes(b"")),
         "spaces.txt": ("empty", lambda p: p.write_bytes(b" \n\t\n")),
-        "markup.html": ("empty", lambda p: p.write_bytes(b"<html><body><p> </p><script>x</script></body></html>")),
+        "markup.html": (
+            "empty",
+            lambda p: p.write_bytes(b"<html><body><p> </p><script>x</script></body></html>"),
+        ),
         "debris.txt": ("empty", lambda p: p.write_bytes(b"[] [] $\\ \\square$")),
         "broken-link.txt": ("unreadable", lambda p: p.symlink_to(tmp_path / "nowhere")),
         "self-link.txt": ("loop", lambda p: p.symlink_to(p)),
@@ -179,7 +191,9 @@ def test_every_bad_input_is_one_error_line_and_good_files_are_records(tmp_path: 
     for name, (_, make) in bad.items():
         make(folder / name)
     jsonl = tmp_path / "more.jsonl"
-    jsonl.write_text('{"id": "j1", "text": "Astana hosted the talks."}\n{broken\n{"id": "j2", "text": "  "}\n')
+    jsonl.write_text(
+        '{"id": "j1", "text": "Astana hosted the talks."}\n{broken\n{"id": "j2", "text": "  "}\n'
+    )
     out = tmp_path / "out.jsonl"
     summary = extract_batch([folder, jsonl], out, settings=Settings(batch_size=4))
     records = [json.loads(x) for x in out.read_text().splitlines()]
@@ -191,3 +205,17 @@ def test_every_bad_input_is_one_error_line_and_good_files_are_records(tmp_path: 
     for e in errors:
         assert e["path"] and e["path"].split(":")[0] in e["message"]
     assert (summary.records, summary.errors) == (3, len(got))
+
+
+def test_stdout_output_is_sorted_records_with_summary_on_stderr(small) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    folder, (expected, _) = small
+    result = CliRunner().invoke(
+        app, ["extract", str(folder), "-o", "-", "--no-progress", "--batch-size", "3"]
+    )
+    assert result.exit_code == 1
+    assert result.stdout.encode() == expected
+    assert '"kind":"empty"' in result.stderr and "words/s" in result.stderr

@@ -49,7 +49,9 @@ class DaskEngine:
             )
             self.client = Client(self.cluster)
         self.client.register_plugin(BuildPipeline(settings.model), name=BuildPipeline.name)
-        self.slots = max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
+        self.slots = max(
+            1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
+        )
 
     def __enter__(self) -> DaskEngine:
         return self
@@ -66,7 +68,7 @@ class DaskEngine:
 
         todo = iter(batches)
         limit = self.slots * IN_FLIGHT_PER_WORKER
-        first = [self._submit(b, settings) for _, b in zip(range(limit), todo)]
+        first = [self._submit(b, settings) for _, b in zip(range(limit), todo, strict=False)]
         if not first:
             return
         running = as_completed(first)
@@ -78,4 +80,6 @@ class DaskEngine:
             yield part
 
     def _submit(self, batch: Batch, settings: Settings) -> Any:
-        return self.client.submit(run_batch, batch, settings, key=f"newsrel-batch-{batch.seq}", pure=False)
+        return self.client.submit(
+            run_batch, batch, settings, key=f"newsrel-batch-{batch.seq}", pure=False
+        )

@@ -68,8 +68,8 @@ class LocalEngine:
         todo = iter(batches)
         limit = self.workers * IN_FLIGHT_PER_WORKER
         while True:
-            while len(pending) < limit and (batch := next(todo, None)) is not None:
-                pending.add(self.pool.submit(run_batch, batch, settings))
+            while len(pending) < limit and (nxt := next(todo, None)) is not None:
+                pending.add(self.pool.submit(run_batch, nxt, settings))
             if not pending:
                 return
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
