@@ -80,6 +80,43 @@ def extract(
 
 
 @app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file, or folder of .tml / MEANTIME .xml files.")],
+    pred: Annotated[
+        Path | None,
+        typer.Option(help="Predicted records (JSONL). Omitted: run bare + newsrel on the gold texts, score both."),
+    ] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", help="Gold format: records, conll, conll04, timeml, meantime.")
+    ] = None,
+    labels: Annotated[Path | None, typer.Option(help="Label-map JSON (default: the format's own map).")] = None,
+    model: ModelOpt = None,
+    errors: Annotated[int, typer.Option(min=0, help="List N false positives and N false negatives per label.")] = 0,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Score entities, values, relations and events against gold annotations.
+
+    Exit code 0 on success, 2 for unreadable gold, labels or predictions.
+    """
+    from .evaluate import FORMATS, EvaluationError, evaluate as run_evaluation
+    from .evaluate.report import print_report, write_json
+    from .nlp import ModelNotFound
+
+    if format is not None and format not in FORMATS:
+        raise typer.BadParameter(f"{format!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        result = run_evaluation(gold, pred, fmt=format, labels=labels, model=model, errors=errors)
+    except ModelNotFound as e:
+        raise typer.BadParameter(str(e), param_hint="--model") from e
+    except EvaluationError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    print_report(result)
+    if json_out is not None:
+        write_json(result, json_out)
+
+
+@app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,
 ) -> None:
@@ -91,6 +128,44 @@ def schema(
         out.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+@app.command()
+def report(
+    records: Annotated[Path, typer.Argument(help="Records JSONL written by `newsrel extract`.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")],
+    title: Annotated[str, typer.Option(help="Title of the report.")] = "newsrel report",
+) -> None:
+    """Write one static, self-contained HTML report of a records file: corpus summary,
+    events table, timeline, who-meets-whom network and every document highlighted."""
+    from .io import RecordError, read_records
+    from .report import build_report
+
+    try:
+        summary = build_report(read_records(records), out, title=title, source=str(records))
+    except (RecordError, OSError) as e:
+        typer.echo(f"newsrel report: {e}", err=True)
+        raise typer.Exit(1) from e
+    typer.echo(f"{summary.documents} documents, {sum(summary.events.values())} events -> {out}",
+               err=True)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id (the record's `id`).")],
+    records: Annotated[Path, typer.Argument(help="Records JSONL written by `newsrel extract`.")],
+    chars: Annotated[int, typer.Option(help="Show at most this many characters of text.")] = 4000,
+) -> None:
+    """Show one record in the terminal: highlighted text, entities, relations, events."""
+    from .io import RecordError
+    from .show import RecordNotFound, find_record, show
+
+    try:
+        record = find_record(records, doc_id)
+    except (RecordNotFound, RecordError, OSError) as e:
+        typer.echo(f"newsrel show: {e}", err=True)
+        raise typer.Exit(1) from e
+    show(record, max_chars=chars)
 
 
 @app.command()

@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import entities as ent_rules
+from . import relations, resolve
+from .facts import RelationFact
 from .rules import EntityFixes, load_entity_patterns, load_json, models_dir
 
 
@@ -60,7 +62,7 @@ class EntityRules:
             spans.append(Span(doc, start, end, label=self.labels[rid], span_id=rid))
         rules = [ent_rules.EntitySpan.of(s) for s in filter_spans(spans)]
         model = [ent_rules.EntitySpan.of(e) for e in doc.ents]
-        merged = ent_rules.merge_rule_spans(doc, model, rules)
+        merged = ent_rules.merge_rule_spans(doc, model, rules, ent_rules.country_names())
         return ent_rules.fix_entities(doc, merged, self.fixes)
 
     def set_annotations(self, doc: Doc, ents: list[ent_rules.EntitySpan]) -> None:
@@ -86,3 +88,114 @@ def make_entity_rules(
         Path(patterns) if patterns else folder / "entity_patterns.jsonl",
         Path(fixes) if fixes else folder / "entity_fixes.json",
     )
+
+
+class Resolver:
+    """Who is who in one document (:mod:`pipeline.resolve`): clusters over ``doc.ents``,
+    country values on demonyms, acronym aliases (``ALIAS_OF``)."""
+
+    def __init__(self, nlp: Language, folder: Path) -> None:
+        from .countries import country_table
+
+        self.table = country_table(folder)
+
+    def find(self, doc: Doc) -> resolve.Resolution:
+        return resolve.resolve(doc, self.table)
+
+    def set_annotations(self, doc: Doc, found: resolve.Resolution) -> None:
+        cluster_of = {m: n for n, c in enumerate(found.clusters) for m in c.mentions}
+        for ent in doc.ents:
+            key = (ent.start_char, ent.end_char)
+            if key in found.norms and ent._.norm is None:
+                ent._.norm = found.norms[key]
+            ent._.cluster = cluster_of.get(key)
+        doc._.clusters = found.clusters
+        doc._.relations = [*(doc._.relations or []), *found.aliases]
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+
+@Language.factory(
+    "newsrel_resolve_v1",
+    assigns=["doc._.clusters", "doc._.relations", "span._.norm", "span._.cluster"],
+    requires=["doc.ents"],
+    default_config={"folder": None},
+)
+def make_resolver(nlp: Language, name: str, folder: str | None) -> Resolver:
+    return Resolver(nlp, Path(folder) if folder else models_dir())
+
+
+class RelationRules:
+    """Relations from the rules in ``relation_rules.jsonl`` (:mod:`pipeline.relations`), and
+    the roles of each PERSON cluster they imply."""
+
+    def __init__(self, nlp: Language, path: Path) -> None:
+        from .countries import country_table
+
+        table = country_table(path.parent)
+        self.compiled = relations.compile_rules(
+            nlp.vocab,
+            relations.load_relation_rules(path),
+            is_country=lambda text: table.by_name(text) is not None,
+        )
+
+    def find(self, doc: Doc) -> list[RelationFact]:
+        return relations.relations(doc, self.compiled)
+
+    def set_annotations(self, doc: Doc, found: list[RelationFact]) -> None:
+        doc._.relations = [*(doc._.relations or []), *found]
+        if doc._.clusters is not None:
+            doc._.clusters = relations.roles(doc._.clusters, doc._.relations, doc)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+
+@Language.factory(
+    "newsrel_relations_v1",
+    assigns=["doc._.relations", "doc._.clusters"],
+    requires=["doc.ents", "token.dep"],
+    default_config={"rules": None},
+)
+def make_relation_rules(nlp: Language, name: str, rules: str | None) -> RelationRules:
+    return RelationRules(nlp, Path(rules) if rules else models_dir() / "relation_rules.jsonl")
+
+
+class EventRules:
+    """Events from the rules of ``event_rules.jsonl`` (:mod:`pipeline.events`); sets
+    ``Doc._.events`` to a list of :class:`~pipeline.facts.EventFact`. ``mode="trigger-only"``
+    keeps the trigger words alone: the baseline the rules are measured against."""
+
+    def __init__(self, nlp: Language, folder: Path, mode: str) -> None:
+        from .event_rules import load_event_rules
+        from .events import EventEngine
+
+        if mode not in ("full", "trigger-only"):
+            raise ValueError(f"newsrel_events_v1: mode {mode!r} is not 'full' or 'trigger-only'")
+        self.engine = EventEngine(nlp.vocab, load_event_rules(folder))
+        self.trigger_only = mode == "trigger-only"
+
+    def find(self, doc: Doc) -> list:
+        from .events import match_events
+
+        return match_events(doc, self.engine, trigger_only=self.trigger_only)
+
+    def set_annotations(self, doc: Doc, events: list) -> None:
+        doc._.events = events
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+
+@Language.factory(
+    "newsrel_events_v1",
+    assigns=["doc._.events"],
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    default_config={"rules": None, "mode": "full"},
+)
+def make_event_rules(nlp: Language, name: str, rules: str | None, mode: str) -> EventRules:
+    return EventRules(nlp, Path(rules) if rules else models_dir(), mode)

@@ -127,6 +127,50 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
     return out
 
 
+DEMONYM_RELABEL = frozenset({"ORG", "PERSON", "GPE", "LOC"})
+
+
+def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A demonym, or a hyphenated pair of them, standing alone is NORP.
+
+    The model tags "Kazakh" (in "Kazakh investment") and "Kazakh-Belarusian" (in
+    "Kazakh-Belarusian relations") as ORG, and leaves "Kazakh" in "Kazakh First Deputy Prime
+    Minister" untagged once its bogus PERSON is gone. Untagged demonyms become NORP unless an
+    untagged proper noun follows (then they may begin a name the model missed). The forms
+    come from :mod:`pipeline.countries` (countryinfo, pycountry and ``models/demonyms.json``).
+    """
+    from .countries import country_table
+
+    table = country_table()
+
+    def is_demonym(text: str) -> bool:
+        return table.by_demonym(text) is not None or table.demonym_pair(text) is not None
+
+    out = []
+    for ent in ents:
+        if ent.label in DEMONYM_RELABEL and is_demonym(doc[ent.start : ent.end].text):
+            ent = replace(ent, label="NORP", source="entity-fix.demonym")
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    i = 0
+    while i < len(doc):
+        if i in taken or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        end = i + 3 if i + 2 < len(doc) and doc[i + 1].text in "-–" and is_demonym(doc[i : i + 3].text) else i + 1
+        if end == i + 1 and table.by_demonym(doc[i].text) is None:
+            i += 1
+            continue
+        if any(k in taken for k in range(i, end)):
+            i += 1
+            continue
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is None or nxt.i in taken or nxt.pos_ != "PROPN":
+            out.append(EntitySpan(i, end, "NORP", "entity-fix.demonym"))
+        i = end
+    return sorted(out, key=lambda e: e.start)
+
+
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     import pycountry
@@ -204,6 +248,7 @@ FIXES = (
     strip_determiners,
     trim_person_titles,
     relabel_places,
+    relabel_demonyms,
     trim_date_ordinals,
     find_headline_places,
 )
@@ -226,8 +271,29 @@ def _drop_overlaps(ents: Sequence[EntitySpan]) -> list[EntitySpan]:
     return out
 
 
+def _of_place(
+    doc: Doc, rule: EntitySpan, ent: EntitySpan, places: frozenset[str]
+) -> EntitySpan | None:
+    """The "of <place>" tail of an entity that starts with a title: its place, as GPE."""
+    lead = doc[ent.start : rule.start]
+    if any(t.lower_ != "the" for t in lead) or ent.start > rule.start:
+        return None
+    if ent.end <= rule.end + 1 or doc[rule.end].lower_ != "of":
+        return None
+    start = rule.end + 1
+    if doc[start].lower_ == "the":
+        start += 1
+    name = doc[start : ent.end].text
+    if start < ent.end and (name in places or name.title() in places):
+        return EntitySpan(start, ent.end, "GPE", "entity-fix.title-of-place")
+    return None
+
+
 def merge_rule_spans(
-    doc: Doc, model: Sequence[EntitySpan], rules: Sequence[EntitySpan]
+    doc: Doc,
+    model: Sequence[EntitySpan],
+    rules: Sequence[EntitySpan],
+    places: frozenset[str] = frozenset(),
 ) -> list[EntitySpan]:
     """Combine rule matches with the model's entities.
 
@@ -236,7 +302,8 @@ def merge_rule_spans(
     and loses those before it ("Kazakh First" + "First Deputy Prime Minister" -> the rule
     span alone): a name is never followed by its own title inside one span. Where it
     overlaps any other entity in part, the model entity wins and the rule span is dropped
-    ("Office of the President" stays ORG).
+    ("Office of the President" stays ORG) -- unless the entity is the rule span followed by
+    "of <a place in ``places``>": "Minister of Foreign Affairs of Japan" is a TITLE and a GPE.
     """
     kept = list(model)
     accepted: list[EntitySpan] = []
@@ -253,6 +320,8 @@ def merge_rule_spans(
             elif ent.label == "PERSON":
                 if ent.end > rule.end:
                     survivors.append(EntitySpan(rule.end, ent.end, "PERSON", "entity-fix.person-title"))
+            elif (place := _of_place(doc, rule, ent, places)) is not None:
+                survivors.append(place)
             else:
                 clash = True
                 survivors.append(ent)

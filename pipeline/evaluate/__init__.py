@@ -1,0 +1,278 @@
+"""Score newsrel against gold annotations, from a notebook or ``newsrel evaluate``.
+
+>>> from pipeline.evaluate import evaluate
+>>> result = evaluate("../shared/data/conll2003/eng.testa")   # runs bare + newsrel, scores both
+>>> result.to_dict()["systems"][1]["entities"]["strict"]["micro"]
+
+Gold in any supported format is read as Records (:mod:`pipeline.evaluate.readers`), both sides
+go through a label map (:mod:`pipeline.evaluate.labels`) and one scorer compares them
+(:mod:`pipeline.evaluate.score`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..schema import Record
+from .items import AlignmentError, Items, add_record, offset_mapper
+from .labels import LabelMap, LabelMapError, default_label_map, load_label_map
+from .readers import FORMATS, GoldFormatError, detect_format, read_gold
+from .readers.records import read_records
+from .score import (
+    EntityScores,
+    ErrorExample,
+    EventScores,
+    Mention,
+    RelationScores,
+    TimexScores,
+    ValueScore,
+    restrict_timex,
+    score_entities,
+    score_events,
+    score_relations,
+    score_timex,
+    score_values,
+)
+
+VALUE_LABELS = ("MONEY", "PERCENT", "DATE")
+# what a caller can catch: every error that means "this gold / label map / prediction is unusable"
+EvaluationError = (GoldFormatError, LabelMapError, AlignmentError)
+SYSTEMS = ("bare", "newsrel")
+
+
+@dataclass
+class SystemResult:
+    """The scores of one system (a prediction file, the bare model or full newsrel)."""
+
+    name: str
+    entities: EntityScores
+    values: dict[str, ValueScore]
+    timex: dict[str, TimexScores] = field(default_factory=dict)
+    relations: RelationScores | None = None
+    events: EventScores | None = None
+    errors: list[ErrorExample] = field(default_factory=list)
+    missing: int = 0  # gold documents without a predicted Record (scored as empty)
+    failed: int = 0  # documents the pipeline reported as errors
+    model: str | None = None  # the trained pipeline named in the predicted records
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "model": self.model,
+            "missing": self.missing,
+            "failed": self.failed,
+            "entities": self.entities.to_dict(),
+            "values": {k: v.to_dict() for k, v in self.values.items()},
+            "timex": {k: v.to_dict() for k, v in self.timex.items()},
+            "relations": self.relations.to_dict() if self.relations else None,
+            "events": self.events.to_dict() if self.events else None,
+            "errors": [e.__dict__ for e in self.errors],
+        }
+
+
+@dataclass
+class Evaluation:
+    gold: str
+    format: str
+    labels: str
+    documents: int
+    systems: list[SystemResult]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold,
+            "format": self.format,
+            "labels": self.labels,
+            "documents": self.documents,
+            "systems": [s.to_dict() for s in self.systems],
+        }
+
+
+def run_pipeline(gold: Sequence[Record], *, bare: bool, model: str | None = None) -> Iterator[Any]:
+    """Run the pipeline (as ``newsrel extract`` does) on the gold texts."""
+    from ..extract import extract_documents
+    from ..ingest import Document
+    from ..nlp import load_nlp
+
+    nlp = load_nlp(model, bare=bare)
+    docs = (Document(id=r.id, text=r.text, meta=r.meta.model_dump(exclude_none=True)) for r in gold)
+    yield from extract_documents(docs, nlp=nlp)
+
+
+def _sentence_of(text: str, start: int, end: int, width: int = 160) -> str:
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    e = len(text) if e < 0 else e
+    s, e = max(s, start - width), min(e, end + width)
+    return text[s:start] + "[[" + text[start:end] + "]]" + text[end:e]
+
+
+def error_examples(
+    pred: set[Mention], gold: set[Mention], texts: dict[str, str], order: dict[str, int], n: int
+) -> list[ErrorExample]:
+    """``n`` false positives and ``n`` false negatives per label, in document order."""
+    if n <= 0:
+        return []
+    gold_at = {(m.doc, m.start, m.end): m.label for m in gold}
+    pred_at = {(m.doc, m.start, m.end): m.label for m in pred}
+
+    def key(m: Mention) -> tuple[int, int, int]:
+        return order.get(m.doc, len(order)), m.start, m.end
+
+    out: list[ErrorExample] = []
+    for kind, wrong, other, note in (
+        ("FP", pred - gold, gold_at, "gold"),
+        ("FN", gold - pred, pred_at, "predicted"),
+    ):
+        per: dict[str, int] = {}
+        for m in sorted(wrong, key=key):
+            if per.get(m.label, 0) >= n:
+                continue
+            per[m.label] = per.get(m.label, 0) + 1
+            text = texts.get(m.doc, "")
+            alt = other.get((m.doc, m.start, m.end))
+            out.append(
+                ErrorExample(
+                    kind=kind,
+                    label=m.label,
+                    doc=m.doc,
+                    start=m.start,
+                    end=m.end,
+                    text=text[m.start : m.end],
+                    sentence=_sentence_of(text, m.start, m.end),
+                    note=f"{note}: {alt}" if alt else "",
+                )
+            )
+    return sorted(out, key=lambda e: (e.label, e.kind, order.get(e.doc, 0), e.start))
+
+
+def score_system(
+    name: str,
+    gold: Sequence[Record],
+    pred: Iterable[Any],
+    labels: LabelMap,
+    *,
+    errors: int = 0,
+) -> SystemResult:
+    """Score predictions (Records; ErrorRecords count as failed) against gold Records."""
+    gold_by_id = {r.id: r for r in gold}
+    g_items, p_items = Items(), Items()
+    for r in gold:
+        add_record(g_items, r, labels, side="gold")
+    seen: set[str] = set()
+    failed = 0
+    model: str | None = None
+    for p in pred:
+        if not isinstance(p, Record):
+            failed += 1
+            continue
+        g = gold_by_id.get(p.id)
+        if g is None or p.id in seen:
+            continue
+        seen.add(p.id)
+        if model is None and p.pipeline is not None:
+            model = p.pipeline.model
+        add_record(p_items, p, labels, side="pred", mapper=offset_mapper(p, g.text))
+    has_relations = any(r.relations for r in gold)
+    has_events = any(r.events for r in gold)
+    timex: dict[str, TimexScores] = {}
+    if labels.timex is not None:
+        timex["all"] = score_timex(p_items.timexes, g_items.timexes)
+        timex["DATE"] = score_timex(*restrict_timex(p_items.timexes, g_items.timexes, "DATE"))
+    return SystemResult(
+        name=name,
+        entities=score_entities(p_items.mentions, g_items.mentions),
+        values={
+            k: v
+            for k, v in score_values(p_items.norms, g_items.norms, VALUE_LABELS).items()
+            if v.matched
+        },
+        timex=timex,
+        relations=score_relations(p_items.relations, g_items.relations) if has_relations else None,
+        events=score_events(
+            p_items.triggers, g_items.triggers, p_items.arguments, g_items.arguments
+        )
+        if has_events
+        else None,
+        errors=error_examples(
+            p_items.mentions,
+            g_items.mentions,
+            {r.id: r.text for r in gold},
+            {r.id: i for i, r in enumerate(gold)},
+            errors,
+        ),
+        missing=len(gold_by_id.keys() - seen),
+        failed=failed,
+        model=model,
+    )
+
+
+def resolve_labels(fmt: str, labels: LabelMap | str | Path | None) -> LabelMap:
+    if labels is None:
+        return default_label_map(fmt)
+    if isinstance(labels, LabelMap):
+        return labels
+    return load_label_map(Path(labels))
+
+
+def evaluate(
+    gold_path: str | Path,
+    pred_records: Iterable[Record] | str | Path | None = None,
+    *,
+    fmt: str | None = None,
+    labels: LabelMap | str | Path | None = None,
+    model: str | None = None,
+    systems: Sequence[str] = SYSTEMS,
+    errors: int = 0,
+) -> Evaluation:
+    """Score predictions against the gold at ``gold_path``.
+
+    ``pred_records`` are Records (or a JSONL path of them). When None, the pipeline runs on the
+    gold texts once per entry of ``systems`` ("bare" = the trained model alone, "newsrel" = the
+    full pipeline), and every system is scored.
+    """
+    gold_path = Path(gold_path)
+    fmt = fmt or detect_format(gold_path)
+    if fmt not in FORMATS:
+        raise GoldFormatError(gold_path, f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    label_map = resolve_labels(fmt, labels)
+    gold = list(read_gold(gold_path, fmt))
+    results: list[SystemResult] = []
+    if pred_records is not None:
+        if isinstance(pred_records, str | Path) and not Path(pred_records).is_file():
+            raise GoldFormatError(pred_records, "no such predictions file")
+        preds = (
+            read_records(Path(pred_records))
+            if isinstance(pred_records, str | Path)
+            else pred_records
+        )
+        results.append(score_system("pred", gold, preds, label_map, errors=errors))
+    else:
+        for name in systems:
+            if name not in SYSTEMS:
+                raise ValueError(f"unknown system {name!r} (one of {', '.join(SYSTEMS)})")
+            preds = run_pipeline(gold, bare=(name == "bare"), model=model)
+            results.append(score_system(name, gold, preds, label_map, errors=errors))
+    return Evaluation(
+        gold=str(gold_path),
+        format=fmt,
+        labels=str(labels) if isinstance(labels, str | Path) else f"default:{fmt}",
+        documents=len(gold),
+        systems=results,
+    )
+
+
+__all__ = [
+    "FORMATS",
+    "AlignmentError",
+    "EvaluationError",
+    "Evaluation",
+    "GoldFormatError",
+    "SystemResult",
+    "evaluate",
+    "read_gold",
+    "score_system",
+]

@@ -1,0 +1,113 @@
+"""From Records to scoring items: label maps applied, prediction offsets aligned to gold text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..clean import Cleaned, restore
+from ..schema import Entity, Record
+from .labels import LabelMap, map_label
+from .score import EventArgument, Mention, RelationItem, Timex, Trigger
+
+
+class AlignmentError(ValueError):
+    """A prediction's text cannot be lined up with its gold text."""
+
+
+@dataclass
+class Items:
+    """Everything the scorers need from one side (gold or prediction) of a corpus."""
+
+    mentions: set[Mention] = field(default_factory=set)
+    norms: dict[Mention, dict[str, Any] | None] = field(default_factory=dict)
+    timexes: set[Timex] = field(default_factory=set)
+    relations: set[RelationItem] = field(default_factory=set)
+    triggers: set[Trigger] = field(default_factory=set)
+    arguments: set[EventArgument] = field(default_factory=set)
+
+
+def offset_mapper(pred: Record, gold_text: str) -> Any:
+    """A function taking a prediction ``(start, end)`` to gold-text offsets."""
+    if pred.text == gold_text:
+        return lambda s, e: (s, e)
+    if pred.edits and restore(pred.text, pred.edits) == gold_text:
+        cleaned = Cleaned(pred.text, list(pred.edits))
+
+        def through_edits(s: int, e: int) -> tuple[int, int]:
+            if e <= s:
+                o = cleaned.original_offset(s)
+                return o, o
+            return cleaned.original_offset(s), cleaned.original_offset(e - 1) + 1
+
+        return through_edits
+    raise AlignmentError(
+        f"document {pred.id!r}: the prediction's text differs from the gold text and its "
+        "`edits` do not restore it; predictions must be made on the gold texts"
+    )
+
+
+def add_record(
+    items: Items, rec: Record, labels: LabelMap, *, side: str, mapper: Any = None
+) -> None:
+    """Add one record's items; ``side`` is "gold" or "pred" (which half of the maps to use)."""
+    ent_map = getattr(labels.entities, side)
+    rel_map = getattr(labels.relations, side)
+    timex_labels = set(getattr(labels.timex, side)) if labels.timex else set()
+    conv = mapper or (lambda s, e: (s, e))
+    doc = rec.id
+    spans: dict[str, tuple[int, int, str | None]] = {}
+    by_id: dict[str, Entity] = {}
+    for ent in rec.entities:
+        s, e = conv(ent.start, ent.end)
+        lab = map_label(ent_map, ent.label)
+        spans[ent.id] = (s, e, lab)
+        by_id[ent.id] = ent
+        if lab is not None:
+            m = Mention(doc, s, e, lab)
+            items.mentions.add(m)
+            items.norms[m] = ent.norm
+        if ent.label in timex_labels:
+            norm = ent.norm or {}
+            value = norm.get("value")
+            items.timexes.add(
+                Timex(
+                    doc,
+                    s,
+                    e,
+                    str(norm.get("type") or ent.label),
+                    None if value is None else str(value),
+                )
+            )
+
+    def rel_item(head: str, tail: str, rtype: str) -> RelationItem | None:
+        h, t = spans.get(head), spans.get(tail)
+        if h is None or t is None or h[2] is None or t[2] is None:
+            return None  # an argument the entity map drops: not scored
+        return RelationItem(doc, (h[0], h[1], h[2]), (t[0], t[1], t[2]), rtype)
+
+    for rel in rec.relations:
+        rtype = map_label(rel_map, rel.type)
+        item = rel_item(rel.head, rel.tail, rtype) if rtype else None
+        if item is not None:
+            items.relations.add(item)
+    for comp in labels.relations.compose if side == "pred" else []:
+        firsts = [r for r in rec.relations if r.type == comp.first]
+        for r2 in (r for r in rec.relations if r.type == comp.second):
+            for r1 in firsts:
+                if r1.tail == r2.head:
+                    item = rel_item(r1.head, r2.tail, comp.type)
+                    if item is not None:
+                        items.relations.add(item)
+
+    for ev in rec.events:
+        s, e = conv(ev.trigger.start, ev.trigger.end)
+        items.triggers.add(Trigger(doc, s, e, ev.type))
+        for arg in ev.arguments:
+            if arg.ref is not None and arg.ref in spans:
+                a_s, a_e = spans[arg.ref][:2]
+            elif arg.start is not None and arg.end is not None:
+                a_s, a_e = conv(arg.start, arg.end)
+            else:
+                continue
+            items.arguments.add(EventArgument(doc, ev.type, arg.role, a_s, a_e))

@@ -1,0 +1,83 @@
+"""Label maps: how gold and predicted labels meet in one scoring vocabulary.
+
+A map is data (``models/labels/<format>.json`` or a ``--labels`` file) validated by
+:class:`LabelMap`. A side whose map is ``null`` keeps every label as is; otherwise the map is
+also the allow-list: a label it does not name is dropped before scoring.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SideMap(_Strict):
+    gold: dict[str, str] | None = None
+    pred: dict[str, str] | None = None
+
+
+class Compose(_Strict):
+    """``first(a, b)`` and ``second(b, c)`` in a prediction give ``type(a, c)``."""
+
+    first: str
+    second: str
+    type: str
+
+
+class RelationMap(SideMap):
+    compose: list[Compose] = Field(default_factory=list)
+
+
+class TimexMap(_Strict):
+    """Which (original) entity labels count as time expressions on each side."""
+
+    gold: list[str]
+    pred: list[str]
+
+
+class LabelMap(_Strict):
+    about: str = ""
+    entities: SideMap = Field(default_factory=SideMap)
+    relations: RelationMap = Field(default_factory=RelationMap)
+    timex: TimexMap | None = None
+
+
+def map_label(mapping: dict[str, str] | None, label: str) -> str | None:
+    """The scoring label for ``label``, or None when the map drops it."""
+    if mapping is None:
+        return label
+    return mapping.get(label)
+
+
+class LabelMapError(ValueError):
+    pass
+
+
+def load_label_map(path: Path) -> LabelMap:
+    """Read and validate a label-map file; errors name the file and the bad field."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise LabelMapError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+    try:
+        return LabelMap.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise LabelMapError(f"{path}: {where}: {first['msg']}") from exc
+
+
+def default_label_map(fmt: str) -> LabelMap:
+    """The packaged default map of a gold format (``models/labels/<fmt>.json``)."""
+    ref = resources.files("pipeline.models").joinpath("labels", f"{fmt}.json")
+    with resources.as_file(ref) as path:
+        if not path.exists():
+            raise LabelMapError(f"no default label map for format {fmt!r}")
+        return load_label_map(path)

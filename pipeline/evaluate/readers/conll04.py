@@ -1,0 +1,81 @@
+"""CoNLL04 in SpERT JSON: a list of sentences with token-offset entities and relations.
+
+Each sentence becomes its own Record (id = ``orig_id`` when present, else the list index).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ...schema import Entity, Meta, Record, Relation
+from ._base import GoldFormatError, join_tokens
+
+
+def _sentence(path: Path, i: int, item: Any) -> Record:
+    def bad(msg: str) -> GoldFormatError:
+        return GoldFormatError(path, f"sentence {i}: {msg}")
+
+    if not isinstance(item, dict) or not isinstance(item.get("tokens"), list):
+        raise bad("expected an object with a `tokens` list")
+    tokens = [str(t) for t in item["tokens"]]
+    built = join_tokens([tokens])
+    entities: list[Entity] = []
+    for k, ent in enumerate(item.get("entities", [])):
+        try:
+            first, last, label = int(ent["start"]), int(ent["end"]), str(ent["type"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise bad(f"entity {k}: needs `type`, `start`, `end`") from exc
+        if not 0 <= first < last <= len(tokens):
+            raise bad(f"entity {k}: tokens {first}-{last} outside the sentence ({len(tokens)})")
+        start, end = built.char_span(0, first, last)
+        entities.append(
+            Entity(
+                id=f"T{k + 1}",
+                start=start,
+                end=end,
+                text=built.text[start:end],
+                label=label,
+                source="gold",
+                sentence=0,
+            )
+        )
+    relations: list[Relation] = []
+    for k, rel in enumerate(item.get("relations", [])):
+        try:
+            head, tail, rtype = int(rel["head"]), int(rel["tail"]), str(rel["type"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise bad(f"relation {k}: needs `type`, `head`, `tail`") from exc
+        if not (0 <= head < len(entities) and 0 <= tail < len(entities)):
+            raise bad(f"relation {k}: head/tail index outside the entity list")
+        relations.append(
+            Relation(
+                id=f"R{k + 1}",
+                type=rtype,
+                head=entities[head].id,
+                tail=entities[tail].id,
+                rule="gold",
+                sentence=0,
+            )
+        )
+    doc_id = str(item.get("orig_id", i))
+    return Record(
+        id=f"{path.name}#{doc_id}",
+        meta=Meta(path=str(path)),
+        text=built.text,
+        entities=entities,
+        relations=relations,
+    )
+
+
+def read_conll04(path: Path) -> Iterator[Record]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise GoldFormatError(path, f"not valid JSON: {exc.msg}", exc.lineno) from exc
+    if not isinstance(data, list):
+        raise GoldFormatError(path, "expected a JSON list of sentences", 1)
+    for i, item in enumerate(data):
+        yield _sentence(path, i, item)

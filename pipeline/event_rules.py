@@ -1,0 +1,301 @@
+"""Event rules as data: ``models/event_types.json`` (types, roles, status cues, word lists) and
+``models/event_rules.jsonl`` (triggers and where each role is found).
+
+One pydantic model per kind, ``extra="forbid"``: the models are the only list of allowed keys,
+and a bad rule fails on load with :class:`~pipeline.rules.RuleError` naming the file, the line,
+the rule id and the field. Cross-checks (a rule's type and roles exist, its lexicons and cues
+are defined, its paths parse, its dependency pattern is one spaCy accepts) run on load too.
+
+The scope vocabulary is medspaCy ConText's: ``allowed_types``, ``direction``, ``max_scope``,
+``terminated_by``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from .rules import RuleError, _Rule, load_json, load_jsonl, models_dir
+
+TYPES_FILE = "event_types.json"
+RULES_FILE = "event_rules.jsonl"
+
+# --- dependency paths ---------------------------------------------------------------------------
+
+_STEP = re.compile(r"^(>>|>|<)([a-z]+(?:\|[a-z]+)*|\*)(?:\[([^\]]+)\])?$")
+SPECIAL_STEPS = frozenset({"@left"})
+
+
+@dataclass(frozen=True)
+class Step:
+    """One arc of a dependency path: ``>`` a child, ``>>`` a descendant, ``<`` the head, whose
+    (for ``<``: the current word's) label is one of ``deps`` (empty: any) and whose lemma, when
+    ``lemmas`` is given, is one of them."""
+
+    op: str
+    deps: frozenset[str]
+    lemmas: frozenset[str]
+
+
+def parse_path(text: str) -> tuple[Step, ...]:
+    """``">prep[with] >pobj"`` → two steps; ``"@left"`` → one special step.
+
+    Raises ValueError when a step is malformed."""
+    steps = []
+    for part in text.split():
+        if part in SPECIAL_STEPS:
+            steps.append(Step(part, frozenset(), frozenset()))
+            continue
+        m = _STEP.match(part)
+        if not m:
+            raise ValueError(
+                f"path {text!r}: step {part!r} is not '>dep', '>>dep', '<dep', '*' or '@left' "
+                "(optionally with [lemma|lemma])"
+            )
+        op, deps, lemmas = m.groups()
+        steps.append(
+            Step(
+                op,
+                frozenset() if deps == "*" else frozenset(deps.split("|")),
+                frozenset(w.lower() for w in lemmas.split("|")) if lemmas else frozenset(),
+            )
+        )
+    if not steps:
+        raise ValueError("empty path")
+    return tuple(steps)
+
+
+# --- event_types.json ---------------------------------------------------------------------------
+
+
+class EventType(_Rule):
+    description: str = ""
+    roles: list[str] = Field(min_length=1)
+    required: list[str] = Field(default_factory=list)
+    statuses: list[str] = Field(min_length=1)
+    single: list[str] = Field(
+        default_factory=list,
+        description="Roles that hold one argument: two different ones conflict.",
+    )
+    merge: Literal["document", "sentence"] = Field(
+        default="document", description="How far apart two mentions of one event may be."
+    )
+    date_role: str | None = Field(default=None, description="The role the event's date comes from.")
+    yields_to: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Types this one gives way to when its content holds their trigger, with the "
+        "roles that move over (STATEMENT → TARGET: speaker becomes announcer).",
+    )
+
+    @model_validator(mode="after")
+    def _known_roles(self) -> EventType:
+        for name in (*self.required, *self.single, *([self.date_role] if self.date_role else [])):
+            if name not in self.roles:
+                raise ValueError(f"role {name!r} is not one of roles {self.roles}")
+        return self
+
+
+class Cue(_Rule):
+    """Words that mark a context, looked for on the trigger and the words governing it."""
+
+    description: str = ""
+    deps: list[str] = Field(default_factory=list, description="A child with this label (neg).")
+    aux: list[str] = Field(
+        default_factory=list, description="An aux/auxpass child with this lemma."
+    )
+    governors: list[str] = Field(default_factory=list, description="A governing word's lemma.")
+    modifiers: list[str] = Field(default_factory=list, description="A modifier child's lemma.")
+    lemmas: list[str] = Field(default_factory=list, description="The trigger's own lemma.")
+    through: list[str] = Field(default_factory=list, description="Arcs walked up to governors.")
+    max_up: int = Field(default=2, ge=0, le=6)
+
+    @field_validator("aux", "governors", "modifiers", "lemmas")
+    @classmethod
+    def _lower(cls, v: list[str]) -> list[str]:
+        return [w.lower() for w in v]
+
+
+class EventTypes(_Rule):
+    about: str = ""
+    types: dict[str, EventType] = Field(min_length=1)
+    cues: dict[str, Cue] = Field(default_factory=dict)
+    lexicons: dict[str, frozenset[str]] = Field(default_factory=dict)
+    skip_headline: bool = Field(
+        default=True, description="A headline (short first line, no final stop) starts no event."
+    )
+
+    @field_validator("lexicons")
+    @classmethod
+    def _lower(cls, v: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+        return {k: frozenset(w.lower() for w in words) for k, words in v.items()}
+
+    @model_validator(mode="after")
+    def _status_cues(self) -> EventTypes:
+        for name in ("negated", "planned"):
+            if name not in self.cues:
+                raise ValueError(f"cues: the status cue {name!r} is missing")
+        for name, etype in self.types.items():
+            for other, roles in etype.yields_to.items():
+                if other not in self.types:
+                    raise ValueError(f"types.{name}.yields_to: unknown type {other!r}")
+                for mine, theirs in roles.items():
+                    if mine not in etype.roles or theirs not in self.types[other].roles:
+                        raise ValueError(f"types.{name}.yields_to.{other}: {mine} → {theirs}")
+        return self
+
+
+# --- event_rules.jsonl --------------------------------------------------------------------------
+
+
+class TriggerSpec(_Rule):
+    lemmas: list[str] = Field(default_factory=list, description="Lower-case lemmas of one word.")
+    pos: list[str] = Field(default_factory=list, description="Allowed POS of a lemma trigger.")
+    phrases: list[str] = Field(default_factory=list, description="Lower-case word sequences.")
+    dependency: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="A spaCy DependencyMatcher pattern; its first node is the trigger.",
+    )
+
+    @field_validator("lemmas", "phrases")
+    @classmethod
+    def _lower(cls, v: list[str]) -> list[str]:
+        return [w.lower() for w in v]
+
+    @model_validator(mode="after")
+    def _some(self) -> TriggerSpec:
+        if not (self.lemmas or self.phrases or self.dependency):
+            raise ValueError("a trigger needs lemmas, phrases or a dependency pattern")
+        return self
+
+
+class Anchor(_Rule):
+    """Start a role's paths at a nearby word (e.g. the speech verb) instead of the trigger."""
+
+    lexicon: str
+    direction: Literal["forward", "backward", "bidirectional"] = "backward"
+    max_scope: int = Field(default=30, ge=1, le=200)
+
+
+class RoleSpec(_Rule):
+    role: str
+    allowed_types: list[str] = Field(
+        default_factory=list, description="Entity labels the role accepts; none: a free text span."
+    )
+    span: Literal["entity", "chunk", "subtree", "clause"] = "entity"
+    lexicon: str | None = Field(default=None, description="The word found must be in this list.")
+    many: bool = False
+    paths: list[str] = Field(default_factory=list)
+    anchor: Anchor | None = None
+    direction: Literal["forward", "backward", "bidirectional"] | None = Field(
+        default=None, description="Window searched when no path finds the role; none: no window."
+    )
+    max_scope: int = Field(default=8, ge=1, le=200)
+    terminated_by: list[str] = Field(default_factory=list)
+    scope: Literal["sentence", "neighbours"] = "sentence"
+    extend_back: Literal["paragraph"] | None = None
+
+    @field_validator("terminated_by")
+    @classmethod
+    def _lower(cls, v: list[str]) -> list[str]:
+        return [w.lower() for w in v]
+
+    @field_validator("paths")
+    @classmethod
+    def _parse(cls, v: list[str]) -> list[str]:
+        for p in v:
+            parse_path(p)
+        return v
+
+    @model_validator(mode="after")
+    def _kind(self) -> RoleSpec:
+        if self.span == "entity" and not self.allowed_types:
+            raise ValueError(f"role {self.role!r}: an entity role needs allowed_types")
+        if self.span != "entity" and self.allowed_types:
+            raise ValueError(f"role {self.role!r}: a {self.span} span takes no allowed_types")
+        if not self.paths and self.direction is None:
+            raise ValueError(f"role {self.role!r}: give paths, a window direction or both")
+        return self
+
+    def steps(self) -> list[tuple[Step, ...]]:
+        return [parse_path(p) for p in self.paths]
+
+
+class EventRule(_Rule):
+    id: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    type: str
+    cameo: str | None = None
+    status: str | None = Field(default=None, description="Fixed status (stated, reported).")
+    trigger: TriggerSpec
+    roles: list[RoleSpec] = Field(min_length=1)
+    required: list[str] = Field(default_factory=list, description="Required beyond the type's.")
+    requires_cue: list[str] = Field(default_factory=list)
+    forbids_cue: list[str] = Field(default_factory=list)
+    date_fallback: Literal["published", "none"] = "none"
+
+
+@dataclass(frozen=True)
+class EventRuleSet:
+    types: EventTypes
+    rules: tuple[EventRule, ...]
+
+    def rule(self, rule_id: str) -> EventRule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+def _check(rule: EventRule, types: EventTypes, where: str) -> None:
+    def fail(field: str, msg: str) -> None:
+        raise RuleError(f"{where} (rule {rule.id!r}): field {field!r}: {msg}")
+
+    etype = types.types.get(rule.type)
+    if etype is None:
+        fail("type", f"unknown event type {rule.type!r} (known: {sorted(types.types)})")
+        return
+    if rule.status is not None and rule.status not in etype.statuses:
+        fail("status", f"{rule.status!r} is not a status of {rule.type} ({etype.statuses})")
+    for i, spec in enumerate(rule.roles):
+        if spec.role not in etype.roles:
+            fail(f"roles.{i}.role", f"{spec.role!r} is not a role of {rule.type} ({etype.roles})")
+        if spec.lexicon and spec.lexicon not in types.lexicons:
+            fail(f"roles.{i}.lexicon", f"no lexicon {spec.lexicon!r} in {TYPES_FILE}")
+        if spec.anchor and spec.anchor.lexicon not in types.lexicons:
+            fail(f"roles.{i}.anchor.lexicon", f"no lexicon {spec.anchor.lexicon!r} in {TYPES_FILE}")
+    for name in rule.required:
+        if name not in etype.roles:
+            fail("required", f"{name!r} is not a role of {rule.type}")
+    for field in ("requires_cue", "forbids_cue"):
+        for cue in getattr(rule, field):
+            if cue not in types.cues:
+                fail(field, f"no cue {cue!r} in {TYPES_FILE}")
+    if rule.trigger.dependency is not None:
+        from spacy.matcher import DependencyMatcher
+        from spacy.vocab import Vocab
+
+        try:
+            DependencyMatcher(Vocab(), validate=True).add(rule.id, [rule.trigger.dependency])
+        except (ValueError, KeyError) as e:
+            fail("trigger.dependency", str(e))
+
+
+def load_event_rules(folder: Path | None = None) -> EventRuleSet:
+    folder = folder or models_dir()
+    types = load_json(folder / TYPES_FILE, EventTypes)
+    path = folder / RULES_FILE
+    rules = tuple(load_jsonl(path, EventRule))
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleError(f"{path} (rule {rule.id!r}): field 'id': duplicate rule id")
+        seen.add(rule.id)
+        _check(rule, types, str(path))
+    return EventRuleSet(types, rules)
+
+
+@lru_cache(maxsize=4)
+def event_rules(folder: Path | None = None) -> EventRuleSet:
+    return load_event_rules(folder)

@@ -1,0 +1,781 @@
+"""Events from rules: triggers, argument roles, status, date, and merging of duplicate mentions.
+
+The rules are data (:mod:`pipeline.event_rules`); this module is pure functions over a parsed
+``Doc``:
+
+1. :func:`find_triggers` — words (or phrases, or dependency patterns) that start an event;
+2. :func:`fill_frame` — for each role of the rule, follow dependency paths from the trigger, else
+   search a ConText-style window (direction, ``max_scope``, ``terminated_by``); entity roles take
+   ``doc.ents`` mentions of the allowed labels, span roles take a chunk, subtree or clause;
+3. :func:`event_status` — negated / planned cues on the trigger and the words governing it, or a
+   date after the publication date; fixed statuses (stated, reported) come from the rule;
+4. :func:`merge_frames` — mentions of one real event merge (same type, compatible arguments and
+   date): first within a sentence, then across the document for types that allow it;
+5. :func:`to_fact` — one :class:`~pipeline.facts.EventFact` per event, citing every rule,
+   trigger and sentence.
+
+:func:`match_events` runs them all. Scopes never cross a blank line (a paragraph break), so a
+headline never lends its words to the first sentence even when the parser joins them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from . import components  # noqa: F401  (registers Doc._.published, Span._.norm, Doc._.clusters)
+from .event_rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
+from .facts import ArgumentFact, EventFact, Offsets
+
+ENTITY_CHILD_DEPS = frozenset({"appos", "compound", "nmod", "poss"})
+CHUNK_DEPS = frozenset({"compound", "amod", "nmod"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+MODIFIER_DEPS = frozenset({"amod", "advmod", "det", "neg", "nmod", "compound", "npadvmod"})
+PUNCT_EDGES = frozenset({"PUNCT", "SPACE"})
+_ISO = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+
+
+# --- compiled rules ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: EventRule
+    roles: tuple[tuple[RoleSpec, tuple[tuple[Step, ...], ...]], ...]
+
+
+class EventEngine:
+    """The rules, compiled once: trigger lookups and matchers, parsed paths."""
+
+    def __init__(self, vocab: Vocab, ruleset: EventRuleSet) -> None:
+        self.ruleset = ruleset
+        self.types = ruleset.types
+        self.compiled = {
+            r.id: CompiledRule(r, tuple((s, tuple(s.steps())) for s in r.roles))
+            for r in ruleset.rules
+        }
+        self.by_lemma: dict[str, list[EventRule]] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], EventRule]]] = {}
+        self.dependency = DependencyMatcher(vocab)
+        for r in ruleset.rules:
+            for lemma in r.trigger.lemmas:
+                self.by_lemma.setdefault(lemma, []).append(r)
+            for phrase in r.trigger.phrases:
+                words = tuple(phrase.split())
+                self.phrases.setdefault(words[0], []).append((words, r))
+            if r.trigger.dependency:
+                self.dependency.add(r.id, [r.trigger.dependency])
+
+
+# --- the document's layout ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Per-token lookups: sentence number, scope bounds (sentence cut at blank lines), paragraph
+    start, the entity covering each token, and a comparison key per entity mention."""
+
+    sentence: list[int]
+    seg_start: list[int]
+    seg_end: list[int]
+    para_start: list[int]
+    ent_at: list[Span | None]
+    keys: dict[Offsets, str]
+    published: str | None
+    headline_end: int  # character offset where a headline ends (0: none)
+
+
+def _is_break(tok: Token) -> bool:
+    return tok.is_space and tok.text.count("\n") >= 2
+
+
+def layout(doc: Doc) -> Layout:
+    n = len(doc)
+    sentence = [0] * n
+    seg_start, seg_end, para_start = [0] * n, [0] * n, [0] * n
+    for k, sent in enumerate(doc.sents):
+        start = sent.start
+        for i in range(sent.start, sent.end):
+            sentence[i] = k
+            if _is_break(doc[i]):
+                for j in range(start, i + 1):
+                    seg_end[j] = i
+                start = i + 1
+        for j in range(start, sent.end):
+            seg_end[j] = sent.end
+        start = sent.start
+        for i in range(sent.start, sent.end):
+            seg_start[i] = start
+            if _is_break(doc[i]):
+                start = i + 1
+    p = 0
+    for i in range(n):
+        if i and _is_break(doc[i - 1]):
+            p = i
+        para_start[i] = p
+    ent_at: list[Span | None] = [None] * n
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_at[i] = ent
+    return Layout(
+        sentence,
+        seg_start,
+        seg_end,
+        para_start,
+        ent_at,
+        entity_keys(doc),
+        doc._.published,
+        headline_end(doc.text),
+    )
+
+
+def headline_end(text: str) -> int:
+    """Where the headline ends: a first line of at most 200 characters, followed by more text,
+    that does not end like a sentence. 0 when there is none."""
+    first, sep, rest = text.partition("\n")
+    line = first.strip()
+    if (
+        sep
+        and rest.strip()
+        and line
+        and len(line) <= 200
+        and not line.endswith((".", ":", ",", '"'))
+    ):
+        return len(first)
+    return 0
+
+
+def entity_keys(doc: Doc) -> dict[Offsets, str]:
+    """A key per entity mention: its cluster (``Doc._.clusters``) when the resolver ran, else a
+    normalised form of the text (a person by surname, a money or date by its norm)."""
+    keys: dict[Offsets, str] = {}
+    for n, cluster in enumerate(doc._.clusters or []):
+        for m in cluster.mentions:
+            keys[m] = f"E{n}"
+    for ent in doc.ents:
+        o = (ent.start_char, ent.end_char)
+        if o in keys:
+            continue
+        norm = ent._.norm
+        if isinstance(norm, dict) and ent.label_ in ("MONEY", "PERCENT", "QUANTITY", "DATE"):
+            keys[o] = ent.label_ + ":" + repr(sorted((k, str(v)) for k, v in norm.items()))
+        elif ent.label_ == "PERSON":
+            keys[o] = "PERSON:" + ent[-1].lower_
+        else:
+            keys[o] = ent.label_ + ":" + " ".join(t.lower_ for t in ent if not t.is_punct)
+    return keys
+
+
+# --- triggers ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    rule: EventRule
+    start: int  # token offsets of the trigger words
+    end: int
+    head: int  # the word paths start from
+
+
+def find_triggers(doc: Doc, engine: EventEngine) -> list[TriggerMatch]:
+    found: dict[tuple[str, int, int], TriggerMatch] = {}
+
+    def add(rule: EventRule, start: int, end: int, head: int) -> None:
+        found.setdefault((rule.id, start, end), TriggerMatch(rule, start, end, head))
+
+    for tok in doc:
+        lower = tok.text.lower()
+        for key in {tok.lemma_.lower(), lower}:
+            for rule in engine.by_lemma.get(key, ()):
+                if not rule.trigger.pos or tok.pos_ in rule.trigger.pos:
+                    add(rule, tok.i, tok.i + 1, tok.i)
+        for words, rule in engine.phrases.get(lower, ()):
+            end = tok.i + len(words)
+            if doc[tok.i : end].text.lower().split() == list(words):
+                add(rule, tok.i, end, doc[tok.i : end].root.i)
+    if engine.dependency:
+        for match_id, token_ids in engine.dependency(doc):
+            rule = engine.ruleset.rule(doc.vocab.strings[match_id])
+            t = token_ids[0]
+            add(rule, t, t + 1, t)
+    return sorted(found.values(), key=lambda m: (m.start, m.rule.id))
+
+
+# --- cues and status ---------------------------------------------------------------------------
+
+
+def has_cue(tok: Token, cue: Cue) -> bool:
+    """Whether ``cue`` marks ``tok``: its own lemma, a child (neg, aux, modifier) of it or of a
+    word governing it (up ``max_up`` arcs labelled ``through``), or a governing word's lemma."""
+    if tok.lemma_.lower() in cue.lemmas:
+        return True
+    chain = [tok]
+    t = tok
+    for _ in range(cue.max_up):
+        if t.dep_ not in cue.through or t.head is t:
+            break
+        t = t.head
+        chain.append(t)
+    for n, t in enumerate(chain):
+        if n and (t.lemma_.lower() in cue.governors or t.lower_ in cue.governors):
+            return True
+        for c in t.children:
+            if c.dep_ in cue.deps:
+                return True
+            if c.dep_ in AUX_DEPS and (c.lemma_.lower() in cue.aux or c.lower_ in cue.aux):
+                return True
+            if c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in cue.modifiers:
+                return True
+    return False
+
+
+def event_status(
+    doc: Doc, match: TriggerMatch, engine: EventEngine, date: str | None, published: str | None
+) -> str:
+    """negated, planned or happened (or the rule's fixed status)."""
+    if match.rule.status:
+        return match.rule.status
+    tok = doc[match.head]
+    if has_cue(tok, engine.types.cues["negated"]):
+        return "negated"
+    if has_cue(tok, engine.types.cues["planned"]) or after(date, published):
+        return "planned"
+    return "happened"
+
+
+def after(date: str | None, published: str | None) -> bool:
+    """Whether an ISO date (any grain) begins after the publication date."""
+    if not (date and published and _ISO.match(date) and _ISO.match(published[:10])):
+        return False
+    return date > published[: len(date)]
+
+
+# --- roles -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Arg:
+    role: str
+    start: int  # character offsets
+    end: int
+    is_entity: bool
+    key: str  # what two mentions of one argument share
+    words: frozenset[str] = frozenset()  # lemmas of a free span, for loose comparison
+    norm: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+
+
+def follow(tokens: Iterable[Token], step: Step) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        if step.op == ">":
+            cands = [c for c in t.children if not step.deps or c.dep_ in step.deps]
+        elif step.op == ">>":
+            cands = [d for d in t.subtree if d is not t and (not step.deps or d.dep_ in step.deps)]
+        elif step.op == "<":
+            cands = [t.head] if t.head is not t and (not step.deps or t.dep_ in step.deps) else []
+        else:  # "@left": the words before the trigger in its own phrase
+            cands = [d for left in t.lefts for d in left.subtree]
+        if step.lemmas:
+            cands = [c for c in cands if c.lemma_.lower() in step.lemmas or c.lower_ in step.lemmas]
+        out.extend(c for c in cands if c not in out)
+    return out
+
+
+def follow_path(start: Token, path: tuple[Step, ...]) -> list[Token]:
+    tokens = [start]
+    for step in path:
+        tokens = follow(tokens, step)
+        if not tokens:
+            break
+    return tokens
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out, todo = [tok], [tok]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+class _Scope:
+    def __init__(self, lay: Layout, match: TriggerMatch, spec: RoleSpec) -> None:
+        i = match.head
+        if spec.scope == "sentence":
+            self.lo, self.hi = lay.seg_start[i], lay.seg_end[i]
+        else:
+            k = lay.sentence[i]
+            self.lo = next((j for j in range(i, -1, -1) if lay.sentence[j] < k - 1), -1) + 1
+            self.hi = next(
+                (j for j in range(i, len(lay.sentence)) if lay.sentence[j] > k + 1),
+                len(lay.sentence),
+            )
+
+    def __contains__(self, i: int) -> bool:
+        return self.lo <= i < self.hi
+
+
+def _entity_for(tok: Token, spec: RoleSpec, lay: Layout) -> Span | None:
+    """The entity at ``tok`` with an allowed label, else one naming it (an appositive, a
+    compound or possessive child: "his counterpart Vasily Matyushevsky")."""
+    ent = lay.ent_at[tok.i]
+    if ent is not None and ent.label_ in spec.allowed_types:
+        return ent
+    for c in tok.children:
+        e = lay.ent_at[c.i]
+        if c.dep_ in ENTITY_CHILD_DEPS and e is not None and e.label_ in spec.allowed_types:
+            return e
+    return None
+
+
+def _in_lexicon(tok: Token, words: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].pos_ in PUNCT_EDGES or doc[start].is_quote):
+        start += 1
+    while end > start and (doc[end - 1].pos_ in PUNCT_EDGES or doc[end - 1].is_quote):
+        end -= 1
+    return start, end
+
+
+def _span_arg(doc: Doc, spec: RoleSpec, tok: Token, match: TriggerMatch, lay: Layout) -> Arg | None:
+    """A free-text argument grown from ``tok``: its chunk, its subtree or its clause."""
+    if spec.span == "chunk":
+        start = tok.i
+        for left in reversed(list(tok.lefts)):
+            if left.dep_ in CHUNK_DEPS and left.i == start - 1 and lay.ent_at[left.i] is None:
+                start = left.i
+            else:
+                break
+        start, end = start, tok.i + 1
+    else:
+        start, end = tok.left_edge.i, tok.right_edge.i + 1
+        if spec.span == "subtree":
+            for j in range(tok.i + 1, end):
+                if doc[j].lower_ in spec.terminated_by:
+                    end = j
+                    break
+        if start <= match.start < end:  # a clause the trigger hangs in: the larger side of it
+            trig_lo = min(doc[match.head].left_edge.i, match.start)
+            trig_hi = max(doc[match.head].right_edge.i + 1, match.end)
+            before, after_ = (start, trig_lo), (trig_hi, end)
+            start, end = max(before, after_, key=lambda se: se[1] - se[0])
+        start, end = _trim(doc, start, end)
+        if (
+            spec.extend_back == "paragraph"
+            and end <= match.start
+            and start == _trim(doc, lay.seg_start[start], end)[0]
+        ):
+            start = _trim(doc, lay.para_start[start], end)[0]
+        while start < end and (doc[start].pos_ == "DET" or doc[start].dep_ == "mark"):
+            start += 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    words = frozenset(t.lemma_.lower() for t in span if not (t.is_punct or t.is_stop))
+    return Arg(spec.role, span.start_char, span.end_char, False, " ".join(sorted(words)), words)
+
+
+def _entity_arg(ent: Span, role: str, lay: Layout) -> Arg:
+    o = (ent.start_char, ent.end_char)
+    return Arg(role, o[0], o[1], True, lay.keys.get(o, ent.text.lower()), norm=ent._.norm)
+
+
+def _window(
+    doc: Doc, center: TriggerMatch, spec: RoleSpec, scope: _Scope, max_scope: int, direction: str
+) -> Iterator[Token]:
+    """Tokens outward from the trigger, nearest first, each direction stopping at a terminator,
+    the scope's edge or ``max_scope`` words."""
+    sides: list[Iterator[Token]] = []
+
+    def walk(rng: range) -> Iterator[Token]:
+        n = 0
+        for j in rng:
+            if j not in scope:
+                return
+            tok = doc[j]
+            if tok.is_space:
+                continue
+            if tok.lower_ in spec.terminated_by or tok.lemma_.lower() in spec.terminated_by:
+                return
+            n += 1
+            if n > max_scope:
+                return
+            yield tok
+
+    if direction in ("forward", "bidirectional"):
+        sides.append(walk(range(center.end, len(doc))))
+    if direction in ("backward", "bidirectional"):
+        sides.append(walk(range(center.start - 1, -1, -1)))
+    live = list(sides)
+    while live:
+        for it in list(live):
+            tok = next(it, None)
+            if tok is None:
+                live.remove(it)
+            else:
+                yield tok
+
+
+def fill_role(
+    doc: Doc,
+    spec: RoleSpec,
+    paths: tuple[tuple[Step, ...], ...],
+    match: TriggerMatch,
+    engine: EventEngine,
+    lay: Layout,
+    used: set[Offsets],
+) -> list[Arg]:
+    scope = _Scope(lay, match, spec)
+    lexicon = engine.types.lexicons.get(spec.lexicon) if spec.lexicon else None
+    starts = [doc[match.head]]
+    if spec.anchor is not None:
+        words = engine.types.lexicons[spec.anchor.lexicon]
+        anchor = next(
+            (
+                t
+                for t in _window(
+                    doc, match, spec, scope, spec.anchor.max_scope, spec.anchor.direction
+                )
+                if _in_lexicon(t, words) and t.pos_ == "VERB"
+            ),
+            None,
+        )
+        starts = [anchor] if anchor is not None else []
+
+    found: list[Arg] = []
+
+    def take(tok: Token, *, expand: bool) -> bool:
+        """Add the argument at ``tok`` (and its conjuncts when the role takes many)."""
+        added = False
+        for t in _conjuncts(tok) if expand and spec.many else [tok]:
+            if t.i not in scope or match.start <= t.i < match.end:
+                continue
+            if spec.span == "entity":
+                ent = _entity_for(t, spec, lay)
+                if ent is None or ent.start not in scope:
+                    continue
+                if lexicon is not None and not any(_in_lexicon(w, lexicon) for w in ent):
+                    continue
+                if match.start < ent.end and ent.start < match.end:
+                    continue
+                arg: Arg | None = _entity_arg(ent, spec.role, lay)
+            elif lexicon is not None and not _in_lexicon(t, lexicon):
+                continue
+            else:
+                arg = _span_arg(doc, spec, t, match, lay)
+            if arg is None:
+                continue
+            if (arg.start, arg.end) in used or any(
+                a.start == arg.start and a.end == arg.end for a in found
+            ):
+                continue
+            found.append(arg)
+            added = True
+            if not spec.many:
+                return True
+        return added
+
+    for start in starts:
+        for path in paths:
+            for tok in follow_path(start, path) if path else []:
+                if take(tok, expand=True) and not spec.many:
+                    return found
+    if not found and spec.direction is not None and spec.anchor is None:
+        for tok in _window(doc, match, spec, scope, spec.max_scope, spec.direction):
+            if take(tok, expand=False) and not spec.many:
+                break
+    return found
+
+
+# --- frames and merging ------------------------------------------------------------------------
+
+
+@dataclass
+class Frame:
+    """One event in the making: possibly several trigger mentions merged."""
+
+    type: str
+    triggers: list[TriggerMatch]
+    args: list[Arg]
+    status: str
+    sentence: int
+    sentences: set[int]
+    cameo: str | None
+    date_fallback: bool
+    date_role: str | None
+
+    @property
+    def primary(self) -> TriggerMatch:
+        return self.triggers[0]
+
+    def role(self, name: str) -> list[Arg]:
+        return [a for a in self.args if a.role == name]
+
+
+def fill_frame(doc: Doc, match: TriggerMatch, engine: EventEngine, lay: Layout) -> Frame | None:
+    """The frame a trigger starts, or None if a condition of its rule fails."""
+    rule = match.rule
+    tok = doc[match.head]
+    if any(not has_cue(tok, engine.types.cues[c]) for c in rule.requires_cue):
+        return None
+    if any(has_cue(tok, engine.types.cues[c]) for c in rule.forbids_cue):
+        return None
+    used: set[Offsets] = set()
+    args: list[Arg] = []
+    for spec, paths in engine.compiled[rule.id].roles:
+        got = fill_role(doc, spec, paths, match, engine, lay, used)
+        args.extend(got)
+        used.update((a.start, a.end) for a in got)
+    roles = {a.role for a in args}
+    if any(r not in roles for r in rule.required):
+        return None
+    k = lay.sentence[match.head]
+    frame = Frame(
+        rule.type,
+        [match],
+        args,
+        "",
+        k,
+        {k},
+        rule.cameo,
+        rule.date_fallback == "published",
+        engine.types.types[rule.type].date_role,
+    )
+    start = next((_date_start(a.norm) for a in frame.role(frame.date_role or "")), None)
+    frame.status = event_status(doc, match, engine, start, lay.published)
+    return frame
+
+
+def _date_of(frame: Frame) -> str | None:
+    for a in frame.role(frame.date_role) if frame.date_role else []:
+        d = norm_date(a.norm)
+        if d:
+            return d
+    return None
+
+
+def norm_date(norm: dict[str, Any] | None) -> str | None:
+    """The ``value`` of a DATE norm (``2017-09-22``, ``2017-11``); a range without a value, a
+    duration (``P7M``) or a missing norm gives None."""
+    if not isinstance(norm, dict):
+        return None
+    value = norm.get("value")
+    if isinstance(value, str) and value and not value.startswith("P") and "/" not in value:
+        return value
+    return None
+
+
+def _date_start(norm: dict[str, Any] | None) -> str | None:
+    """The earliest day a DATE norm can mean (for comparing with the publication date)."""
+    if not isinstance(norm, dict):
+        return None
+    return norm_date(norm) or (str(norm["start"]) if norm.get("start") else None)
+
+
+def _same(a: Arg, b: Arg) -> bool:
+    if a.is_entity and b.is_entity:
+        return a.key == b.key
+    if not a.is_entity and not b.is_entity:
+        return bool(a.words & b.words) or a.key == b.key
+    return False
+
+
+def _dates_agree(a: Arg, b: Arg) -> bool:
+    da, db = norm_date(a.norm), norm_date(b.norm)
+    if da and db:
+        return da.startswith(db) or db.startswith(da)
+    return _same(a, b)
+
+
+def compatible(x: Frame, y: Frame, engine: EventEngine, *, across: bool) -> bool:
+    """Whether two frames can be one event: same type and status, no two different arguments
+    in a single-valued role; across sentences they must also share an argument, and a
+    many-valued role's arguments on one side must all be on the other."""
+    if x.type != y.type or x.status != y.status:
+        return False
+    etype = engine.types.types[x.type]
+    for role in etype.single:
+        xs, ys = x.role(role), y.role(role)
+        if xs and ys:
+            check = _dates_agree if role in ("date", "period", "deadline") else _same
+            if not any(check(a, b) for a in xs for b in ys):
+                return False
+    if not across:
+        return True
+    shared = any(_same(a, b) for a in x.args for b in y.args if a.role == b.role)
+    if not shared:
+        return False
+    for role in set(etype.roles) - set(etype.single):
+        xs, ys = x.role(role), y.role(role)
+        if xs and ys:
+            small, big = (xs, ys) if len(xs) <= len(ys) else (ys, xs)
+            if not all(any(_same(a, b) for b in big) for a in small):
+                return False
+    return True
+
+
+def _absorb(x: Frame, y: Frame, engine: EventEngine) -> Frame:
+    """``x`` and ``y`` as one frame; the earlier mention leads (its trigger is primary)."""
+    lead, other = (x, y) if x.primary.start <= y.primary.start else (y, x)
+    single = set(engine.types.types[lead.type].single)
+    args = list(lead.args)
+    for a in other.args:
+        if a.role in single and lead.role(a.role):
+            continue
+        if any(
+            b.role == a.role and (_same(a, b) or (a.start, a.end) == (b.start, b.end)) for b in args
+        ):
+            continue
+        args.append(a)
+    triggers = list(lead.triggers) + [t for t in other.triggers if t not in lead.triggers]
+    return Frame(
+        lead.type,
+        triggers,
+        args,
+        lead.status,
+        lead.sentence,
+        lead.sentences | other.sentences,
+        lead.cameo or other.cameo,
+        lead.date_fallback or other.date_fallback,
+        lead.date_role,
+    )
+
+
+def merge_frames(frames: list[Frame], engine: EventEngine, *, across: bool) -> list[Frame]:
+    """Greedy merge in text order: each frame joins the first earlier compatible one."""
+    out: list[Frame] = []
+    for f in frames:
+        for n, g in enumerate(out):
+            if not across and g.sentence != f.sentence:
+                continue
+            if across and engine.types.types[f.type].merge != "document":
+                continue
+            if compatible(g, f, engine, across=across):
+                out[n] = _absorb(g, f, engine)
+                break
+        else:
+            out.append(f)
+    return out
+
+
+def complete(frame: Frame, engine: EventEngine) -> bool:
+    """Every required role filled, and a status the type allows (a negated STATEMENT is none)."""
+    etype = engine.types.types[frame.type]
+    roles = {a.role for a in frame.args}
+    return all(r in roles for r in etype.required) and frame.status in etype.statuses
+
+
+def to_fact(doc: Doc, frame: Frame, published: str | None) -> EventFact:
+    def chars(m: TriggerMatch) -> Offsets:
+        span = doc[m.start : m.end]
+        return (span.start_char, span.end_char)
+
+    date = _date_of(frame)
+    if (
+        date is None
+        and frame.date_fallback
+        and frame.status in ("happened", "stated")
+        and published
+    ):
+        date = published[:10]
+    rules = tuple(dict.fromkeys(m.rule.id for m in frame.triggers))
+    spread = frame.sentences | _arg_sentences(doc, frame)
+    args = sorted(frame.args, key=lambda a: (a.role, a.start))
+    return EventFact(
+        type=frame.type,
+        trigger=chars(frame.primary),
+        rule=frame.primary.rule.id,
+        arguments=tuple(ArgumentFact(a.role, (a.start, a.end), a.is_entity) for a in args),
+        triggers=tuple(sorted({chars(m) for m in frame.triggers})),
+        rules=rules,
+        date=date,
+        status=frame.status,
+        cameo=frame.cameo,
+        sentence=frame.sentence,
+        sentences=tuple(sorted(spread)) if len(spread) > 1 else (),
+    )
+
+
+def _arg_sentences(doc: Doc, frame: Frame) -> set[int]:
+    out: set[int] = set()
+    for n, sent in enumerate(doc.sents):
+        if any(a.start < sent.end_char and sent.start_char < a.end for a in frame.args):
+            out.add(n)
+    return out
+
+
+def match_events(doc: Doc, engine: EventEngine, *, trigger_only: bool = False) -> list[EventFact]:
+    """Every event the rules find in ``doc``, merged, in text order."""
+    if not (doc.has_annotation("DEP") and doc.has_annotation("LEMMA")):
+        return []
+    triggers = find_triggers(doc, engine)
+    if trigger_only:
+        return _trigger_only(doc, triggers)
+    lay = layout(doc)
+    if engine.types.skip_headline and lay.headline_end:
+        triggers = [m for m in triggers if doc[m.start].idx >= lay.headline_end]
+    frames = [f for f in (fill_frame(doc, m, engine, lay) for m in triggers) if f is not None]
+    frames = merge_frames(frames, engine, across=False)
+    frames = [f for f in frames if complete(f, engine)]
+    frames = merge_frames(frames, engine, across=True)
+    frames = give_way(doc, frames, engine)
+    return [to_fact(doc, f, lay.published) for f in frames]
+
+
+def give_way(doc: Doc, frames: list[Frame], engine: EventEngine) -> list[Frame]:
+    """A frame whose span argument holds the trigger of a frame of a type it ``yields_to`` is
+    that frame: it goes, and its mapped roles fill the other's empty ones (a reported target is
+    the TARGET, the speaker its announcer)."""
+    out = list(frames)
+    for f in frames:
+        rules = engine.types.types[f.type].yields_to
+        if not rules:
+            continue
+        spans = [a for a in f.args if not a.is_entity]
+        for g in frames:
+            mapping = rules.get(g.type)
+            if mapping is None or g is f:
+                continue
+            t = doc[g.primary.start].idx
+            if any(a.start <= t < a.end for a in spans):
+                for mine, theirs in mapping.items():
+                    if not g.role(theirs):
+                        g.args.extend(replace(a, role=theirs) for a in f.role(mine))
+                if f in out:
+                    out.remove(f)
+    return out
+
+
+def _trigger_only(doc: Doc, triggers: list[TriggerMatch]) -> list[EventFact]:
+    """The baseline: one argument-less event per trigger word and type."""
+    seen: set[tuple[int, int, str]] = set()
+    sentence_of = {i: k for k, s in enumerate(doc.sents) for i in range(s.start, s.end)}
+    out = []
+    for m in triggers:
+        key = (m.start, m.end, m.rule.type)
+        if key in seen:
+            continue
+        seen.add(key)
+        span = doc[m.start : m.end]
+        out.append(
+            EventFact(
+                type=m.rule.type,
+                trigger=(span.start_char, span.end_char),
+                rule=m.rule.id,
+                status=m.rule.status or "happened",
+                cameo=m.rule.cameo,
+                sentence=sentence_of.get(m.head),
+            )
+        )
+    return out

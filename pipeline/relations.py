@@ -1,0 +1,260 @@
+"""Relations between entity mentions from rules kept as data (``models/relation_rules.jsonl``).
+
+A rule is a spaCy token pattern (``Matcher``) or dependency pattern (``DependencyMatcher``)
+with an id, a description, the relation it makes and which pattern element is the head and
+which the tail: the entity mention holding that element's token is the argument. One pydantic
+model validates every rule on load (unknown keys, bad patterns, head/tail naming no element);
+an error names the file, the rule id and the field.
+
+Then :func:`roles` sums up, per PERSON cluster, the positions held: HOLDS_POSITION to a TITLE,
+and that TITLE's POSITION_AT to an organisation or place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from .facts import ClusterFact, Offsets, RelationFact
+from .rules import RuleError, _Rule, load_jsonl
+
+RelationType = Literal[
+    "HOLDS_POSITION", "POSITION_AT", "AFFILIATED_WITH", "COUNTERPART_OF", "LOCATED_IN", "ALIAS_OF"
+]
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+
+
+class RelationRule(_Rule):
+    """One relation rule; the class is the only list of allowed keys."""
+
+    id: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    relation: RelationType
+    kind: Literal["token", "dependency"]
+    pattern: list[dict[str, Any]] = Field(min_length=1)
+    head: int | str = Field(description="token rules: element index; dependency rules: RIGHT_ID")
+    tail: int | str
+    head_labels: frozenset[str] = Field(min_length=1)
+    tail_labels: frozenset[str] = Field(min_length=1)
+    pronoun: Literal["head", "tail"] | None = Field(
+        default=None,
+        description="This argument is a personal pronoun: read it as the nearest PERSON before it.",
+    )
+    not_country_head: bool = Field(
+        default=False, description="Drop a match whose head is a country name (LOCATED_IN: a country is in no city)."
+    )
+
+    @model_validator(mode="after")
+    def _arguments_name_elements(self) -> RelationRule:
+        for side in ("head", "tail"):
+            ref = getattr(self, side)
+            if self.kind == "token":
+                if not isinstance(ref, int) or not 0 <= ref < len(self.pattern):
+                    raise ValueError(f"{side}: token rules name a pattern element by index 0..{len(self.pattern) - 1}")
+            else:
+                ids = {node.get("RIGHT_ID") for node in self.pattern}
+                if ref not in ids:
+                    raise ValueError(f"{side}: {ref!r} is no RIGHT_ID of the pattern")
+        return self
+
+
+def load_relation_rules(path: Path) -> list[RelationRule]:
+    """Validated rules; spaCy checks each pattern (naming file, rule id and field on error)."""
+    rules = list(load_jsonl(path, RelationRule))
+    seen: set[str] = set()
+    vocab = Vocab()
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleError(f"{path} (rule {rule.id!r}): field 'id': duplicate rule id")
+        seen.add(rule.id)
+        try:
+            _compile(vocab, [rule])
+        except (ValueError, KeyError) as e:
+            raise RuleError(f"{path} (rule {rule.id!r}): field 'pattern': {e}") from e
+    return rules
+
+
+Labels = tuple[frozenset[str], frozenset[str]]
+
+
+@dataclass
+class CompiledRules:
+    """Token rules in one ``Matcher``; dependency rules in one ``DependencyMatcher`` per pair
+    of argument label sets, run only where a sentence holds both (most text holds neither)."""
+
+    rules: dict[str, RelationRule]
+    tokens: Matcher
+    deps: dict[Labels, DependencyMatcher]
+    is_country: Callable[[str], bool] = lambda text: False
+
+
+def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
+    rules = list(rules)
+    tokens = Matcher(vocab, validate=True)
+    deps: dict[Labels, DependencyMatcher] = {}
+    for rule in rules:
+        if rule.kind == "token":
+            tokens.add(rule.id, [rule.pattern])
+        else:
+            key = (rule.head_labels, rule.tail_labels)
+            deps.setdefault(key, DependencyMatcher(vocab, validate=True)).add(rule.id, [rule.pattern])
+    return CompiledRules({r.id: r for r in rules}, tokens, deps)
+
+
+def compile_rules(
+    vocab: Vocab, rules: Iterable[RelationRule], *, is_country: Callable[[str], bool] | None = None
+) -> CompiledRules:
+    compiled = _compile(vocab, rules)
+    if is_country is not None:
+        compiled.is_country = is_country
+    return compiled
+
+
+@dataclass(frozen=True)
+class Match:
+    """One rule match: the tokens standing for the head and the tail."""
+
+    rule: str
+    head_token: int
+    tail_token: int
+
+
+def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
+    out = []
+    for match_id, start, _end, align in compiled.tokens(doc, with_alignments=True):
+        rule = compiled.rules[doc.vocab.strings[match_id]]
+        first = {}
+        for k, element in enumerate(align):
+            first.setdefault(element, start + k)
+        if rule.head in first and rule.tail in first:
+            out.append(Match(rule.id, first[rule.head], first[rule.tail]))
+    if not compiled.deps or len(doc.ents) < 2:
+        return out
+    sentences = _sentence_labels(doc)
+    for labels, matcher in compiled.deps.items():
+        for offset, part in _parts_with(doc, sentences, labels):
+            for match_id, token_ids in matcher(part):
+                rule = compiled.rules[doc.vocab.strings[match_id]]
+                names = [node["RIGHT_ID"] for node in rule.pattern]
+                by_name = dict(zip(names, token_ids))
+                out.append(Match(rule.id, offset + by_name[str(rule.head)], offset + by_name[str(rule.tail)]))
+    return out
+
+
+def _sentence_labels(doc: Doc) -> list[tuple[Span, frozenset[str]]]:
+    """Each sentence with the labels of the entity mentions that start in it."""
+    if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        return [(doc[:], frozenset(e.label_ for e in doc.ents))]
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+    labels: list[set[str]] = [set() for _ in sents]
+    for ent in doc.ents:
+        labels[bisect_right(starts, ent.start) - 1].add(ent.label_)
+    return [(s, frozenset(lab)) for s, lab in zip(sents, labels)]
+
+
+def _parts_with(
+    doc: Doc, sentences: Sequence[tuple[Span, frozenset[str]]], labels: Labels
+) -> Iterator[tuple[int, Doc]]:
+    """The sentences holding a mention of each label set, as Docs with their token offset
+    (the whole doc when those sentences are most of it)."""
+    head, tail = labels
+    found = [s for s, lab in sentences if lab & head and lab & tail]
+    if not found:
+        return
+    if sum(len(s) for s in found) > 0.6 * len(doc):
+        yield 0, doc
+        return
+    for sent in found:
+        yield sent.start, sent.as_doc()
+
+
+def _entity_at(doc: Doc) -> list[Span | None]:
+    at: list[Span | None] = [None] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            at[i] = ent
+    return at
+
+
+def _antecedent(doc: Doc, token: int, at: Sequence[Span | None]) -> Span | None:
+    """The nearest PERSON mention before a pronoun, in its sentence or the one before."""
+    sent = doc[token].sent
+    start = sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for i in range(token - 1, start - 1, -1):
+        ent = at[i]
+        if ent is not None and ent.label_ == "PERSON":
+            return ent
+    return None
+
+
+def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
+    """Every relation the rules find, one per (type, head, tail), in text order."""
+    at = _entity_at(doc)
+    sent_of = sentence_index(doc)
+    found: dict[tuple[str, Offsets, Offsets], RelationFact] = {}
+    for m in find_matches(doc, compiled):
+        rule = compiled.rules[m.rule]
+        ends = []
+        for side, tok in (("head", m.head_token), ("tail", m.tail_token)):
+            if rule.pronoun == side:
+                ent = _antecedent(doc, tok, at) if doc[tok].lower_ in PRONOUNS else None
+            else:
+                ent = at[tok]
+            ends.append(ent)
+        head, tail = ends
+        if head is None or tail is None or head == tail:
+            continue
+        if head.label_ not in rule.head_labels or tail.label_ not in rule.tail_labels:
+            continue
+        if rule.not_country_head and compiled.is_country(head.text):
+            continue
+        key = (rule.relation, (head.start_char, head.end_char), (tail.start_char, tail.end_char))
+        if key not in found:
+            found[key] = RelationFact(rule.relation, key[1], key[2], rule.id, sent_of.get(head.start))
+    return sorted(found.values(), key=lambda r: (r.head, r.tail, r.type))
+
+
+def sentence_index(doc: Doc) -> dict[int, int]:
+    """Token index -> sentence number (empty when the doc has no sentences)."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return {}
+    return {i: n for n, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
+
+
+def roles(clusters: Sequence[ClusterFact], facts: Sequence[RelationFact], doc: Doc) -> list[ClusterFact]:
+    """Each PERSON cluster's positions: (title, the org/place mention or None), no repeats.
+
+    A title's POSITION_AT may point at a mention in any cluster; the record builder turns it
+    into that cluster's id, so two mentions of one country give one role.
+    """
+    position_at: dict[Offsets, Offsets] = {}
+    for r in facts:
+        if r.type == "POSITION_AT":
+            position_at.setdefault(r.head, r.tail)
+    cluster_of = {m: n for n, c in enumerate(clusters) for m in c.mentions}
+    held: dict[int, list[tuple[str, Offsets | None]]] = {}
+    for r in facts:
+        if r.type != "HOLDS_POSITION" or r.head not in cluster_of:
+            continue
+        title = doc.text[r.tail[0] : r.tail[1]]
+        of = position_at.get(r.tail)
+        n = cluster_of[r.head]
+        seen = held.setdefault(n, [])
+        key = (title.lower(), cluster_of.get(of) if of else None)
+        if any((t.lower(), cluster_of.get(o) if o else None) == key for t, o in seen):
+            continue
+        if of is None and any(t.lower() == title.lower() for t, _ in seen):
+            continue
+        seen.append((title, of))
+    return [replace(c, roles=tuple(held[n])) if n in held else c for n, c in enumerate(clusters)]

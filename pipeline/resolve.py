@@ -1,0 +1,230 @@
+"""In-document resolution: which entity mentions are one real-world entity.
+
+Pure functions over a ``Doc``'s entities; :class:`~pipeline.components.Resolver` writes the
+result (``Doc._.clusters``, ``Span._.norm`` of demonyms, ``Span._.cluster`` and the
+``ALIAS_OF`` relations). Mentions are joined when
+
+- they resolve to the same country: "Kazakhstan", "KAZAKHSTAN" and the demonym "Kazakh";
+- they have the same text (case-insensitive) and a compatible label;
+- one is a short form defined in the text by the other (Schwartz–Hearst, :mod:`pipeline.acronyms`);
+- a PERSON name is part of exactly one longer PERSON name ("Mamin" -> "Askar Mamin"); a short
+  name that fits two people ("Mamin" with "Askar Mamin" and "Bakhyt Mamin") stays on its own.
+
+Every mention ends in one cluster; its canonical name is the longest proper name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .acronyms import Definition, find_definitions
+from .countries import CountryTable
+from .facts import ClusterFact, Offsets, RelationFact
+
+# labels whose equal mentions are one entity; values (DATE, MONEY ...) and TITLEs never are
+NAMED = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+PLACE = frozenset({"GPE", "LOC", "FAC"})
+ALIAS_RULE = "resolve.acronym-definition"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What resolution found: clusters, normalised values for mentions, alias links."""
+
+    clusters: list[ClusterFact]
+    norms: dict[Offsets, dict[str, Any]] = field(default_factory=dict)
+    aliases: list[RelationFact] = field(default_factory=list)
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def offsets(span: Span) -> Offsets:
+    return (span.start_char, span.end_char)
+
+
+def _name_words(span: Span) -> tuple[str, ...]:
+    """The words of a name, without a possessive ending or punctuation."""
+    return tuple(t.text for t in span if not t.is_punct and t.lower_ not in ("'s", "’s", "'"))
+
+
+def _text_key(span: Span) -> str:
+    return " ".join(_name_words(span)).lower()
+
+
+def _label_family(label: str) -> str:
+    return "PLACE" if label in PLACE else label
+
+
+def country_of(span: Span, table: CountryTable) -> dict[str, Any] | None:
+    """The country a GPE names or a NORP demonym stands for; a demonym pair gives a list."""
+    if span.label_ in PLACE:
+        c = table.by_name(span.text)
+        return c.norm() if c else None
+    if span.label_ == "NORP":
+        c = table.by_demonym(span.text)
+        if c:
+            return c.norm()
+        pair = table.demonym_pair(span.text)
+        if pair:
+            return {"countries": [p.norm() for p in pair]}
+    return None
+
+
+def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def person_links(ents: Sequence[Span]) -> dict[int, int]:
+    """Short PERSON mention index -> index of the one longer name it is part of.
+
+    A short name fits a longer one when its words appear, in order, in the longer name.
+    Among the longer names it fits, only the maximal ones count (those in no longer name);
+    if there is more than one distinct maximal name, the short name is ambiguous.
+    """
+    people = [(i, _name_words(e)) for i, e in enumerate(ents) if e.label_ == "PERSON"]
+    out: dict[int, int] = {}
+    for i, words in people:
+        if not words:
+            continue
+        fits = [(j, w) for j, w in people if len(w) > len(words) and _is_subsequence(words, w)]
+        if not fits:
+            continue
+        maximal = {w for _, w in fits if not any(len(v) > len(w) and _is_subsequence(w, v) for _, v in fits)}
+        if len(maximal) == 1:
+            (name,) = maximal
+            out[i] = next(j for j, w in fits if w == name)
+    return out
+
+
+def _containing(ents: Sequence[Span], start: int, end: int) -> int | None:
+    """Index of the entity that best covers token range [start, end): most overlap."""
+    best, best_overlap = None, 0
+    for i, e in enumerate(ents):
+        overlap = min(e.end, end) - max(e.start, start)
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    return best
+
+
+@dataclass(frozen=True)
+class AliasLink:
+    short: int  # index into the entity list
+    long: int | None  # None: the long form is no entity; its text names the cluster
+    long_text: str
+    definition: Definition
+
+
+def alias_links(doc: Doc, ents: Sequence[Span], definitions: Sequence[Definition]) -> list[AliasLink]:
+    """Join each defined short form's entity to the entity holding its long form."""
+    out = []
+    for d in definitions:
+        short = next((i for i, e in enumerate(ents) if (e.start, e.end) == (d.short_start, d.short_end)), None)
+        if short is None:
+            continue
+        long = _containing(ents, d.long_start, d.long_end)
+        if long is not None and (ents[long].label_ not in NAMED or long == short):
+            long = None
+        out.append(AliasLink(short, long, d.long(doc).text, d))
+    return out
+
+
+def _canonical(members: Sequence[Span]) -> str:
+    """The longest proper name: mixed case before all capitals, then more characters."""
+    return max(members, key=lambda e: (not e.text.isupper(), len(_name_words(e)), len(e.text))).text
+
+
+def _cluster_label(members: Sequence[Span]) -> str:
+    labels = [e.label_ for e in members]
+    for preferred in ("GPE", "PERSON", "ORG"):
+        if preferred in labels:
+            return preferred
+    return max(set(labels), key=labels.count)
+
+
+def resolve(doc: Doc, table: CountryTable) -> Resolution:
+    """Cluster ``doc.ents``; every mention ends in exactly one cluster, in text order."""
+    ents = list(doc.ents)
+    union = _Union(len(ents))
+    norms: dict[Offsets, dict[str, Any]] = {}
+    countries: dict[int, dict[str, Any]] = {}
+    by_key: dict[tuple[str, str], int] = {}
+    by_country: dict[str, int] = {}
+    for i, e in enumerate(ents):
+        if e.label_ not in NAMED:
+            continue
+        norm = country_of(e, table)
+        if norm is not None and e.label_ == "NORP":
+            norms[offsets(e)] = norm
+        if norm is not None and "country" in norm:
+            countries[i] = norm
+            union.join(i, by_country.setdefault(norm["country"], i))
+        key = (_label_family(e.label_), _text_key(e))
+        if key[1]:
+            union.join(i, by_key.setdefault(key, i))
+    for short, long in person_links(ents).items():
+        union.join(short, long)
+    links = alias_links(doc, ents, find_definitions(doc))
+    long_names: dict[int, str] = {}
+    alias_of: dict[int, set[str]] = defaultdict(set)
+    relations = []
+    for link in links:
+        if link.long is not None:
+            union.join(link.short, link.long)
+            relations.append(
+                RelationFact("ALIAS_OF", offsets(ents[link.short]), offsets(ents[link.long]), ALIAS_RULE, _sent(doc, ents[link.short]))
+            )
+        else:
+            long_names[link.short] = link.long_text
+        alias_of[link.short].add(ents[link.short].text)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ents)):
+        groups[union.find(i)].append(i)
+    clusters = []
+    for root in sorted(groups):
+        idx = groups[root]
+        members = [ents[i] for i in idx]
+        country = next((countries[i] for i in idx if i in countries), None)
+        aliases = sorted({a for i in idx for a in alias_of.get(i, ())})
+        name = _canonical([m for m in members if m.text not in aliases] or members)
+        name = next((long_names[i] for i in idx if i in long_names), name)
+        if country is not None:
+            name = country["name"]
+        clusters.append(
+            ClusterFact(
+                label=_cluster_label(members),
+                name=name,
+                mentions=tuple(offsets(m) for m in members),
+                aliases=tuple(aliases),
+                norm=country,
+            )
+        )
+    return Resolution(clusters=clusters, norms=norms, aliases=relations)
+
+
+def _sent(doc: Doc, span: Span) -> int | None:
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return None
+    start = span.sent.start
+    return sum(1 for s in doc.sents if s.start < start)

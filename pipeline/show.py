@@ -1,0 +1,147 @@
+"""``newsrel show``: one record in the terminal (rich), for a quick look."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .io import read_records
+from .schema import Record
+from .views import Lookup
+
+LABEL_STYLES = {
+    "PERSON": "bold magenta",
+    "ORG": "bold cyan",
+    "GPE": "bold yellow",
+    "NORP": "magenta",
+    "LOC": "yellow",
+    "FAC": "yellow",
+    "DATE": "green",
+    "TIME": "green",
+    "MONEY": "bold green",
+    "PERCENT": "bold green",
+    "TITLE": "bold red",
+    "CARDINAL": "blue",
+    "QUANTITY": "blue",
+}
+
+
+class RecordNotFound(LookupError):
+    pass
+
+
+def find_record(path: str | Path, doc_id: str) -> Record:
+    """The record with id ``doc_id`` in a records file (streamed; stops at the first match)."""
+    for record in read_records(path):
+        if record.id == doc_id:
+            return record
+    raise RecordNotFound(f"no record with id {doc_id!r} in {path}")
+
+
+def highlighted_text(record: Record, *, max_chars: int | None = None) -> Text:
+    """The record's text with each entity styled by label and followed by its label."""
+    text = record.text if max_chars is None else record.text[:max_chars]
+    out = Text()
+    pos = 0
+    for ent in sorted(record.entities, key=lambda e: e.start):
+        if ent.start < pos or ent.end > len(text):
+            continue
+        out.append(text[pos : ent.start])
+        out.append(ent.text, style=LABEL_STYLES.get(ent.label, "bold"))
+        out.append(f"[{ent.label}]", style="dim")
+        pos = ent.end
+    out.append(text[pos:])
+    if max_chars is not None and len(record.text) > max_chars:
+        out.append(f" … ({len(record.text) - max_chars:,} more characters)", style="dim italic")
+    return out
+
+
+def _clusters(record: Record) -> Table:
+    look = Lookup(record)
+    table = Table(title="Entities (clusters)", title_justify="left", expand=False)
+    for col in ("id", "label", "name", "mentions", "aliases / roles"):
+        table.add_column(col)
+    for c in record.clusters:
+        roles = [
+            f"{r.title} of {look.clusters[r.of].name}" if r.of in look.clusters else r.title
+            for r in c.roles
+        ]
+        table.add_row(
+            Text(c.id),
+            Text(c.label, style=LABEL_STYLES.get(c.label, "")),
+            Text(c.name),
+            Text(str(len(c.mentions))),
+            Text("; ".join([*c.aliases, *roles])),
+        )
+    return table
+
+
+def _relations(record: Record) -> Table:
+    look = Lookup(record)
+    table = Table(title="Relations", title_justify="left")
+    for col in ("id", "type", "head", "tail", "rule"):
+        table.add_column(col)
+    for r in record.relations:
+        table.add_row(
+            *map(
+                Text, (r.id, r.type, look.entities[r.head].text, look.entities[r.tail].text, r.rule)
+            )
+        )
+    return table
+
+
+def _events(record: Record) -> Table:
+    look = Lookup(record)
+    table = Table(title="Events", title_justify="left")
+    for col in ("id", "type", "trigger", "status", "date", "arguments"):
+        table.add_column(col)
+    for ev in record.events:
+        args = "\n".join(f"{a.role}: {a.name or a.text}" for a in look.arguments(ev))
+        table.add_row(
+            Text(ev.id),
+            Text(ev.type, style="bold"),
+            Text(ev.trigger.text),
+            Text(ev.status or ""),
+            Text(ev.date or ""),
+            Text(args),
+        )
+    return table
+
+
+def record_view(record: Record, *, max_chars: int | None = 4000) -> Group:
+    meta = record.meta
+    info = " · ".join(b for b in (meta.published, meta.outlet, meta.dateline) if b)
+    title = Text(record.id, style="bold")
+    if meta.title:
+        title.append(f" — {meta.title}", style="bold")
+    parts: list[Panel | Table | Text] = [
+        Panel(
+            highlighted_text(record, max_chars=max_chars),
+            title=title,
+            subtitle=Text(info) if info else None,
+            title_align="left",
+        )
+    ]
+    counts = (
+        f"{len(record.entities)} entities, {len(record.clusters)} clusters, "
+        f"{len(record.relations)} relations, {len(record.events)} events"
+    )
+    parts.append(Text(counts, style="dim"))
+    if record.clusters:
+        parts.append(_clusters(record))
+    if record.relations:
+        parts.append(_relations(record))
+    if record.events:
+        parts.append(_events(record))
+    return Group(*parts)
+
+
+def show(records: Iterable[Record] | Record, console: Console | None = None, **kwargs: int) -> None:
+    console = console or Console()
+    for record in [records] if isinstance(records, Record) else records:
+        console.print(record_view(record, **kwargs))

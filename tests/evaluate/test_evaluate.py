@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.clean import clean
+from pipeline.cli import app
+from pipeline.evaluate import AlignmentError, evaluate, read_gold, score_system
+from pipeline.evaluate.items import Items, add_record
+from pipeline.evaluate.labels import LabelMapError, default_label_map, load_label_map
+from pipeline.evaluate.report import render, to_json
+from pipeline.evaluate.score import Mention, RelationItem
+from pipeline.schema import Entity, Record, Relation
+
+FIX = Path(__file__).parent / "fixtures"
+runner = CliRunner()
+
+
+def gold_a() -> Record:
+    return next(read_gold(FIX / "gold.jsonl"))
+
+
+def prediction(rec: Record, keep: list[str], relabel: dict[str, str] | None = None) -> Record:
+    ents = [
+        e.model_copy(update={"label": (relabel or {}).get(e.id, e.label)})
+        for e in rec.entities
+        if e.id in keep
+    ]
+    return Record(id=rec.id, text=rec.text, meta=rec.meta, entities=ents)
+
+
+def test_scores_a_prediction_against_records_gold() -> None:
+    g = gold_a()
+    # Acme right, Bolt Ltd as PERSON (FP + FN), money right, date missed
+    pred = prediction(g, ["T1", "T2", "T3"], {"T3": "PERSON"})
+    result = evaluate(FIX / "gold.jsonl", [pred], errors=5)
+    (s,) = result.systems
+    per = {k: (v.tp, v.fp, v.fn) for k, v in s.entities.strict.per_label.items()}
+    assert per == {"ORG": (1, 0, 1), "MONEY": (1, 0, 0), "PERSON": (0, 1, 0), "DATE": (0, 0, 1)}
+    assert s.missing == 1  # b.txt has no prediction: scored as empty
+    assert {k: (v.matched, v.correct) for k, v in s.values.items()} == {"MONEY": (1, 1)}
+    assert s.events is not None and s.events.trigger_identification.fn == 1
+    fp = [e for e in s.errors if e.kind == "FP"]
+    assert [(e.label, e.text, e.note) for e in fp] == [("PERSON", "Bolt Ltd", "gold: ORG")]
+    assert "[[Bolt Ltd]]" in fp[0].sentence
+
+
+def test_prediction_on_a_cleaned_text_is_mapped_back_through_its_edits() -> None:
+    raw = "Acme  paid [] $5 million."
+    cleaned = clean(raw)
+    assert cleaned.text == "Acme paid $5 million."  # two edits before the span
+    money = Entity(id="T1", start=10, end=20, text="$5 million", label="MONEY")
+    pred = Record(id="x", text=cleaned.text, edits=cleaned.edits, entities=[money])
+    gold = Record(
+        id="x",
+        text=raw,
+        entities=[Entity(id="G1", start=14, end=24, text="$5 million", label="MONEY")],
+    )
+    s = score_system("pred", [gold], [pred], default_label_map("records"))
+    assert (s.entities.strict.micro.tp, s.entities.strict.micro.fp) == (1, 0)
+
+
+def test_prediction_on_another_text_fails_instead_of_comparing_offsets() -> None:
+    gold = Record(id="x", text="Acme paid.")
+    pred = Record(id="x", text="Acme paid today.")
+    with pytest.raises(AlignmentError, match="'x'.*differs from the gold text"):
+        score_system("pred", [gold], [pred], default_label_map("records"))
+
+
+def test_conll04_map_composes_title_relations_and_drops_unmapped_arguments() -> None:
+    text = "CEO Ann Lee of Acme spoke in Oslo ."
+
+    def E(i: str, s: str, lab: str) -> Entity:
+        a = text.index(s)
+        return Entity(id=i, start=a, end=a + len(s), text=s, label=lab)
+
+    rec = Record(
+        id="d",
+        text=text,
+        entities=[
+            E("T1", "CEO", "TITLE"),
+            E("T2", "Ann Lee", "PERSON"),
+            E("T3", "Acme", "ORG"),
+            E("T4", "Oslo", "GPE"),
+        ],
+        relations=[
+            Relation(id="R1", type="HOLDS_POSITION", head="T2", tail="T1", rule="r"),
+            Relation(id="R2", type="POSITION_AT", head="T1", tail="T3", rule="r"),
+            Relation(id="R3", type="LOCATED_IN", head="T3", tail="T4", rule="r"),
+        ],
+    )
+    items = Items()
+    add_record(items, rec, default_label_map("conll04"), side="pred")
+    assert items.relations == {
+        RelationItem("d", (4, 11, "PER"), (15, 19, "ORG"), "AFFILIATED_WITH"),
+        RelationItem("d", (15, 19, "ORG"), (29, 33, "LOC"), "LOCATED_IN"),
+    }
+    assert Mention("d", 0, 3, "TITLE") not in items.mentions
+
+
+def test_label_map_file_errors_name_file_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "labels.json"
+    bad.write_text(json.dumps({"entities": {"gold": {"PER": "PER"}, "pred": {"X": 1}}}))
+    with pytest.raises(LabelMapError, match=r"labels\.json: entities\.pred\.X"):
+        load_label_map(bad)
+    bad.write_text('{"entities": ')
+    with pytest.raises(LabelMapError, match=r"labels\.json:1: not valid JSON"):
+        load_label_map(bad)
+
+
+def test_report_renders_and_json_carries_the_same_figures() -> None:
+    g = gold_a()
+    result = evaluate(FIX / "gold.jsonl", [prediction(g, ["T1", "T2"])])
+    data = json.loads(to_json(result))
+    micro = data["systems"][0]["entities"]["strict"]["micro"]
+    assert (micro["tp"], micro["fp"], micro["fn"]) == (2, 0, 2)
+    assert render(result) is not None
+
+
+def test_cli_evaluate_with_pred_writes_json_and_lists_errors(tmp_path: Path) -> None:
+    g = gold_a()
+    pred_file = tmp_path / "pred.jsonl"
+    pred_file.write_text(json.dumps(prediction(g, ["T1", "T3"], {"T3": "GPE"}).dump()) + "\n")
+    out = tmp_path / "scores.json"
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            str(FIX / "gold.jsonl"),
+            "--pred",
+            str(pred_file),
+            "--errors",
+            "3",
+            "--json",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Bolt Ltd" in result.output and "micro" in result.output
+    data = json.loads(out.read_text())
+    assert data["systems"][0]["entities"]["strict"]["per_label"]["GPE"]["fp"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "brat"], "'brat' is not one of"),
+        (["--pred", "missing.jsonl"], "missing.jsonl: no such predictions file"),
+    ],
+)
+def test_cli_evaluate_usage_errors_exit_2(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["evaluate", str(FIX / "gold.jsonl"), *args])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_cli_evaluate_rejects_broken_gold_naming_file_and_line() -> None:
+    result = runner.invoke(app, ["evaluate", str(FIX / "broken_line.jsonl")])
+    assert result.exit_code == 2
+    assert "broken_line.jsonl:2: not valid JSON" in result.output
+
+
+def test_evaluate_runs_bare_and_newsrel_on_the_gold_texts(nlp) -> None:
+    result = evaluate(FIX / "iob2_docstart_before.conll")
+    assert [s.name for s in result.systems] == ["bare", "newsrel"]
+    for s in result.systems:
+        assert s.missing == 0 and s.failed == 0
+        assert s.entities.strict.micro.support == 2

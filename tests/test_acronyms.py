@@ -1,0 +1,50 @@
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from pipeline.acronyms import find_abbreviation, find_definitions, is_short_form
+
+VOCAB = Vocab()
+
+
+def doc(text: str) -> Doc:
+    return Doc(VOCAB, words=text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "long"),
+    [
+        ("the Intergovernmental Commission ( IGC ) met", "IGC", "Intergovernmental Commission"),
+        ("the Kazakh-Belarusian Intergovernmental Commission ( IGC ) for Trade", "IGC", "Intergovernmental Commission"),
+        ("a rise in the Consumer Price Index ( CPI ) was", "CPI", "Consumer Price Index"),
+        ("members of the NATO ( North Atlantic Treaty Organization ) met", "NATO", "North Atlantic Treaty Organization"),
+        ("the World Health Organization ( WHO ) said", "WHO", "World Health Organization"),
+    ],
+)
+def test_definitions_found_in_both_directions(text, short, long):
+    d = doc(text)
+    (found,) = find_definitions(d)
+    assert found.short(d).text == short
+    assert found.long(d).text == long
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prices rose sharply ( 12 percent ) last year",  # no letters first
+        "the talks ( in Minsk ) ended",  # no word of the long form starts the short form
+        "a ( b ) c",  # at the document start, single letters
+    ],
+)
+def test_no_definition_where_letters_do_not_line_up(text):
+    assert find_definitions(doc(text)) == []
+
+
+def test_first_letter_must_start_a_word():
+    d = doc("the great Commission ( XC )")
+    assert find_abbreviation(d[0:3], d[4:5]) is None
+
+
+@pytest.mark.parametrize(("word", "ok"), [("IGC", True), ("A", False), ("12%", False), ("1B", False), ("Verylongword", False)])
+def test_short_form_filter(word, ok):
+    assert is_short_form(doc(word)[:]) is ok
