@@ -117,10 +117,11 @@ def _count_sentences(doc: Doc) -> int:
 
 
 def pipe_docs(
-    nlp: Language, texts: Iterable[str], *, batch_size: int = 64, size: int = CHUNK_CHARS
+    nlp: Language, texts: Iterable[str | Doc], *, batch_size: int = 64, size: int = CHUNK_CHARS
 ) -> Iterator[Doc]:
     """``nlp.pipe(texts)``, in order, with texts longer than ``size`` (or ``nlp.max_length``)
-    processed in chunks and joined (:func:`join_docs`)."""
+    processed in chunks and joined (:func:`join_docs`). An input may be a ``Doc`` from
+    ``nlp.make_doc`` carrying ``Doc._`` values (e.g. the publication date): each chunk gets them."""
     size = min(size, nlp.max_length)
     texts = list(texts)
     piped = nlp.pipe((t for t in texts if len(t) <= size), batch_size=batch_size)
@@ -128,10 +129,19 @@ def pipe_docs(
         yield next(piped) if len(text) <= size else long_doc(nlp, text, size=size)
 
 
-def long_doc(nlp: Language, text: str, *, size: int = CHUNK_CHARS) -> Doc:
-    points = split_points(text, size)
-    chunks = [text[a:b] for a, b in zip(points, points[1:], strict=False)]
+def long_doc(nlp: Language, text: str | Doc, *, size: int = CHUNK_CHARS) -> Doc:
+    whole = text.text if isinstance(text, Doc) else text
+    points = split_points(whole, size)
+    chunks: list[str | Doc] = [whole[a:b] for a, b in zip(points, points[1:], strict=False)]
+    if isinstance(text, Doc):
+        values = {k: v for k, v in text.user_data.items() if _is_doc_extension(k)}
+        chunks = [_with(nlp.make_doc(str(c)), values) for c in chunks]
     doc = join_docs(list(nlp.pipe(chunks, batch_size=1)))
-    if doc.text != text:  # Doc.from_docs keeps every character; guard the offsets anyway
+    if doc.text != whole:  # Doc.from_docs keeps every character; guard the offsets anyway
         raise ValueError("chunked document does not reassemble to its text")
+    return doc
+
+
+def _with(doc: Doc, values: dict[object, object]) -> Doc:
+    doc.user_data.update(values)
     return doc

@@ -82,6 +82,23 @@ def test_shift_fact_moves_offsets_and_sentence_numbers(fact: object, shifted: ob
     assert shift_fact(fact, 100, 3) == shifted
 
 
+def test_document_values_of_a_made_doc_reach_every_chunk() -> None:
+    nlp = spacy.blank("en")
+    seen: list[str | None] = []
+
+    @spacy.Language.component("newsrel_test_published_probe")
+    def probe(doc):  # type: ignore[no-untyped-def]
+        seen.append(doc._.published)
+        return doc
+
+    nlp.add_pipe("newsrel_test_published_probe")
+    made = nlp.make_doc("One two three. " * 40)
+    made._.published = "2017-09-29"
+    (doc,) = pipe_docs(nlp, [made], size=100)
+    assert len(seen) > 3 and set(seen) == {"2017-09-29"}
+    assert doc._.published == "2017-09-29" and doc.text == made.text
+
+
 def test_join_docs_shifts_document_facts() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
