@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -117,28 +117,50 @@ def _count_sentences(doc: Doc) -> int:
 
 
 def pipe_docs(
-    nlp: Language, texts: Iterable[str | Doc], *, batch_size: int = 64, size: int = CHUNK_CHARS
+    nlp: Language,
+    texts: Iterable[str | Doc],
+    *,
+    values: Sequence[dict[str, Any]] | None = None,
+    batch_size: int = 64,
+    size: int = CHUNK_CHARS,
 ) -> Iterator[Doc]:
     """``nlp.pipe(texts)``, in order, with texts longer than ``size`` (or ``nlp.max_length``)
-    processed in chunks and joined (:func:`join_docs`). An input may be a ``Doc`` from
-    ``nlp.make_doc`` carrying ``Doc._`` values (e.g. the publication date): each chunk gets them."""
+    processed in chunks and joined (:func:`join_docs`). ``values[i]`` are ``Doc._`` values
+    (e.g. the publication date) set on the i-th document, or on each of its chunks, before the
+    pipeline runs; an input may also be a ``Doc`` from ``nlp.make_doc`` carrying them."""
     size = min(size, nlp.max_length)
     texts = list(texts)
-    piped = nlp.pipe((t for t in texts if len(t) <= size), batch_size=batch_size)
-    for text in texts:
-        yield next(piped) if len(text) <= size else long_doc(nlp, text, size=size)
+    extra = list(values) if values is not None else [{} for _ in texts]
+    if len(extra) != len(texts):
+        raise ValueError("one dict of values per text")
+    short = (_made(nlp, t, v) for t, v in zip(texts, extra, strict=True) if len(t) <= size)
+    piped = nlp.pipe(short, batch_size=batch_size)
+    for text, vals in zip(texts, extra, strict=True):
+        yield next(piped) if len(text) <= size else long_doc(nlp, text, size=size, values=vals)
 
 
-def long_doc(nlp: Language, text: str | Doc, *, size: int = CHUNK_CHARS) -> Doc:
+def long_doc(
+    nlp: Language, text: str | Doc, *, size: int = CHUNK_CHARS, values: dict[str, Any] | None = None
+) -> Doc:
     whole = text.text if isinstance(text, Doc) else text
     points = split_points(whole, size)
-    chunks: list[str | Doc] = [whole[a:b] for a, b in zip(points, points[1:], strict=False)]
+    pieces = [whole[a:b] for a, b in zip(points, points[1:], strict=False)]
+    given: dict[object, object] = {}
     if isinstance(text, Doc):
-        values = {k: v for k, v in text.user_data.items() if _is_doc_extension(k)}
-        chunks = [_with(nlp.make_doc(str(c)), values) for c in chunks]
+        given = {k: v for k, v in text.user_data.items() if _is_doc_extension(k)}
+    chunks = [_with(_made(nlp, piece, values or {}), given) for piece in pieces]
     doc = join_docs(list(nlp.pipe(chunks, batch_size=1)))
     if doc.text != whole:  # Doc.from_docs keeps every character; guard the offsets anyway
         raise ValueError("chunked document does not reassemble to its text")
+    return doc
+
+
+def _made(nlp: Language, text: str | Doc, values: dict[str, Any]) -> str | Doc:
+    if not values:
+        return text
+    doc = text if isinstance(text, Doc) else nlp.make_doc(text)
+    for name, value in values.items():
+        setattr(doc._, name, value)
     return doc
 
 

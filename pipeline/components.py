@@ -90,6 +90,70 @@ def make_entity_rules(
     )
 
 
+class Normaliser:
+    """Values for entities (``ent._.norm``): money, percentages, quantities and TIMEX3 dates
+    anchored to ``doc._.published``; adds the temporal expressions the model missed
+    (patterns in ``models/normalise.json``) where no entity is. Pure functions in
+    :mod:`pipeline.normalise`."""
+
+    def __init__(self, nlp: Language, rules: Path) -> None:
+        from .normalise.rules import load_rules
+
+        self.rules = load_rules(rules)
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.labels: dict[str, str] = {}
+        self.connectors = frozenset(self.rules.split_connectors)
+        for row in self.rules.added_entities:
+            self.labels[row.id] = row.label
+            self.matcher.add(row.id, [row.pattern])
+
+    def find_missing(self, doc: Doc) -> list[Span]:
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        spans = [
+            Span(doc, s, e, label=self.labels[doc.vocab.strings[m]], span_id=doc.vocab.strings[m])
+            for m, s, e in self.matcher(doc)
+            if not taken.intersection(range(s, e))
+        ]
+        return filter_spans(spans)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .normalise.spans import normalise_entities
+
+        from .normalise.spans import is_age, merge_adjacent, split_points
+
+        ents: list[Span] = []
+        added = self.find_missing(doc)
+        changed = bool(added)
+        for ent in [*doc.ents, *added]:
+            parts = [] if is_age(ent) else split_points(ent, self.connectors)
+            if ent.label_ not in ("DATE", "TIME") or parts == [(ent.start, ent.end)]:
+                ents.append(ent)
+                continue
+            changed = True
+            ents.extend(Span(doc, s, e, label=ent.label, span_id=ent.id) for s, e in parts)
+        merged = merge_adjacent(ents)
+        if changed or len(merged) != len(ents):
+            doc.ents = merged
+        found = normalise_entities(doc, self.rules)
+        self.set_annotations(doc, found)
+        return doc
+
+    def set_annotations(self, doc: Doc, found: list) -> None:  # list[Normalised]
+        by_offsets = {(n.start_char, n.end_char): n.norm for n in found}
+        for ent in doc.ents:
+            ent._.norm = by_offsets.get((ent.start_char, ent.end_char))
+
+
+@Language.factory(
+    "newsrel_normalise_v1",
+    assigns=["doc.ents", "span._.norm"],
+    requires=["doc.ents"],
+    default_config={"rules": None},
+)
+def make_normaliser(nlp: Language, name: str, rules: str | None) -> Normaliser:
+    return Normaliser(nlp, Path(rules) if rules else models_dir() / "normalise.json")
+
+
 class Resolver:
     """Who is who in one document (:mod:`pipeline.resolve`): clusters over ``doc.ents``,
     country values on demonyms, acronym aliases (``ALIAS_OF``)."""

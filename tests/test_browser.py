@@ -120,10 +120,6 @@ def test_gold_report_lists_the_seed_meeting_and_draws_the_timeline(tmp_path: Pat
     assert dom.count('<article class="doc"') == len(records)
 
 
-@pytest.mark.xfail(
-    reason="the seed's MEETING event comes from the events branch (issue 6), not merged yet",
-    strict=True,
-)
 def test_seed_report_lists_the_seed_meeting(seed_record, tmp_path: Path) -> None:
     page, dom = open_report([seed_record], tmp_path)
     chromium(page, tmp_path, f"--screenshot={tmp_path / 'seed.png'}", "--window-size=1200,2000")

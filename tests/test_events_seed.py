@@ -8,11 +8,6 @@ import pytest
 
 from pipeline.schema import Event, Record
 
-NEEDS_NORMS = pytest.mark.xfail(
-    reason="needs DATE norms and Doc._.published from the normalise branch (issue 4)", strict=True
-)
-
-
 def one(record: Record, etype: str) -> Event:
     events = [e for e in record.events if e.type == etype]
     assert len(events) == 1, [(e.type, e.trigger.text) for e in record.events]
@@ -113,12 +108,10 @@ def test_every_seed_event_cites_rules_sentences_and_traced_arguments(seed_record
         ("AGREEMENT", "2017-11"),
     ],
 )
-@NEEDS_NORMS
 def test_seed_event_dates_come_from_norms(seed_record: Record, etype: str, date: str) -> None:
     assert one(seed_record, etype).date == date
 
 
-@NEEDS_NORMS
 def test_seed_statement_is_dated_by_the_publication(seed_record: Record) -> None:
     assert one(seed_record, "STATEMENT").date in ("2017-09-28", "2017-09-29")
 

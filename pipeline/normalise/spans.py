@@ -1,0 +1,160 @@
+"""What the normaliser reads around an entity in a parsed Doc: clause tense, neighbour words,
+and temporal expressions the statistical model missed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .dates import DateContext, Timex, normalise_date
+from .docdate import parse_published
+from .money import normalise_money
+from .numbers import normalise_percent, normalise_quantity
+from .rules import NormaliseRules
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "due", "intend"})
+ADJECTIVE_SETS = frozenset({"quarterly", "annual", "monthly", "weekly", "daily", "yearly", "hourly"})
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The norm of one entity, by character offsets."""
+
+    start_char: int
+    end_char: int
+    norm: dict[str, Any]
+
+
+def clause_tense(span: Span, rules: NormaliseRules) -> str | None:
+    """"past" / "future" / None for the clause governing ``span`` (from the parse)."""
+    tok = span.root
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "aux:pass")}
+    if words & FUTURE_AUX:
+        return "future"
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}):
+        return "past"
+    if "to" in words or tok.lemma_ in FUTURE_VERBS:  # "plans to meet Tuesday", "is due Tuesday"
+        return "future"
+    return None
+
+
+def anchor_of(doc: Doc) -> dt.date | None:
+    iso = parse_published(doc._.published)
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+def neighbours(span: Span, n: int = 4) -> list[str]:
+    """Up to ``n`` words each side of ``span`` inside its sentence (for change direction)."""
+    doc = span.doc
+    lo = span.sent.start if doc.has_annotation("SENT_START") else 0
+    hi = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    left = [t.lower_ for t in doc[max(lo, span.start - n) : span.start]]
+    right = [t.lower_ for t in doc[span.end : min(hi, span.end + n)]]
+    return left + right
+
+
+def is_specific(t: Timex) -> bool:
+    return t.type == "DATE" and t.value is not None and t.value[:1].isdigit()
+
+
+def normalise_entities(doc: Doc, rules: NormaliseRules) -> list[Normalised]:
+    """The norm of every MONEY, PERCENT, QUANTITY, CARDINAL, DATE and TIME entity of ``doc``."""
+    anchor = anchor_of(doc)
+    reference: str | None = None
+    reference_range: tuple[str, str] | None = None
+    out: list[Normalised] = []
+    for ent in doc.ents:
+        norm: dict[str, Any] | None = None
+        if ent.label_ == "MONEY":
+            money = normalise_money(ent.text, rules)
+            norm = money.to_norm() if money else None
+        elif ent.label_ == "PERCENT":
+            pct = normalise_percent(ent.text, rules, context=neighbours(ent))
+            norm = pct.to_norm() if pct else None
+        elif ent.label_ in ("QUANTITY", "CARDINAL"):
+            q = normalise_quantity(ent.text, rules)
+            norm = q.to_norm() if q else None
+        elif ent.label_ in ("DATE", "TIME"):
+            ctx = DateContext(anchor, clause_tense(ent, rules), reference, reference_range)
+            timex = normalise_date(ent.text, rules, ctx)
+            norm = timex.to_norm()
+            if timex.rule.startswith(("year-earlier", "ago")):
+                pass  # a value derived from the reference does not replace it
+            elif is_specific(timex):
+                reference, reference_range = timex.value, None
+            elif timex.start and timex.end and timex.type == "DATE":
+                reference, reference_range = None, (timex.start, timex.end)
+        if norm is not None:
+            out.append(Normalised(ent.start_char, ent.end_char, norm))
+    return out
+
+
+_ANCHORED = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\btoday\b|\bnow\b",
+    re.I,
+)
+_YEAR = re.compile(r"\d{4}\b")
+_LEAD_WORDS = frozenset({"between", "from", "both"})
+_JOINERS = frozenset({"to", "and", ",", "or"})
+
+
+def split_points(span: Span, connectors: frozenset[str]) -> list[tuple[int, int]]:
+    """Token ranges of the temporal expressions inside one entity, TimeML-style: "the quarter
+    ended Sept. 30" → "the quarter", "Sept. 30"; "between 1994 and 1997" → "1994", "1997"
+    (joined by to/and/or/comma only when both sides are anchored: a digit, month or day).
+    Hyphenated ranges ("January-July") stay one expression with a start and an end."""
+    doc = span.doc
+    start = span.start
+    while start < span.end - 1 and doc[start].lower_ in _LEAD_WORDS:
+        start += 1
+    for i in range(start + 1, span.end):
+        word = doc[i].lower_
+        if word in connectors and i < span.end - 1:
+            return [(start, i), *split_points(doc[i + 1 : span.end], connectors)]
+        if word in _JOINERS:
+            left, right = doc[start:i], doc[i + 1 : span.end]
+            if word == "," and not (_YEAR.fullmatch(left.text) and _YEAR.match(right.text)):
+                continue  # "Aug. 7, 1998", "Friday, Oct. 23" are one expression
+            if _ANCHORED.search(left.text) and (not len(right) or _ANCHORED.search(right.text)):
+                rest = split_points(right, connectors) if len(right) else []
+                return [(start, i), *rest]
+    return [(start, span.end)]
+
+
+def is_age(span: Span) -> bool:
+    """Not a time expression though the model says DATE: an age ("6-year-old", "Smith, 52,"),
+    a model number, or a frequency adjective before a noun ("quarterly dividend")."""
+    text = span.text.lower()
+    if span.label_ != "DATE":
+        return False
+    if re.search(r"\b(?:years?|months?|weeks?|days?)[- ]old\b", text):
+        return True
+    if re.fullmatch(r"\d+", text):  # "Smith, 52," or a model number: not a year
+        return not (len(text) == 4 and 1000 <= int(text) <= 2999)
+    # "quarterly dividend", "annual meeting": an adjective of frequency, not an expression
+    return len(span) == 1 and span[0].dep_ == "amod" and text in ADJECTIVE_SETS
+
+
+def merge_adjacent(spans: list[Span]) -> list[Span]:
+    """Temporal entities that touch become one: the model's "Friday" + "night" → "Friday night"."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        prev = out[-1] if out else None
+        temporal = ("DATE", "TIME")
+        if prev is not None and prev.end == span.start and prev.label_ in temporal and span.label_ in temporal:
+            label = "TIME" if "TIME" in (prev.label_, span.label_) else "DATE"
+            out[-1] = Span(span.doc, prev.start, span.end, label=label, span_id=prev.id or span.id)
+        else:
+            out.append(span)
+    return out

@@ -1,0 +1,116 @@
+"""The normaliser wired into the pipeline: the seed record's values, the anchor on the Doc,
+entities it adds, splits, merges and drops, and the rule file's validation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.normalise.rules import load_rules
+from pipeline.rules import RuleError, models_dir
+
+
+def norms(record, text: str) -> list[dict]:
+    return [e.norm for e in record.entities if e.text == text]
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"),
+    [
+        ("$1 billion", {"amount": 1000000000, "currency": "USD"}),
+        ("$313.7 million", {"amount": 313700000, "currency": "USD"}),
+        ("75.6 percent", {"value": 75.6, "change": "+"}),
+        ("Sept. 22", {"type": "DATE", "value": "2017-09-22"}),
+        ("November 2017", {"type": "DATE", "value": "2017-11"}),
+        ("January-July", {"type": "DATE", "value": None, "start": "2017-01", "end": "2017-07"}),
+        ("2020", {"type": "DATE", "value": "2020"}),
+        ("Today", {"type": "DATE", "value": "2017-09-29"}),
+        (
+            "the same period last year",
+            {"type": "DATE", "value": None, "start": "2016-01", "end": "2016-07"},
+        ),
+    ],
+)
+def test_seed_values(seed_record, text: str, norm: dict) -> None:
+    assert norm in norms(seed_record, text)
+
+
+def test_seed_publication_date_from_header(seed_record) -> None:
+    assert (seed_record.meta.published, seed_record.meta.published_source) == ("2017-09-29", "header")
+
+
+def test_every_seed_date_has_a_type(seed_record) -> None:
+    for e in seed_record.entities:
+        if e.label in ("DATE", "TIME"):
+            assert e.norm and e.norm["type"] in ("DATE", "TIME", "DURATION", "SET"), e.text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # added by pattern where the model saw nothing
+        ("Prices are now higher.", "2000-01-05", [("now", "DATE", "PRESENT_REF")]),
+        # split TimeML-style at "ended"
+        (
+            "Profit rose in the quarter ended Sept. 30, the company said.",
+            "1989-10-27",
+            [("the quarter", "DATE", "1989-Q3"), ("Sept. 30", "DATE", "1989-09-30")],
+        ),
+        # the model's "Wednesday" + "night" merged into one expression
+        (
+            "Castro spoke Wednesday night in Havana.",
+            "2000-04-06",
+            [("Wednesday night", "TIME", "2000-04-05TNI")],
+        ),
+        # an age is not a date
+        ("The 6-year-old boy was found on Thanksgiving.", "1999-12-01", []),
+    ],
+)
+def test_temporal_entities_added_split_merged_dropped(nlp, text, published, expected) -> None:
+    from pipeline.extract import extract_text
+
+    rec = extract_text(text, {"published": published}, nlp=nlp)
+    got = [(e.text, e.label, e.norm["value"]) for e in rec.entities if e.label in ("DATE", "TIME")]
+    got = [g for g in got if g[0] != "Thanksgiving"]
+    assert got == expected
+
+
+def test_anchor_is_on_the_doc(nlp) -> None:
+    from pipeline.extract import make_doc, prepare
+    from pipeline.ingest import Document
+
+    p = prepare(Document(id="x", text="Hello.", meta={"published": "2001-02-03"}))
+    doc = nlp(make_doc(nlp, p))
+    assert (doc._.published, doc._.published_source) == ("2001-02-03", "meta")
+
+
+def test_component_is_registered_in_pipeline_order(nlp) -> None:
+    names = nlp.pipe_names
+    assert names.index("newsrel_normalise") > names.index("newsrel_entities")
+
+
+def _broken(tmp_path: Path, change) -> Path:
+    data = json.loads((models_dir() / "normalise.json").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "normalise.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["currency_symbols"].update({"X$": "XYZ"}), "currency_symbols"),
+        (lambda d: d["months"].update({"smarch": 13}), "months"),
+        (lambda d: d.update({"surprise": 1}), "surprise"),
+        (lambda d: d["added_entities"].append({"id": "bad", "label": "DATE", "pattern": [{"NOPE": 1}]}), "bad"),
+        (lambda d: d["refs"].update({"then": "SOMETIME_REF"}), "refs"),
+    ],
+)
+def test_bad_rules_fail_naming_file_and_field(tmp_path: Path, change, message: str) -> None:
+    path = _broken(tmp_path, change)
+    with pytest.raises(RuleError, match=message) as err:
+        load_rules(path)
+    assert str(path) in str(err.value)

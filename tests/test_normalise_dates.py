@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.normalise.dates import DateContext, normalise_date
+from pipeline.normalise.rules import load_rules
+
+RULES = load_rules()
+ANCHOR = dt.date(2017, 9, 29)  # a Friday: the seed article's date
+
+
+def norm(text: str, **ctx) -> dict:
+    return normalise_date(text, RULES, DateContext(anchor=ctx.pop("anchor", ANCHOR), **ctx)).to_norm()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sept. 22", {"type": "DATE", "value": "2017-09-22"}),
+        ("November 2017", {"type": "DATE", "value": "2017-11"}),
+        ("2020", {"type": "DATE", "value": "2020"}),
+        ("by 2020", {"type": "DATE", "value": "2020"}),
+        ("January-July", {"type": "DATE", "value": None, "start": "2017-01", "end": "2017-07"}),
+        (
+            "the seven months of 2017",
+            {"type": "DATE", "value": None, "start": "2017-01", "end": "2017-07"},
+        ),
+        ("Today", {"type": "DATE", "value": "2017-09-29"}),
+        ("yesterday", {"type": "DATE", "value": "2017-09-28"}),
+        ("last year", {"type": "DATE", "value": "2016"}),
+        ("next year", {"type": "DATE", "value": "2018"}),
+        ("last month", {"type": "DATE", "value": "2017-08"}),
+        ("last week", {"type": "DATE", "value": "2017-W38"}),
+        ("the third quarter", {"type": "DATE", "value": "2017-Q3"}),
+        ("third-quarter", {"type": "DATE", "value": "2017-Q3"}),
+        ("the first half of 2016", {"type": "DATE", "value": "2016-H1"}),
+        ("next Monday", {"type": "DATE", "value": "2017-10-02"}),
+        ("Monday", {"type": "DATE", "value": "2017-09-25"}),
+        ("Friday", {"type": "DATE", "value": "2017-09-29"}),
+        ("two years ago", {"type": "DATE", "value": "2015"}),
+        ("the 1990s", {"type": "DATE", "value": "199"}),
+        ("last fall", {"type": "DATE", "value": "2016-FA"}),
+        ("late November", {"type": "DATE", "value": "2017-11", "mod": "END"}),
+        ("Aug. 7, 1998", {"type": "DATE", "value": "1998-08-07"}),
+        ("29.09.2017", {"type": "DATE", "value": "2017-09-29"}),
+        ("11/02/89", {"type": "DATE", "value": "1989-11-02"}),
+        ("nineteen ninety-six", {"type": "DATE", "value": "1996"}),
+        ("Thanksgiving Day", {"type": "DATE", "value": "2017-11-23"}),
+        ("this morning", {"type": "TIME", "value": "2017-09-29TMO"}),
+        ("10 a.m.", {"type": "TIME", "value": "2017-09-29T10:00"}),
+        ("9 a.m. Tuesday", {"type": "TIME", "value": "2017-09-26T09:00"}),
+        ("Wednesday night", {"type": "TIME", "value": "2017-09-27TNI"}),
+        ("two weeks", {"type": "DURATION", "value": "P2W"}),
+        ("the past two months", {"type": "DURATION", "value": "P2M"}),
+        ("16-hour", {"type": "DURATION", "value": "PT16H"}),
+        ("years", {"type": "DURATION", "value": "PXY"}),
+        ("every day", {"type": "SET", "value": "P1D"}),
+        ("daily", {"type": "SET", "value": "P1D"}),
+        ("each July", {"type": "SET", "value": "XXXX-07"}),
+        ("now", {"type": "DATE", "value": "PRESENT_REF"}),
+        ("recently", {"type": "DATE", "value": "PAST_REF"}),
+        ("the future", {"type": "DATE", "value": "FUTURE_REF"}),
+    ],
+)
+def test_date_resolves_against_anchor(text: str, expected: dict) -> None:
+    assert norm(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("Friday", "future", "2017-09-29"),
+        ("Monday", "future", "2017-10-02"),
+        ("Monday", "past", "2017-09-25"),
+        ("June", None, "2017-06"),
+        ("December", None, "2017-12"),
+        ("March", "future", "2018-03"),
+    ],
+)
+def test_weekday_and_month_follow_the_tense(text: str, tense: str | None, value: str) -> None:
+    assert norm(text, tense=tense)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("a year earlier", "1989-Q3", "1988-Q3"),
+        ("the year-earlier quarter", "1989-Q3", "1988-Q3"),
+        ("that year", "1998-10-23", "1998"),
+        ("the same period last year", None, "2016"),
+    ],
+)
+def test_relative_to_the_last_mentioned_date(text: str, reference: str | None, value: str) -> None:
+    assert norm(text, reference=reference)["value"] == value
+
+
+def test_same_period_last_year_shifts_a_range() -> None:
+    got = normalise_date(
+        "the same period last year",
+        RULES,
+        DateContext(anchor=ANCHOR, reference_range=("2017-01", "2017-07")),
+    )
+    assert got.to_norm() == {"type": "DATE", "value": None, "start": "2016-01", "end": "2016-07"}
+
+
+@pytest.mark.parametrize("text", ["last year", "Sept. 22", "Friday", "Today", "the third quarter"])
+def test_relative_date_without_anchor_has_no_value(text: str) -> None:
+    got = normalise_date(text, RULES, DateContext(anchor=None))
+    assert got.value is None and got.type == "DATE"
+
+
+@pytest.mark.parametrize("text", ["are", "may", "the", "things"])
+def test_words_that_are_not_dates_get_no_value(text: str) -> None:
+    assert norm(text)["value"] is None
+
+
+def test_unresolved_duration_keeps_its_type() -> None:
+    assert norm("a fairly lengthy 3 weeks or so")["type"] == "DURATION"
