@@ -145,10 +145,10 @@ def long_doc(
     whole = text.text if isinstance(text, Doc) else text
     points = split_points(whole, size)
     pieces = [whole[a:b] for a, b in zip(points, points[1:], strict=False)]
-    given: dict[object, object] = {}
-    if isinstance(text, Doc):
-        given = {k: v for k, v in text.user_data.items() if _is_doc_extension(k)}
-    chunks = [_with(_made(nlp, piece, values or {}), given) for piece in pieces]
+    given: dict[str, Any] = {}
+    if isinstance(text, Doc):  # a made Doc's own Doc._ values
+        given = {k[1]: v for k, v in text.user_data.items() if _is_doc_extension(k)}
+    chunks = [_made(nlp, piece, {**given, **(values or {})}) for piece in pieces]
     doc = join_docs(list(nlp.pipe(chunks, batch_size=1)))
     if doc.text != whole:  # Doc.from_docs keeps every character; guard the offsets anyway
         raise ValueError("chunked document does not reassemble to its text")
@@ -161,9 +161,4 @@ def _made(nlp: Language, text: str | Doc, values: dict[str, Any]) -> str | Doc:
     doc = text if isinstance(text, Doc) else nlp.make_doc(text)
     for name, value in values.items():
         setattr(doc._, name, value)
-    return doc
-
-
-def _with(doc: Doc, values: dict[object, object]) -> Doc:
-    doc.user_data.update(values)
     return doc
