@@ -253,7 +253,7 @@ def strip_possessive(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
     """A name never ends in its possessive: "West Germany 's" -> "West Germany" (guideline §2)."""
     out = []
     for ent in ents:
-        if ent.label not in VALUE_LABELS and ent.end - ent.start > 1 and doc[ent.end - 1].lower_ in POSSESSIVE:
+        if ent.label not in VALUE_LABELS and ent.end - ent.start > 1 and doc[ent.end - 1].text.lower() in POSSESSIVE:
             ent = replace(ent, end=ent.end - 1, source="entity-fix.possessive")
         out.append(ent)
     return out
