@@ -252,6 +252,58 @@ def split_at_line_breaks(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixe
     return out
 
 
+# --- Argument boundaries for relations (issue 5): spans that keep a relation from matching.
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def strip_possessive(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A name never ends in its possessive: "West Germany 's" -> "West Germany" (guideline §2)."""
+    out = []
+    for ent in ents:
+        if ent.label not in VALUE_LABELS and ent.end - ent.start > 1 and doc[ent.end - 1].text.lower() in POSSESSIVE:
+            ent = replace(ent, end=ent.end - 1, source="entity-fix.possessive")
+        out.append(ent)
+    return out
+
+
+AGENCY_STARTS = frozenset({"Radio", "Television", "TV"})
+
+
+def split_place_agency(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A wire source line glues the city to the agency or station: "Beijing XINHUA",
+    "Havana Radio Reloj Network" -> GPE "Havana" + ORG "Radio Reloj Network".
+
+    Split when the span starts with a known place written in mixed case and the rest starts
+    with an all-capitals word ("XINHUA", "ITAR-TASS") or with Radio/Television/TV and one
+    more word. An all-capitals span ("NEW YORK TIMES") is never split.
+    """
+    places = place_names(fixes.min_city_population)
+    out: list[EntitySpan] = []
+    for ent in ents:
+        out.extend(_split_place_agency(doc, ent, places))
+    return out
+
+
+def _split_place_agency(doc: Doc, ent: EntitySpan, places: frozenset[str]) -> list[EntitySpan]:
+    if ent.label not in ("ORG", "PERSON", "GPE") or ent.end - ent.start < 2:
+        return [ent]
+    for k in range(min(3, ent.end - ent.start - 1), 0, -1):
+        place, rest = doc[ent.start : ent.start + k], doc[ent.start + k : ent.end]
+        if place.text.isupper() or place.text not in places:
+            continue
+        first = rest[0].text
+        caps = sum(ch.isalpha() for ch in first) >= 2 and first.isupper()
+        station = first in AGENCY_STARTS and len(rest) >= 2
+        if caps or station:
+            return [
+                EntitySpan(ent.start, ent.start + k, "GPE", "entity-fix.place-agency"),
+                EntitySpan(ent.start + k, ent.end, "ORG", "entity-fix.place-agency"),
+            ]
+    return [ent]
+
+
 def fix_entities(doc: Doc, ents: Iterable[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
     """Apply every fix in order; the result never overlaps and is sorted."""
     current = list(ents)
@@ -336,14 +388,22 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _NUMBERISH = re.compile(r"^[-+]?[\d.,:/-]*\d[\d.,:/-]*(st|nd|rd|th)?[-+]?$", re.I)
 
 
-def _is_edge_debris(tok, fixes: EntityFixes) -> bool:
-    """A token that never begins or ends a name: punctuation, a number or score, a possessive."""
+_ORDINAL_NUMBER = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
+
+
+def _is_edge_debris(tok, fixes: EntityFixes, *, first: bool, label: str) -> bool:
+    """A token that never begins or ends a name: punctuation, a possessive, a number or score
+    (but "21st Brigade" begins with its ordinal, and "Highway 61" ends with its number)."""
     text = tok.text
     if text.lower() in fixes.possessives:
         return True
     if tok.is_punct and text not in fixes.name_edge_punct:
         return True
-    return bool(_NUMBERISH.match(text))
+    if not _NUMBERISH.match(text):
+        return False
+    if _ORDINAL_NUMBER.match(text):
+        return not first
+    return first or label not in fixes.numbered_name_labels
 
 
 def trim_name_edges(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
@@ -358,9 +418,9 @@ def trim_name_edges(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
             out.append(ent)
             continue
         start, end = ent.start, ent.end
-        while start < end and _is_edge_debris(doc[start], fixes):
+        while start < end and _is_edge_debris(doc[start], fixes, first=True, label=ent.label):
             start += 1
-        while end > start and _is_edge_debris(doc[end - 1], fixes):
+        while end > start and _is_edge_debris(doc[end - 1], fixes, first=False, label=ent.label):
             end -= 1
         if start == end:
             continue
@@ -375,7 +435,7 @@ def _separates(doc: Doc, i: int, ent: EntitySpan, fixes: EntityFixes) -> bool:
     if tok.lower_ in fixes.name_separators:
         # a free-standing dash or "v" between two names, not "Kazakh-Belarusian"
         return bool(doc[i - 1].whitespace_) and bool(tok.whitespace_)
-    if _NUMBERISH.match(tok.text) or tok.text in ("(", ")", ";", "|"):
+    if (_NUMBERISH.match(tok.text) and not _ORDINAL_NUMBER.match(tok.text)) or tok.text in ("(", ")", ";", "|"):
         return True
     if ent.label == "PERSON":
         return tok.text == "," or (tok.is_lower and tok.is_alpha and tok.lower_ not in fixes.name_particles)
@@ -703,6 +763,8 @@ def team_lines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list
 
 FIXES = (
     split_at_line_breaks,
+    strip_possessive,
+    split_place_agency,
     split_joined_names,
     trim_name_edges,
     strip_determiners,

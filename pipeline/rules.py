@@ -130,6 +130,7 @@ class EntityFixes(_Rule):
     name_particles: frozenset[str]
     fixture_words: frozenset[str]
     national_sides: frozenset[str]
+    numbered_name_labels: frozenset[str]
 
     @field_validator(
         "determiners", "title_words", "possessives", "name_separators", "name_particles", "fixture_words"
