@@ -660,6 +660,8 @@ def _is_nation(text: str, fixes: EntityFixes) -> bool:
     place's name and label."""
     from .countries import country_table
 
+    if sum(c.isalpha() for c in text) < 3 and "." not in text:
+        return False  # "EC", "TM": codes, not the country's name
     name = text.title() if text.isupper() else text
     return country_table().by_name(name) is not None or name in fixes.national_sides
 
@@ -768,6 +770,57 @@ def team_lines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list
     return sorted(out, key=lambda x: x.start)
 
 
+# --- news patterns: names that are never names, players listed with their country (issue #2) ---
+
+
+def drop_lowercase_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A name has a capital letter: "the health ministry said" holds no ORG, "691p" no ORG."""
+    return [
+        e
+        for e in ents
+        if e.label not in NAME_LABELS or any(t.text[:1].isupper() for t in doc[e.start : e.end])
+    ]
+
+
+def players_with_country(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """In results and line-ups a person is listed with a country in brackets:
+    "Lindsay Davenport ( U.S. ) beat ..." , "4. Natalya Sadova ( Russia ) 61.64".
+
+    A name of two or more capitalised words, none of them a place (clubs carry their town:
+    "Legia Warsaw ( Poland )"), right before "( <country> )" is a PERSON.
+    """
+    places = place_names(fixes.min_city_population)
+    out = list(ents)
+    for e in ents:
+        if e.label == "PERSON" or e.label not in NAME_LABELS:
+            continue
+        n = e.end
+        if n + 2 >= len(doc) or doc[n].text != "(" or doc[n + 2].text != ")":
+            continue
+        if not _is_nation(doc[n + 1].text, fixes):
+            continue
+        words = doc[e.start : e.end]
+        if len(words) < 2 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+            continue
+        if any(t.text in places or t.text.title() in places for t in words):
+            continue
+        out[out.index(e)] = EntitySpan(e.start, e.end, "PERSON", "entity-fix.player-country")
+    # untagged ones: the capitalised words right before the bracket
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for i in range(2, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or i - 1 in taken or not _is_nation(doc[i + 1].text, fixes):
+            continue
+        s = i
+        while s > 0 and s - 1 not in taken and doc[s - 1].is_alpha and doc[s - 1].text[:1].isupper() and i - s < 3:
+            s -= 1
+            if s > 1 and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ and doc[s - 2].text[:1].isupper():
+                s -= 2  # "Anne-Gaelle Sidot"
+        words = doc[s:i]
+        if len(words) >= 2 and not any(t.text in places or t.text.title() in places for t in words):
+            out.append(EntitySpan(s, i, "PERSON", "entity-fix.player-country"))
+    return sorted(out, key=lambda x: x.start)
+
+
 FIXES = (
     split_at_line_breaks,
     strip_possessive,
@@ -780,7 +833,9 @@ FIXES = (
     relabel_demonyms,
     trim_date_ordinals,
     find_headline_places,
+    drop_lowercase_names,
     team_lines,
     sports_teams,
+    players_with_country,
     document_labels,
 )
