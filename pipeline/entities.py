@@ -508,7 +508,12 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
             votes[key][e.label] += 1
     surnames: dict[tuple[str, ...], int] = {}
     for e in ents:
-        if e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].is_alpha:
+        if (
+            e.label == "PERSON"
+            and e.end - e.start > 1
+            and doc[e.end - 1].is_alpha
+            and not _is_nation(doc[e.end - 1].text, fixes)  # "... of Indonesia" is no surname
+        ):
             key = (doc[e.end - 1].lower_,)
             surnames[key] = surnames.get(key, 0) + 1
     label_of: dict[tuple[str, ...], str] = {}
