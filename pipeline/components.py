@@ -66,20 +66,24 @@ class EntityRules:
         # an entity running from a caps line into the next keeps its part on that line
         model = ent_rules.split_at_line_breaks(doc, model, self.fixes)
         evidence = recase.case_evidence(doc, lines)
-        places = ent_rules.place_names(self.fixes.min_city_population)
-        line_docs = []
-        for line in lines:
-            toks = doc[line.start : line.end]
-            words = recase.recase_words(
-                [t.text for t in toks], evidence, stop_words=STOP_WORDS, places=places, lexicon=self.lexicon
-            )
-            line_docs.append(Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in toks]))
+        recased = recase.recase_lines(
+            doc,
+            lines,
+            evidence,
+            stop_words=STOP_WORDS,
+            places=ent_rules.place_names(self.fixes.min_city_population),
+            lexicon=self.lexicon,
+        )
+        if not recased.lines:
+            return model
+        read = self.ner(Doc(doc.vocab, words=recased.words, spaces=recased.spaces))
+        origin = recased.origin
         found = [
-            ent_rules.EntitySpan(line.start + e.start, line.start + e.end, e.label_)
-            for line, ldoc in zip(lines, self.ner.pipe(line_docs))
-            for e in ldoc.ents
+            ent_rules.EntitySpan(origin[e.start], origin[e.end - 1] + 1, e.label_)
+            for e in read.ents
+            if -1 not in origin[e.start : e.end]
         ]
-        return ent_rules.replace_line_entities(model, [(x.start, x.end) for x in lines], found)
+        return ent_rules.replace_line_entities(model, [(x.start, x.end) for x in recased.lines], found)
 
     def find(self, doc: Doc) -> list[ent_rules.EntitySpan]:
         spans = []

@@ -477,8 +477,9 @@ def split_joined_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes)
 CONSISTENT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 
 
-def _key(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    return tuple(t.lower_ for t in doc[start:end])
+def _key(doc: Doc, start: int, end: int) -> tuple[int, ...]:
+    """The words' lower-case forms, as string-store hashes (``Token.lower``)."""
+    return tuple(doc[i].lower for i in range(start, end))
 
 
 def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
@@ -500,13 +501,13 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
     the model said ORG); capitalised occurrences the model left untagged get the label most
     of the name's tagged mentions carry (none on a tie).
     """
-    votes: dict[tuple[str, ...], dict[str, int]] = {}
+    votes: dict[tuple[int, ...], dict[str, int]] = {}
     for e in ents:
         if e.label in CONSISTENT_LABELS:
             key = _key(doc, e.start, e.end)
             votes.setdefault(key, {}).setdefault(e.label, 0)
             votes[key][e.label] += 1
-    surnames: dict[tuple[str, ...], int] = {}
+    surnames: dict[tuple[int, ...], int] = {}
     for e in ents:
         if (
             e.label == "PERSON"
@@ -514,9 +515,9 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
             and doc[e.end - 1].is_alpha
             and not _is_nation(doc[e.end - 1].text, fixes)  # "... of Indonesia" is no surname
         ):
-            key = (doc[e.end - 1].lower_,)
+            key = (doc[e.end - 1].lower,)
             surnames[key] = surnames.get(key, 0) + 1
-    label_of: dict[tuple[str, ...], str] = {}
+    label_of: dict[tuple[int, ...], str] = {}
     for key, counts in votes.items():
         counts = dict(counts)
         if key in surnames:
@@ -537,14 +538,19 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
         out.append(e)
     if not label_of:
         return out
-    longest = max(len(k) for k in label_of)
+    lengths: dict[int, list[int]] = {}  # first word -> lengths of the names it begins, longest first
+    for key in label_of:
+        lengths.setdefault(key[0], []).append(len(key))
+    for ns in lengths.values():
+        ns.sort(reverse=True)
     taken = {i for e in out for i in range(e.start, e.end)}
+    lowers = doc.to_array("LOWER").tolist()
     i = 0
     while i < len(doc):
         found = None
-        if i not in taken and doc[i].text[:1].isupper():
-            for n in range(min(longest, len(doc) - i), 0, -1):
-                key = _key(doc, i, i + n)
+        if i not in taken and lowers[i] in lengths and doc[i].text[:1].isupper():
+            for n in lengths[lowers[i]]:
+                key = tuple(lowers[i : i + n])
                 if key in label_of and not taken.intersection(range(i, i + n)) and _looks_like_name(doc, i, i + n):
                     found = EntitySpan(i, i + n, label_of[key], "entity-fix.document-name")
                     break
@@ -589,6 +595,7 @@ def replace_line_entities(
 
 _SCORE = re.compile(r"^\d{1,3}$")
 _NUMBER = re.compile(r"^[-+]?\.?\d[\d.,:/-]*$")
+_DIGIT = re.compile(r"\d")
 _DECIMALS = re.compile(r"^\d+[.,]\d\d$")
 _ISO_DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 TEAM_FROM = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG"})
@@ -671,13 +678,21 @@ def _is_nation(text: str, fixes: EntityFixes) -> bool:
     return country_table().by_name(name) is not None or name in fixes.national_sides
 
 
-def _lines(doc: Doc) -> Iterator[tuple[int, int]]:
-    start = 0
-    for i in range(len(doc) + 1):
-        if i == len(doc) or "\n" in doc[i].text:
-            if i > start:
-                yield start, i
-            start = i + 1
+def _lines(doc: Doc, pattern: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
+    """Token ranges of the lines of ``doc`` (without the line breaks); with ``pattern``,
+    only the lines whose text it finds something in."""
+    for m in re.finditer(r"[^\n]+", doc.text):
+        if not m.group().strip() or (pattern is not None and not pattern.search(m.group())):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            start, end = span.start, span.end
+            while start < end and doc[start].is_space:
+                start += 1
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            if start < end:
+                yield start, end
 
 
 def _name_end(doc: Doc, i: int, end: int, fixes: EntityFixes) -> int:
@@ -715,7 +730,7 @@ class TeamLine:
 
 def find_team_lines(doc: Doc, fixes: EntityFixes) -> list[TeamLine]:
     out = []
-    for start, end in _lines(doc):
+    for start, end in _lines(doc, _DIGIT):
         i = start
         if i + 1 < end and re.match(r"^\d{1,2}$", doc[i].text) and doc[i + 1].text in (".", ")"):
             i += 2  # a rank: "1." (a bare number first is a total: golf's "282 Corey Pavin 73 70")

@@ -18,6 +18,7 @@ finds there (:func:`pipeline.entities.replace_line_entities`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -31,43 +32,56 @@ class CapsLine:
     end: int
 
 
-def _cased_letters(text: str) -> tuple[int, int]:
-    upper = sum(c.isupper() for c in text)
-    lower = sum(c.islower() for c in text)
-    return upper, lower
+_CAPS_LINE = re.compile(r"^[^\n]*$", re.M)
 
 
 def caps_lines(doc: Doc, *, min_letters: int = 3) -> list[CapsLine]:
     """Lines (between line breaks) with no lower-case letter and at least ``min_letters``
     upper-case ones."""
     out = []
-    start = 0
-    for i in range(len(doc) + 1):
-        if i < len(doc) and "\n" not in doc[i].text:
+    for m in _CAPS_LINE.finditer(doc.text):
+        line = m.group()
+        if line != line.upper() or sum(c.isupper() for c in line) < min_letters:
             continue
-        upper = lower = 0
-        for tok in doc[start:i]:
-            u, lo = _cased_letters(tok.text)
-            upper, lower = upper + u, lower + lo
-        if lower == 0 and upper >= min_letters:
-            out.append(CapsLine(start, i))
-        start = i + 1
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        start, end = span.start, span.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            out.append(CapsLine(start, end))
     return out
 
 
 def case_evidence(doc: Doc, lines: Sequence[CapsLine]) -> dict[str, str]:
-    """The usual spelling of each word outside the all-caps lines, by lower-case form.
+    """The usual spelling, outside the all-caps lines, of each word on them, by lower-case form.
 
-    Sentence-initial words say nothing about case and are skipped, as are all-caps words
-    (an acronym seen as "PSV" is kept as such by :func:`recase_word` anyway)."""
-    skip = {i for line in lines for i in range(line.start, line.end)}
+    A word opening a sentence or a line says nothing about case and is skipped, as are
+    all-caps spellings (an acronym seen as "PSV" is kept as such by :func:`recase_word`).
+    Read from the text with one regular expression, not token by token: this runs on every
+    document with an all-caps line."""
+    spans = [(doc[x.start].idx, doc[x.end - 1].idx + len(doc[x.end - 1])) for x in lines]
+    words = {t.lower_ for x in lines for t in doc[x.start : x.end] if t.is_alpha and len(t) > 1}
+    if not words:
+        return {}
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I
+    )
+    text = doc.text
     counts: dict[str, Counter[str]] = {}
-    for tok in doc:
-        if tok.i in skip or not tok.is_alpha or tok.is_sent_start:
+    for m in pattern.finditer(text):
+        form = m.group()
+        if form.isupper() or any(s <= m.start() < e for s, e in spans):
             continue
-        if tok.i > 0 and "\n" in doc[tok.i - 1].text:
-            continue
-        counts.setdefault(tok.lower_, Counter())[tok.text] += 1
+        j = m.start() - 1
+        while j >= 0 and text[j] in " \t\"'“‘(":
+            j -= 1
+        if j < 0 or text[j] in ".!?\n:":
+            continue  # opens a sentence or a line
+        counts.setdefault(form.lower(), Counter())[form] += 1
     return {low: forms.most_common(1)[0][0] for low, forms in counts.items()}
 
 
@@ -165,3 +179,45 @@ def lemmatizer_lexicon(nlp) -> frozenset[str]:  # nlp: spacy.language.Language
         for forms in lookups.get_table("lemma_exc").values():
             words.update(w for w in forms if "_" not in w)
     return frozenset(words)
+
+
+@dataclass(frozen=True)
+class RecasedLines:
+    """The recased words of all the all-caps lines of a document, one line after another with
+    a line break between them; ``origin[i]`` is the document token of word ``i`` (-1 for a
+    line break), so the NER can read all lines in one go and its entities map back."""
+
+    words: list[str]
+    spaces: list[bool]
+    origin: list[int]
+    lines: list[CapsLine]  # the lines kept: those with a word that could begin a name
+
+
+def recase_lines(
+    doc: Doc,
+    lines: Sequence[CapsLine],
+    evidence: dict[str, str],
+    *,
+    stop_words: Collection[str],
+    places: Collection[str],
+    lexicon: Collection[str],
+) -> RecasedLines:
+    words: list[str] = []
+    spaces: list[bool] = []
+    origin: list[int] = []
+    kept: list[CapsLine] = []
+    for line in lines:
+        toks = doc[line.start : line.end]
+        line_words = recase_words([t.text for t in toks], evidence, stop_words=stop_words, places=places, lexicon=lexicon)
+        if not any(any(c.isupper() for c in w) for w in line_words):
+            continue  # no word left that could begin a name: nothing for the NER to find
+        if words:
+            words.append("\n")
+            spaces.append(False)
+            origin.append(-1)
+        kept.append(line)
+        words.extend(line_words)
+        spaces.extend(bool(t.whitespace_) for t in toks)
+        spaces[-1] = False
+        origin.extend(range(line.start, line.end))
+    return RecasedLines(words, spaces, origin, kept)
