@@ -841,6 +841,58 @@ def players_with_country(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixe
     return sorted(out, key=lambda x: x.start)
 
 
+# --- news patterns: datelines (issue #2) ---
+
+_DATELINE_DATE = re.compile(
+    r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})",
+    re.I,
+)
+
+
+def datelines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """The place a story is filed from: a line that opens with a place in capitals, then a
+    date, a wire agency in brackets or a dash ("BRISTOL 1996-08-28", "HAARLEM , Netherlands
+    1996-08-27", "OSLO (Reuters) -"). The place is a GPE, and so is a region or country after
+    its comma."""
+    places = place_names(fixes.min_city_population)
+    out = list(ents)
+    for start, end in _lines(doc):
+        i = start
+        while i < end and doc[i].is_punct:
+            i += 1  # "-- OSLO ..."
+        s = i
+        while i < end and doc[i].is_upper and any(c.isalpha() for c in doc[i].text) and i - s < 4:
+            i += 1
+        if i == s or i == end:
+            continue
+        place_end = i
+        region: tuple[int, int] | None = None
+        if doc[i].text == "," and i + 1 < end and doc[i + 1].text[:1].isupper():
+            j = i + 1
+            while j < end and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            region = (i + 1, j)
+            i = j
+            while i < end and doc[i].text == ".":
+                i += 1
+        rest = doc[i:end].text if i < end else ""
+        name = doc[s:place_end].text.title()
+        known = name in places or _is_nation(name, fixes)
+        dated = bool(_DATELINE_DATE.match(rest)) or (region is not None and not rest)
+        # "OSLO (Reuters) -", "OSLO - ...": only for known places ("CPI ( pct )", "SOCCER - ...")
+        wired = rest[:1] in ("(", "-", "–", "—") and known
+        if not (dated or wired):
+            continue
+        spans = [(s, place_end)]
+        if region is not None and region[1] > region[0]:
+            spans.append(region)
+        for a, b in spans:
+            out = [x for x in out if x.end <= a or x.start >= b]
+            out.append(EntitySpan(a, b, "GPE", "entity-fix.dateline"))
+    return sorted(out, key=lambda x: x.start)
+
+
 FIXES = (
     split_at_line_breaks,
     strip_possessive,
@@ -854,6 +906,7 @@ FIXES = (
     trim_date_ordinals,
     find_headline_places,
     drop_lowercase_names,
+    datelines,
     team_lines,
     sports_teams,
     players_with_country,

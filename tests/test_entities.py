@@ -361,3 +361,20 @@ def test_headline_names_found_once_recased(nlp):
     got = {(e.text, e.label_) for e in doc.ents}
     assert ("MARLOWE", "PERSON") in got
     assert any(e.id_ == "entity-fix.recased-caps" for e in doc.ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("BRISTOL 1996-08-28\nShares rose .", [(0, 1, "ORG")], [("BRISTOL", "GPE")]),
+        ("LAKEVILLE , Minnesota 1996-08-28", [(0, 1, "ORG")], [("LAKEVILLE", "GPE"), ("Minnesota", "GPE")]),
+        ("BRISTOL ( Reuters ) - Shares rose .", [], [("BRISTOL", "GPE")]),
+        ("SOCCER - Leeds beat Hull .", [], []),  # a sports slug, not a place
+        ("CPI ( pct ) July +0.4", [], []),
+        ("Bristol 1996-08-28", [], []),  # not in capitals: no dateline
+    ],
+)
+def test_dateline_places(text, ents, expected):
+    from pipeline.entities import datelines
+
+    assert _news(datelines, text, ents) == expected
