@@ -1,6 +1,7 @@
 """What the entity rules cost: each pipeline component timed on its own over Reuters stories.
 
-    .venv/bin/python benchmarks/entities_cost.py ../shared/data/reuters21578/reut2-000.sgm --docs 300
+    .venv/bin/python benchmarks/entities_cost.py \
+        ../shared/data/reuters21578/reut2-000.sgm --docs 300
 
 Reads the first N Reuters-21578 stories (as ``benchmarks/normalise_cost.py`` does), runs the
 full pipeline component by component (each over the whole batch, ``--repeat`` times, best
@@ -11,7 +12,6 @@ with how many all-caps lines it read again.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
                 lines = sum(len(caps_lines(d)) for d in docs)
     total = sum(best.values())
     words = sum(len(t.split()) for t, _ in texts)
-    print(f"{len(texts)} Reuters-21578 stories, {words} words, {lines} all-caps lines; best of {args.repeat}")
+    print(f"{len(texts)} Reuters-21578 stories, {words} words, {lines} all-caps lines", end="")
+    print(f"; best of {args.repeat}")
     for name, took in best.items():
         print(f"  {name:22s} {took:7.3f} s  {100 * took / total:5.1f}%")
     print(f"  {'total':22s} {total:7.3f} s")

@@ -83,7 +83,8 @@ class EntityRules:
             for e in read.ents
             if -1 not in origin[e.start : e.end]
         ]
-        return ent_rules.replace_line_entities(model, [(x.start, x.end) for x in recased.lines], found)
+        read_lines = [(x.start, x.end) for x in recased.lines]
+        return ent_rules.replace_line_entities(model, read_lines, found)
 
     def find(self, doc: Doc) -> list[ent_rules.EntitySpan]:
         spans = []

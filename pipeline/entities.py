@@ -111,7 +111,9 @@ def _surnames(doc: Doc, ents: Sequence[EntitySpan]) -> frozenset[str]:
     """Last words (lower case) of the document's PERSON names of two words or more: "Clinton"
     once "Bill Clinton" was named is no town."""
     return frozenset(
-        doc[e.end - 1].lower_ for e in ents if e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].is_alpha
+        doc[e.end - 1].lower_
+        for e in ents
+        if e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].is_alpha
     )
 
 
@@ -435,14 +437,23 @@ def _separates(doc: Doc, i: int, ent: EntitySpan, fixes: EntityFixes) -> bool:
     if tok.lower_ in fixes.name_separators:
         # a free-standing dash or "v" between two names, not "Kazakh-Belarusian"
         return bool(doc[i - 1].whitespace_) and bool(tok.whitespace_)
-    if (_NUMBERISH.match(tok.text) and not _ORDINAL_NUMBER.match(tok.text)) or tok.text in ("(", ")", ";", "|"):
+    if (_NUMBERISH.match(tok.text) and not _ORDINAL_NUMBER.match(tok.text)) or tok.text in (
+        "(",
+        ")",
+        ";",
+        "|",
+    ):
         return True
     if ent.label == "PERSON":
-        return tok.text == "," or (tok.is_lower and tok.is_alpha and tok.lower_ not in fixes.name_particles)
+        return tok.text == "," or (
+            tok.is_lower and tok.is_alpha and tok.lower_ not in fixes.name_particles
+        )
     return False
 
 
-def split_joined_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+def split_joined_names(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
     """Split an entity at what never stands inside one name.
 
     "Norwich v Wolverhampton" -> "Norwich", "Wolverhampton"; "Rochdale 1 Fulham" -> "Rochdale",
@@ -466,7 +477,7 @@ def split_joined_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes)
             out.append(ent)
             continue
         bounds = [ent.start, *[b for i in cuts for b in (i, i + 1)], ent.end]
-        for s, e in zip(bounds[::2], bounds[1::2]):
+        for s, e in zip(bounds[::2], bounds[1::2], strict=True):
             if s < e and any(t.text[:1].isupper() for t in doc[s:e]):
                 out.append(EntitySpan(s, e, ent.label, "entity-fix.split-names"))
     return out
@@ -488,9 +499,15 @@ def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
         # capitalised anyway: only a proper noun counts ("Attendance : 5,000" is no name)
         if not any(t.pos_ == "PROPN" for t in words):
             return False
-    return bool(words) and words[0].text[:1].isupper() and all(
-        t.text[:1].isupper() or t.lower_ in ("of", "and", "de", "van", "von", "der", "den", "la", "le", "al", "for", "the")
-        for t in words
+    return (
+        bool(words)
+        and words[0].text[:1].isupper()
+        and all(
+            t.text[:1].isupper()
+            or t.lower_
+            in ("of", "and", "de", "van", "von", "der", "den", "la", "le", "al", "for", "the")
+            for t in words
+        )
     )
 
 
@@ -533,12 +550,18 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
     for e in ents:
         # a surname standing alone is its PERSON; other labels are the model's to keep
         # (a majority vote over a few mentions is no better than the model on news)
-        if e.label in CONSISTENT_LABELS and e.label != "PERSON" and _key(doc, e.start, e.end) in surnames:
+        if (
+            e.label in CONSISTENT_LABELS
+            and e.label != "PERSON"
+            and _key(doc, e.start, e.end) in surnames
+        ):
             e = EntitySpan(e.start, e.end, "PERSON", "entity-fix.document-label")
         out.append(e)
     if not label_of:
         return out
-    lengths: dict[int, list[int]] = {}  # first word -> lengths of the names it begins, longest first
+    lengths: dict[
+        int, list[int]
+    ] = {}  # first word -> lengths of the names it begins, longest first
     for key in label_of:
         lengths.setdefault(key[0], []).append(len(key))
     for ns in lengths.values():
@@ -551,7 +574,11 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
         if i not in taken and lowers[i] in lengths and doc[i].text[:1].isupper():
             for n in lengths[lowers[i]]:
                 key = tuple(lowers[i : i + n])
-                if key in label_of and not taken.intersection(range(i, i + n)) and _looks_like_name(doc, i, i + n):
+                if (
+                    key in label_of
+                    and not taken.intersection(range(i, i + n))
+                    and _looks_like_name(doc, i, i + n)
+                ):
                     found = EntitySpan(i, i + n, label_of[key], "entity-fix.document-name")
                     break
         if found is None:
@@ -564,7 +591,8 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
             after is not None and not doc[found.end - 1].whitespace_ and after.text[:1] in "-–"
         )
         if not glued and not any(
-            t is not None and t.is_alpha and t.text[:1].isupper() and t.i not in taken for t in (before, after)
+            t is not None and t.is_alpha and t.text[:1].isupper() and t.i not in taken
+            for t in (before, after)
         ):
             out.append(found)
         i = found.end
@@ -588,7 +616,10 @@ def replace_line_entities(
         return ent.start < len(inside) and inside[ent.start]
 
     kept = [e for e in ents if not in_line(e)]
-    return sorted([*kept, *(replace(f, source="entity-fix.recased-caps") for f in found)], key=lambda e: e.start)
+    return sorted(
+        [*kept, *(replace(f, source="entity-fix.recased-caps") for f in found)],
+        key=lambda e: e.start,
+    )
 
 
 # --- news patterns: sports teams named after places (issue #2) ---
@@ -631,7 +662,11 @@ def sports_teams(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> li
             continue
         nxt = a.end
         # result: A n B m
-        if nxt + 2 < len(doc) and _SCORE.match(doc[nxt].text) and (b := name_at(nxt + 1)) is not None:
+        if (
+            nxt + 2 < len(doc)
+            and _SCORE.match(doc[nxt].text)
+            and (b := name_at(nxt + 1)) is not None
+        ):
             if b.end < len(doc) and _SCORE.match(doc[b.end].text):
                 teams.update((a.start, b.start))
         # fixture: A v B (anywhere), A at B (a whole line)
@@ -660,10 +695,14 @@ def sports_teams(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> li
             ):
                 teams.add(a.start)
     out = []
-    for e in ents:
-        if e.start in teams and e.label != "ORG" and not _is_nation(doc[e.start : e.end].text, fixes):
-            e = EntitySpan(e.start, e.end, "ORG", "entity-fix.sports-team")
-        out.append(e)
+    for ent in ents:
+        if (
+            ent.start in teams
+            and ent.label != "ORG"
+            and not _is_nation(doc[ent.start : ent.end].text, fixes)
+        ):
+            ent = EntitySpan(ent.start, ent.end, "ORG", "entity-fix.sports-team")
+        out.append(ent)
     return out
 
 
@@ -704,7 +743,9 @@ def _name_end(doc: Doc, i: int, end: int, fixes: EntityFixes) -> int:
         tok = doc[j]
         if tok.text[:1].isupper() and not tok.is_punct:
             last = j + 1
-        elif not (j > i and (tok.lower_ in fixes.name_particles or tok.text in ("'s", "&", "/", "-"))):
+        elif not (
+            j > i and (tok.lower_ in fixes.name_particles or tok.text in ("'s", "&", "/", "-"))
+        ):
             break
         j += 1
     return last
@@ -793,7 +834,9 @@ def team_lines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list
 # --- news patterns: names that are never names, players listed with their country (issue #2) ---
 
 
-def drop_lowercase_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+def drop_lowercase_names(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
     """A name has a capital letter: "the health ministry said" holds no ORG, "691p" no ORG."""
     return [
         e
@@ -802,7 +845,9 @@ def drop_lowercase_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixe
     ]
 
 
-def players_with_country(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+def players_with_country(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
     """In results and line-ups a person is listed with a country in brackets:
     "Lindsay Davenport ( U.S. ) beat ..." , "4. Natalya Sadova ( Russia ) 61.64".
 
@@ -828,12 +873,28 @@ def players_with_country(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixe
     # untagged ones: the capitalised words right before the bracket
     taken = {i for e in out for i in range(e.start, e.end)}
     for i in range(2, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")" or i - 1 in taken or not _is_nation(doc[i + 1].text, fixes):
+        if (
+            doc[i].text != "("
+            or doc[i + 2].text != ")"
+            or i - 1 in taken
+            or not _is_nation(doc[i + 1].text, fixes)
+        ):
             continue
         s = i
-        while s > 0 and s - 1 not in taken and doc[s - 1].is_alpha and doc[s - 1].text[:1].isupper() and i - s < 3:
+        while (
+            s > 0
+            and s - 1 not in taken
+            and doc[s - 1].is_alpha
+            and doc[s - 1].text[:1].isupper()
+            and i - s < 3
+        ):
             s -= 1
-            if s > 1 and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ and doc[s - 2].text[:1].isupper():
+            if (
+                s > 1
+                and doc[s - 1].text == "-"
+                and not doc[s - 1].whitespace_
+                and doc[s - 2].text[:1].isupper()
+            ):
                 s -= 2  # "Anne-Gaelle Sidot"
         words = doc[s:i]
         if len(words) >= 2 and not any(t.text in places or t.text.title() in places for t in words):
@@ -891,7 +952,6 @@ def datelines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[
             out = [x for x in out if x.end <= a or x.start >= b]
             out.append(EntitySpan(a, b, "GPE", "entity-fix.dateline"))
     return sorted(out, key=lambda x: x.start)
-
 
 FIXES = (
     split_at_line_breaks,

@@ -113,7 +113,15 @@ def recase_word(
     return title
 
 
-_SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+_SUFFIXES = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+)
 
 
 def in_lexicon(low: str, lexicon: Collection[str]) -> bool:
@@ -121,13 +129,15 @@ def in_lexicon(low: str, lexicon: Collection[str]) -> bool:
     if low in lexicon:
         return True
     return any(
-        low.endswith(suffix) and len(low) > len(suffix) + 2 and low[: -len(suffix)] + repl in lexicon
+        low.endswith(suffix)
+        and len(low) > len(suffix) + 2
+        and low[: -len(suffix)] + repl in lexicon
         for suffix, repl in _SUFFIXES
     )
 
 
 def _title(word: str) -> str:
-    """"AL-ANWAR" -> "Al-Anwar", "O'NEILL" -> "O'Neill", "MCDONALD" -> "Mcdonald" (same length)."""
+    """ "AL-ANWAR" -> "Al-Anwar", "O'NEILL" -> "O'Neill", "MCDONALD" -> "Mcdonald" (same length)."""
     out = []
     prev_alpha = False
     for c in word:
@@ -208,7 +218,9 @@ def recase_lines(
     kept: list[CapsLine] = []
     for line in lines:
         toks = doc[line.start : line.end]
-        line_words = recase_words([t.text for t in toks], evidence, stop_words=stop_words, places=places, lexicon=lexicon)
+        line_words = recase_words(
+            [t.text for t in toks], evidence, stop_words=stop_words, places=places, lexicon=lexicon
+        )
         if not any(any(c.isupper() for c in w) for w in line_words):
             continue  # no word left that could begin a name: nothing for the NER to find
         if words:

@@ -133,7 +133,12 @@ class EntityFixes(_Rule):
     numbered_name_labels: frozenset[str]
 
     @field_validator(
-        "determiners", "title_words", "possessives", "name_separators", "name_particles", "fixture_words"
+        "determiners",
+        "title_words",
+        "possessives",
+        "name_separators",
+        "name_particles",
+        "fixture_words",
     )
     @classmethod
     def _lower(cls, v: frozenset[str]) -> frozenset[str]:

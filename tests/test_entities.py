@@ -123,19 +123,35 @@ def _news(fix, text, ents, pos=None):
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
-        ("Norwich v Wolverhampton", [(0, 3, "ORG")], [("Norwich", "ORG"), ("Wolverhampton", "ORG")]),
+        (
+            "Norwich v Wolverhampton",
+            [(0, 3, "ORG")],
+            [("Norwich", "ORG"), ("Wolverhampton", "ORG")],
+        ),
         # the final score goes with trim_name_edges
-        ("Aldershot 2 Brentwood 1", [(0, 4, "ORG")], [("Aldershot", "ORG"), ("Brentwood 1", "ORG")]),
+        (
+            "Aldershot 2 Brentwood 1",
+            [(0, 4, "ORG")],
+            [("Aldershot", "ORG"), ("Brentwood 1", "ORG")],
+        ),
         (
             "Maria Lenz - Tomas Berg won",
             [(0, 5, "PERSON")],
             [("Maria Lenz", "PERSON"), ("Tomas Berg", "PERSON")],
         ),
         ("Hollis st Parker", [(0, 3, "PERSON")], [("Hollis", "PERSON"), ("Parker", "PERSON")]),
-        ("Pieter van der Berg", [(0, 4, "PERSON")], [("Pieter van der Berg", "PERSON")]),  # particles
+        (
+            "Pieter van der Berg",
+            [(0, 4, "PERSON")],
+            [("Pieter van der Berg", "PERSON")],
+        ),  # particles
         ("Wal - Mart stores", [(0, 3, "ORG")], [("Wal - Mart", "ORG")]),  # one word each side
         ("the U.S. 6th Fleet", [(1, 4, "ORG")], [("U.S. 6th Fleet", "ORG")]),  # ordinals stay
-        ("Kazakh-Belarusian talks", [(0, 3, "NORP")], [("Kazakh-Belarusian", "NORP")]),  # glued dash
+        (
+            "Kazakh-Belarusian talks",
+            [(0, 3, "NORP")],
+            [("Kazakh-Belarusian", "NORP")],
+        ),  # glued dash
     ],
 )
 def test_names_joined_by_scores_versus_or_dashes_are_split(text, ents, expected):
@@ -187,9 +203,19 @@ def test_name_edges_lose_numbers_possessives_and_dashes(text, ents, expected):
         ),
         # a line-initial word is capitalised anyway: only a proper noun counts
         ("Pixley rose .\nPixley fell .", [(0, 1, "ORG")], {4: "NOUN"}, [("Pixley", "ORG")]),
-        ("Pixley rose .\nPixley fell .", [(0, 1, "ORG")], {4: "PROPN"}, [("Pixley", "ORG"), ("Pixley", "ORG")]),
+        (
+            "Pixley rose .\nPixley fell .",
+            [(0, 1, "ORG")],
+            {4: "PROPN"},
+            [("Pixley", "ORG"), ("Pixley", "ORG")],
+        ),
         # a country ending a PERSON span is no surname
-        ("Raden Putra Indonesia said . Indonesia grew .", [(0, 3, "PERSON"), (5, 6, "GPE")], {}, None),
+        (
+            "Raden Putra Indonesia said . Indonesia grew .",
+            [(0, 3, "PERSON"), (5, 6, "GPE")],
+            {},
+            None,
+        ),
     ],
 )
 def test_one_sense_per_document(text, ents, pos, expected):
@@ -213,7 +239,11 @@ def test_one_sense_per_document(text, ents, pos, expected):
         ),
         ("Kettering Town 0 Dover 3", [], [("Kettering Town", "ORG"), ("Dover", "ORG")]),
         # national sides keep the place
-        ("Norway 1 Scotland 1", [(0, 1, "GPE"), (2, 3, "GPE")], [("Norway", "GPE"), ("Scotland", "GPE")]),
+        (
+            "Norway 1 Scotland 1",
+            [(0, 1, "GPE"), (2, 3, "GPE")],
+            [("Norway", "GPE"), ("Scotland", "GPE")],
+        ),
         # a standings row headed by a place
         ("Aldershot 9 5 2 2 14 8 17", [(0, 1, "GPE")], [("Aldershot", "ORG")]),
         # a player's averages look the same, and stay a PERSON
@@ -232,10 +262,26 @@ def test_result_and_standings_lines_name_teams(text, ents, expected):
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
-        ("Doncaster v Darlington tonight", [(0, 1, "GPE"), (2, 3, "GPE")], [("Doncaster", "ORG"), ("Darlington", "ORG")]),
-        ("Toledo at Omaha", [(0, 1, "GPE"), (2, 3, "GPE")], [("Toledo", "ORG"), ("Omaha", "GPE")]),  # hosts: a place
-        ("He lives in Toledo at Omaha Street", [(3, 4, "GPE"), (5, 6, "GPE")], [("Toledo", "GPE"), ("Omaha", "GPE")]),
-        ("Ana Ruiz vs. Eva Holm", [(0, 2, "PERSON"), (3, 5, "PERSON")], [("Ana Ruiz", "PERSON"), ("Eva Holm", "PERSON")]),
+        (
+            "Doncaster v Darlington tonight",
+            [(0, 1, "GPE"), (2, 3, "GPE")],
+            [("Doncaster", "ORG"), ("Darlington", "ORG")],
+        ),
+        (
+            "Toledo at Omaha",
+            [(0, 1, "GPE"), (2, 3, "GPE")],
+            [("Toledo", "ORG"), ("Omaha", "GPE")],
+        ),  # hosts: a place
+        (
+            "He lives in Toledo at Omaha Street",
+            [(3, 4, "GPE"), (5, 6, "GPE")],
+            [("Toledo", "GPE"), ("Omaha", "GPE")],
+        ),
+        (
+            "Ana Ruiz vs. Eva Holm",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            [("Ana Ruiz", "PERSON"), ("Eva Holm", "PERSON")],
+        ),
     ],
 )
 def test_fixtures_name_teams(text, ents, expected):
@@ -265,7 +311,11 @@ def test_names_need_a_capital_letter(text, ents, expected):
         ("Mira Kovac ( Croatia ) beat Ana Ruiz", [(0, 2, "ORG")], [("Mira Kovac", "PERSON")]),
         ("4. Mira Kovac ( Croatia ) 61.64", [], [("Mira Kovac", "PERSON")]),
         ("Anne-Lise Dubois ( France ) won", [], [("Anne-Lise Dubois", "PERSON")]),
-        ("Hajduk Split ( Croatia ) 2", [(0, 2, "ORG")], [("Hajduk Split", "ORG")]),  # a club carries its town
+        (
+            "Hajduk Split ( Croatia ) 2",
+            [(0, 2, "ORG")],
+            [("Hajduk Split", "ORG")],
+        ),  # a club carries its town
         ("Commission Rules ( EC ) No 12", [], []),  # a code is no country
     ],
 )
@@ -279,7 +329,11 @@ def test_players_listed_with_their_country_are_people(text, ents, expected):
     ("text", "ents", "expected"),
     [
         ("Dover rose", [(0, 1, "PERSON")], [("Dover", "GPE")]),
-        ("Ben Dover spoke . Dover rose", [(0, 2, "PERSON"), (4, 5, "PERSON")], [("Ben Dover", "PERSON"), ("Dover", "PERSON")]),
+        (
+            "Ben Dover spoke . Dover rose",
+            [(0, 2, "PERSON"), (4, 5, "PERSON")],
+            [("Ben Dover", "PERSON"), ("Dover", "PERSON")],
+        ),
     ],
 )
 def test_a_surname_is_not_taken_for_a_town(text, ents, expected):
@@ -336,18 +390,24 @@ def test_recase_words_keeps_place_names_whole():
 
     from pipeline.recase import recase_words
 
-    got = recase_words(["NEW", "YORK", "WIN"], {}, stop_words=STOP_WORDS, places=PLACES, lexicon=LEXICON)
+    got = recase_words(
+        ["NEW", "YORK", "WIN"], {}, stop_words=STOP_WORDS, places=PLACES, lexicon=LEXICON
+    )
     assert got == ["New", "York", "win"]
 
 
 def test_caps_lines_and_case_evidence():
     import spacy
 
-    from pipeline.recase import case_evidence, caps_lines
+    from pipeline.recase import caps_lines, case_evidence
 
-    doc = spacy.blank("en").make_doc("KOVAC BEATS LENZ\n\n2020\nBeats , said Kovac . Lenz beats him . Kovac is lucky")
+    doc = spacy.blank("en").make_doc(
+        "KOVAC BEATS LENZ\n\n2020\nBeats , said Kovac . Lenz beats him . Kovac is lucky"
+    )
     lines = caps_lines(doc)
-    assert [doc[x.start : x.end].text for x in lines] == ["KOVAC BEATS LENZ"]  # "2020" has no letters
+    assert [doc[x.start : x.end].text for x in lines] == [
+        "KOVAC BEATS LENZ"
+    ]  # "2020" has no letters
     # words opening a line or a sentence ("Beats", "Lenz") are capitalised anyway: no evidence
     assert case_evidence(doc, lines) == {"kovac": "Kovac", "beats": "beats"}
 
@@ -367,7 +427,11 @@ def test_headline_names_found_once_recased(nlp):
     ("text", "ents", "expected"),
     [
         ("BRISTOL 1996-08-28\nShares rose .", [(0, 1, "ORG")], [("BRISTOL", "GPE")]),
-        ("LAKEVILLE , Minnesota 1996-08-28", [(0, 1, "ORG")], [("LAKEVILLE", "GPE"), ("Minnesota", "GPE")]),
+        (
+            "LAKEVILLE , Minnesota 1996-08-28",
+            [(0, 1, "ORG")],
+            [("LAKEVILLE", "GPE"), ("Minnesota", "GPE")],
+        ),
         ("BRISTOL ( Reuters ) - Shares rose .", [], [("BRISTOL", "GPE")]),
         ("SOCCER - Leeds beat Hull .", [], []),  # a sports slug, not a place
         ("CPI ( pct ) July +0.4", [], []),
