@@ -7,6 +7,7 @@ and declare ``assigns``/``requires`` so ``nlp.analyze_pipes()`` can check their 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.language import Language
@@ -273,3 +274,17 @@ def make_event_rules(
     annotation guideline says); False lets headline triggers start events (MEANTIME annotates
     headlines)."""
     return EventRules(nlp, Path(rules) if rules else models_dir(), mode, skip_headline)
+
+
+@Language.factory(
+    "newsrel_paragraphs_v1",
+    assigns=["token.is_sent_start"],
+    requires=[],
+)
+def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Sentence starts from the layout (after a blank line and after a headline), set before
+    the parser so that a headline or header line never joins the first paragraph's sentence
+    (:mod:`pipeline.paragraphs`)."""
+    from .paragraphs import set_layout_sentence_starts
+
+    return set_layout_sentence_starts

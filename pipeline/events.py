@@ -32,6 +32,7 @@ from spacy.vocab import Vocab
 from . import components  # noqa: F401  (registers Doc._.published, Span._.norm, Doc._.clusters)
 from .event_rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
 from .facts import ArgumentFact, EventFact, Offsets
+from .paragraphs import headline_end
 
 ENTITY_CHILD_DEPS = frozenset({"appos", "compound", "nmod", "poss"})
 CHUNK_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -145,22 +146,6 @@ def layout(doc: Doc) -> Layout:
         doc._.published,
         head_end,
     )
-
-
-def headline_end(text: str) -> int:
-    """Where the headline ends: a first line of at most 200 characters, followed by more text,
-    that does not end like a sentence. 0 when there is none."""
-    first, sep, rest = text.partition("\n")
-    line = first.strip()
-    if (
-        sep
-        and rest.strip()
-        and line
-        and len(line) <= 200
-        and not line.endswith((".", ":", ",", '"'))
-    ):
-        return len(first)
-    return 0
 
 
 def entity_keys(doc: Doc) -> dict[Offsets, str]:
@@ -411,16 +396,20 @@ def entities_for(
     ent = _entity_for(tok, spec, lay)
     if group_nouns is None or not spec.many:
         return [ent] if ent is not None else []
-    is_group = ent is None and _in_lexicon(tok, group_nouns)
-    if not (is_group or (ent is not None and lay.ent_at[tok.i] is ent)):
+    named = ent is not None and lay.ent_at[tok.i] is ent
+    if not (named or (lay.ent_at[tok.i] is None and _in_lexicon(tok, group_nouns))):
         return [ent] if ent is not None else []
     out: list[Span] = []
     for lo, hi in phrase_parts(tok, lay):
-        own = lo <= tok.i < hi
-        e = ent if own and ent is not None else _part_entity(lo, hi, spec, lay)
-        if e is None:
-            continue
-        heads = [e] if e is ent else [lay.ent_at[c.i] for c in _conjuncts(_coordination(e.root))]
+        if named and lo <= tok.i < hi:
+            heads: list[Span | None] = [ent]
+        else:
+            e = _part_entity(lo, hi, spec, lay)
+            if e is None:
+                continue
+            heads = [
+                lay.ent_at[c.i] for c in _conjuncts(_coordination(e.root)) if lo <= c.i < hi
+            ]
         for h in heads:
             if h is not None and h.label_ in spec.allowed_types and h not in out:
                 out.append(h)
