@@ -111,10 +111,13 @@ class Cue(_Rule):
     governors: list[str] = Field(default_factory=list, description="A governing word's lemma.")
     modifiers: list[str] = Field(default_factory=list, description="A modifier child's lemma.")
     lemmas: list[str] = Field(default_factory=list, description="The trigger's own lemma.")
+    objects: list[str] = Field(
+        default_factory=list, description="A direct object (dobj child) with this lemma."
+    )
     through: list[str] = Field(default_factory=list, description="Arcs walked up to governors.")
     max_up: int = Field(default=2, ge=0, le=6)
 
-    @field_validator("aux", "governors", "modifiers", "lemmas")
+    @field_validator("aux", "governors", "modifiers", "lemmas", "objects")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
         return [w.lower() for w in v]

@@ -229,6 +229,8 @@ def has_cue(tok: Token, cue: Cue) -> bool:
                 return True
             if c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in cue.modifiers:
                 return True
+            if c.dep_ == "dobj" and c.lemma_.lower() in cue.objects:
+                return True
     return False
 
 
@@ -407,9 +409,7 @@ def entities_for(
             e = _part_entity(lo, hi, spec, lay)
             if e is None:
                 continue
-            heads = [
-                lay.ent_at[c.i] for c in _conjuncts(_coordination(e.root)) if lo <= c.i < hi
-            ]
+            heads = [lay.ent_at[c.i] for c in _conjuncts(_coordination(e.root)) if lo <= c.i < hi]
         for h in heads:
             if h is not None and h.label_ in spec.allowed_types and h not in out:
                 out.append(h)
