@@ -58,10 +58,14 @@ def load_base(model: str | None = None, *, config: PipelineConfig | None = None)
     )
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str | None = None, *, bare: bool = False) -> Language:
     """The full newsrel pipeline (cached per process), or with ``bare=True`` only the
     trained pipeline: the baseline newsrel is always measured against."""
+    return _load_nlp(model, bare)  # one cache entry whether or not arguments are spelled out
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str | None, bare: bool) -> Language:
     config = pipeline_config()
     nlp = load_base(model, config=config)
     if not bare:

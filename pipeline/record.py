@@ -6,6 +6,7 @@ each entity mention a ``T`` id, each cluster an ``E`` id, and resolves the offse
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Doc
@@ -60,11 +61,12 @@ def build_record(
         Relation(id=f"R{n}", type=r.type, head=ids[r.head], tail=ids[r.tail], rule=r.rule, sentence=r.sentence)
         for n, r in enumerate(_known(doc._.relations or [], ids), 1)
     ]
-    events = [_event(doc, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
+    text = doc.text  # built from the tokens on every access: once per record, not per span
+    events = [_event(text, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
     return Record(
         id=doc_id,
         meta=meta,
-        text=doc.text,
+        text=text,
         edits=edits,
         entities=entities,
         clusters=clusters,
@@ -74,14 +76,19 @@ def build_record(
     )
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
+def _sentence_index(doc: Doc) -> _SentenceOf:
+    """Sentence number of a token index, by bisection over sentence starts (no per-token work)."""
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return {}
-    out: dict[int, int] = {}
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = n
-    return out
+        return _SentenceOf([])
+    return _SentenceOf([sent.start for sent in doc.sents])
+
+
+class _SentenceOf:
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def get(self, token: int) -> int | None:
+        return bisect_right(self.starts, token) - 1 if self.starts else None
 
 
 def _known(relations: list[RelationFact], ids: dict[Offsets, str]) -> list[RelationFact]:
@@ -119,16 +126,16 @@ def _clusters(facts: list[ClusterFact], ids: dict[Offsets, str], entities: list[
     return out
 
 
-def _event(doc: Doc, vid: str, ev: EventFact, ids: dict[Offsets, str]) -> Event:
+def _event(text: str, vid: str, ev: EventFact, ids: dict[Offsets, str]) -> Event:
     def span(o: Offsets) -> Span:
-        return Span(start=o[0], end=o[1], text=doc.text[o[0] : o[1]])
+        return Span(start=o[0], end=o[1], text=text[o[0] : o[1]])
 
     return Event(
         id=vid,
         type=ev.type,
         trigger=span(ev.trigger),
         triggers=[span(t) for t in ev.triggers],
-        arguments=[_argument(doc, a, ids) for a in ev.arguments],
+        arguments=[_argument(text, a, ids) for a in ev.arguments],
         date=ev.date,
         status=ev.status,
         cameo=ev.cameo,
@@ -139,8 +146,8 @@ def _event(doc: Doc, vid: str, ev: EventFact, ids: dict[Offsets, str]) -> Event:
     )
 
 
-def _argument(doc: Doc, arg: ArgumentFact, ids: dict[Offsets, str]) -> Argument:
+def _argument(text: str, arg: ArgumentFact, ids: dict[Offsets, str]) -> Argument:
     if arg.is_entity and arg.span in ids:
         return Argument(role=arg.role, ref=ids[arg.span])
     s, e = arg.span
-    return Argument(role=arg.role, start=s, end=e, text=doc.text[s:e])
+    return Argument(role=arg.role, start=s, end=e, text=text[s:e])

@@ -125,6 +125,7 @@ class Match:
     rule: str
     head_token: int
     tail_token: int
+    tokens: tuple[int, ...] = ()  # every token the pattern matched
 
 
 def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
@@ -135,7 +136,7 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
         for k, element in enumerate(align):
             first.setdefault(element, start + k)
         if rule.head in first and rule.tail in first:
-            out.append(Match(rule.id, first[rule.head], first[rule.tail]))
+            out.append(Match(rule.id, first[rule.head], first[rule.tail], tuple(range(start, _end))))
     if not compiled.deps or len(doc.ents) < 2:
         return out
     sentences = _sentence_labels(doc)
@@ -145,7 +146,14 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
                 rule = compiled.rules[doc.vocab.strings[match_id]]
                 names = [node["RIGHT_ID"] for node in rule.pattern]
                 by_name = dict(zip(names, token_ids))
-                out.append(Match(rule.id, offset + by_name[str(rule.head)], offset + by_name[str(rule.tail)]))
+                out.append(
+                    Match(
+                        rule.id,
+                        offset + by_name[str(rule.head)],
+                        offset + by_name[str(rule.tail)],
+                        tuple(offset + t for t in token_ids),
+                    )
+                )
     return out
 
 
@@ -219,10 +227,29 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
             continue
         if rule.not_country_head and compiled.is_country(head.text):
             continue
-        key = (rule.relation, (head.start_char, head.end_char), (tail.start_char, tail.end_char))
+        rtype: str = rule.relation
+        if rtype == "AFFILIATED_WITH" and (title := _title_between(m, at, head, tail)) is not None:
+            rtype, head = "POSITION_AT", title
+        key = (rtype, (head.start_char, head.end_char), (tail.start_char, tail.end_char))
         if key not in found:
-            found[key] = RelationFact(rule.relation, key[1], key[2], rule.id, sent_of.get(head.start))
+            found[key] = RelationFact(rtype, key[1], key[2], rule.id, sent_of.get(head.start))
     return sorted(found.values(), key=lambda r: (r.head, r.tail, r.type))
+
+
+def _title_between(m: Match, at: Sequence[Span | None], head: Span, tail: Span) -> Span | None:
+    """The TITLE mention a person-organisation match passes through, if any.
+
+    docs/ANNOTATION.md §4: AFFILIATED_WITH only when no TITLE links the two; when one does
+    ("Carole Njeri, chief executive of KEPSA"), the link is POSITION_AT from that title (the
+    person's HOLDS_POSITION comes from the title rules).
+    """
+    for tok in m.tokens:
+        ent = at[tok]
+        if ent is not None and ent.label_ == "TITLE" and ent != head and ent != tail:
+            return ent
+    return None
+
+
 
 
 def sentence_index(doc: Doc) -> dict[int, int]:
