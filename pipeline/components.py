@@ -63,6 +63,8 @@ class EntityRules:
             spans.append(Span(doc, start, end, label=self.labels[rid], span_id=rid))
         rules = [ent_rules.EntitySpan.of(s) for s in filter_spans(spans)]
         model = [ent_rules.EntitySpan.of(e) for e in doc.ents]
+        # a model span across a line break is two candidates before rules are weighed against it
+        model = ent_rules.split_at_line_breaks(doc, model, self.fixes)
         merged = ent_rules.merge_rule_spans(doc, model, rules, ent_rules.country_names())
         return ent_rules.fix_entities(doc, merged, self.fixes)
 
