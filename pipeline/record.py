@@ -17,6 +17,7 @@ from .schema import (
     Edit,
     Entity,
     Event,
+    Meta,
     PipelineInfo,
     Record,
     Relation,
@@ -64,7 +65,7 @@ def build_record(
     events = [_event(text, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
     return Record(
         id=doc_id,
-        meta=meta,
+        meta=Meta.model_validate(meta),
         text=text,
         edits=edits,
         entities=entities,

@@ -130,9 +130,10 @@ class Match:
 
 def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
     out = []
-    for match_id, start, _end, align in compiled.tokens(doc, with_alignments=True):
+    matches: list[tuple[int, int, int, list[int]]] = compiled.tokens(doc, with_alignments=True)  # type: ignore[assignment]
+    for match_id, start, _end, align in matches:
         rule = compiled.rules[doc.vocab.strings[match_id]]
-        first = {}
+        first: dict[int, int] = {}
         for k, element in enumerate(align):
             first.setdefault(element, start + k)
         if rule.head in first and rule.tail in first:
