@@ -118,3 +118,55 @@ def test_words_that_are_not_dates_get_no_value(text: str) -> None:
 
 def test_unresolved_duration_keeps_its_type() -> None:
     assert norm("a fairly lengthy 3 weeks or so")["type"] == "DURATION"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a couple of years", "P2Y"),  # "couple" is two, not "a" (one)
+        ("a few days", "PXD"),  # vague, not one
+        ("almost a hundred years", "P100Y"),
+        ("at least 30 days", "P30D"),  # "at least" goes whole, not just "at"
+        ("at least the past 18 months", "P18M"),
+        ("2 1/2 years", "P2Y6M"),  # fractions go into the next smaller unit
+        ("two and a half years", "P2Y6M"),
+        ("a minute and a half", "PT1M30S"),
+        ("5 1/2 hours", "PT5H30M"),
+        ("half an hour", "PT30M"),
+        ("eight trading days", "P8D"),  # a word between count and unit
+        ("an additional year", "P1Y"),
+        ("two more weeks", "P2W"),
+        ("the next two years or so", "P2Y"),
+        ("in recent years", "PXY"),  # a vague stretch back, as TimeML marks it
+        ("recent weeks", "PXW"),
+    ],
+)
+def test_duration_counts(text: str, value: str) -> None:
+    assert norm(text) == {"type": "DURATION", "value": value}
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("the following month", "2015-03", "2015-04"),  # after the month just named, not the anchor's
+        ("the following year", "2012-06-01", "2013"),
+        ("the previous week", "2015-03-18", "2015-W11"),
+        ("the following month", None, "2017-10"),  # nothing named: the anchor
+        ("the following month", "2012", "2017-10"),  # a year is too coarse to count months from
+        ("seven a year ago", None, "2016"),  # a stray count before "a year ago"
+    ],
+)
+def test_following_and_previous_count_from_the_reference(text: str, reference: str | None, value: str) -> None:
+    assert norm(text, reference=reference)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the end of the year", {"type": "DATE", "value": "2017", "mod": "END"}),
+        ("late in the year", {"type": "DATE", "value": "2017", "mod": "END"}),
+        ("the beginning of the month", {"type": "DATE", "value": "2017-09", "mod": "START"}),
+    ],
+)
+def test_a_part_of_the_unit_is_the_current_one(text: str, expected: dict) -> None:
+    assert norm(text) == expected

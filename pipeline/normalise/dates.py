@@ -24,6 +24,7 @@ from .rules import NormaliseRules
 
 Date = dt.date
 NEAR_DAYS = 62  # a month(-day) this close to the anchor is taken as meant, whatever the tense
+COUPLE = ("a couple of", "couple of", "a couple")  # two, though vague_numbers lists it for money
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,11 @@ class Grammar:
         def alt(words: Any) -> str:
             return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-        nums = [w for w in rules.number_words if w not in ("half",)]
+        # "a"/"an" only lead a number ("a hundred", "a dozen") or stand alone: "seven a year ago"
+        # is not 8 years
+        nums = alt(w for w in rules.number_words if w not in ("half", "a", "an"))
+        words = rf"(?:an? )?(?:{nums})(?:[- ](?:{nums}))*"
+        vague = alt([*rules.vague_numbers, *COUPLE])
         return cls(
             rules=rules,
             month=rf"(?:{alt(rules.months)})\.?",
@@ -145,7 +150,7 @@ class Grammar:
             season=alt(rules.seasons),
             pod=alt(rules.parts_of_day),
             unit=alt(rules.units),
-            number=rf"(?:\d+(?:\.\d+)?|(?:{alt(nums)})(?:[- ](?:{alt(nums)}))*|{alt(rules.vague_numbers)})",
+            number=rf"(?:\d+(?:\.\d+)?(?: \d/\d)?|{vague}|{words}|an?)",
             ordinal=alt(rules.ordinals),
         )
 
@@ -153,12 +158,22 @@ class Grammar:
         return self.rules.months[word.lower().rstrip(".")]
 
     def number_of(self, word: str) -> float | None:
+        """"12" → 12, "2 1/2" → 2.5, "a couple of" → 2, "a hundred" → 100, "a" → 1;
+        None for vague counts ("several", "a few")."""
         word = word.strip()
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
             return float(word)
+        m = re.fullmatch(r"(\d+) (\d)/(\d)", word)
+        if m and int(m.group(3)):
+            return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+        if word in COUPLE:
+            return 2.0
         if word in self.rules.vague_numbers:
             return None
-        return word_number(re.split(r"[ ]+", word), self.rules)
+        words = re.split(r"[ ]+", word)
+        if len(words) > 1 and words[0] in ("a", "an"):
+            words = words[1:]
+        return word_number(words, self.rules)
 
     def unit_code(self, word: str) -> str:
         w = word.lower()
@@ -183,11 +198,16 @@ _MODS = [
     (r"^(?:the )?(?:late|end of|the end of|later)[\s-]+", "END"),
     (r"^(?:the )?(?:mid|middle of|the middle of)[- ]", "MID"),
 ]
+_LEAD_WORDS = (
+    "by", "in", "on", "at", "since", "until", "till", "from", "during", "for", "through", "throughout",
+    "before", "after", "of", "within", "over", "around", "about", "some", "nearly", "almost",
+    "approximately", "more than", "less than", "at least", "up to", "roughly", "just", "only", "as of",
+    "as early as", "as late as", "between", "both", "the day", "barely", "as long as", "no more than",
+    "sometime", "some time", "as soon as", "as recently as", "well over", "well under",
+)
+# longest first, so "at least 30 days" loses "at least", not just "at"
 _LEAD = re.compile(
-    r"^(?:by|in|on|at|since|until|till|from|during|for|through|throughout|before|after|of|"
-    r"within|over|around|about|some|nearly|almost|approximately|more than|less than|"
-    r"at least|up to|roughly|just|only|as of|as early as|as late as|between|both|the day|barely|"
-    r"as long as|no more than|sometime|some time)\s+"
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(_LEAD_WORDS, key=len, reverse=True)) + r")\s+"
 )
 
 
@@ -217,6 +237,8 @@ def normalise_date(text: str, rules: NormaliseRules, ctx: DateContext) -> Timex:
         if t2 != t and t2:
             t, mod = t2, kind
             break
+    if mod:  # "the end of the year": the year in hand, not a stretch of one
+        t = re.sub(r"^(?:in )?the (year|month|week|decade|century)$", r"this \1", t)
     for handler in HANDLERS:
         out = handler(t, g, ctx)
         if out is not None:
@@ -275,8 +297,20 @@ def h_set(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     return None
 
 
+_SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M"), "MIN": (60, "S")}
+
+
 def _period(n: float | None, u: str) -> str | None:
-    """P3Y, PT5H, P6M, PXY (n None), with quarters as months and decades as DE."""
+    """P3Y, PT5H, P6M, PXY (n None), with quarters as months and decades as years; a fraction
+    goes into the next smaller unit: 2.5 years → P2Y6M, 1.5 minutes → PT1M30S."""
+    if n is not None and n != int(n) and u in _SMALLER:
+        k, small = _SMALLER[u]
+        rest = (n - int(n)) * k
+        if rest == int(rest):
+            whole = f"{int(n)}{'M' if u == 'MIN' else u}" if int(n) else ""
+            t = "T" if u in ("H", "MIN") else ""
+            tt = "T" if u == "D" else ""
+            return f"P{t}{whole}{tt}{int(rest)}{small}"
     num = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
     if u == "Q":
         return "PXM" if n is None else f"P{int(n * 3)}M" if n * 3 == int(n * 3) else None
@@ -612,6 +646,8 @@ def h_relative_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if rel in ("latest", "recent", "same"):
         return None
     a = ctx.anchor
+    if rel in ("following", "previous", "prior", "preceding"):
+        a = _reference_at(ctx, unit) or a  # anaphoric: the year after the one just named
     if a is None:
         return Timex("DATE", None, rule="relative-unit")
     step = g.rules.relative_words.get(rel, 0)
@@ -631,6 +667,15 @@ def h_relative_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if unit == "day":
         return Timex("DATE", _fmt(a + dt.timedelta(days=step)), rule="relative-unit")
     return None
+
+
+def _reference_at(ctx: DateContext, unit: str) -> Date | None:
+    """The reference date, when it is at least as fine as ``unit`` ("year", "month", "day")."""
+    ref = ctx.reference or ""
+    need = {"year": r"\d{4}", "decade": r"\d{4}", "century": r"\d{4}", "month": r"\d{4}-\d{2}"}.get(
+        unit, r"\d{4}-\d{2}-\d{2}"
+    )
+    return _date_of_value(ref) if re.match(need, ref) else None
 
 
 def _grain_shift(base: Date, unit: str, n: int) -> str:
@@ -672,7 +717,8 @@ def h_ago(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         t,
     )
     if not m:
-        return None
+        stray = re.fullmatch(r"\S+ (an? .+ (?:ago|earlier))", t)  # "seven a year ago": a stray count
+        return h_ago(stray.group(1), g, ctx) if stray else None
     n = g.number_of(m.group(1))
     unit = g.unit_code(m.group(2))
     direction = -1 if m.group(3) in ("ago", "earlier", "before", "back", "previously") else 1
@@ -694,37 +740,41 @@ def h_ago(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     return Timex("DATE", _grain_shift(base, unit, k), rule="ago")
 
 
+_DURATION_LEAD = (
+    "first|past|last|next|coming|previous|following|latest|recent|final|preceding|remaining|current|"
+    "entire|full|whole|additional|further|another|initial|same"
+)
+
+
 def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
+    mods = "|".join(re.escape(w) for w in g.rules.unit_modifiers)
     m = re.fullmatch(
-        rf"(?:the )?(?:(?:first|past|last|next|coming|previous|following|latest|recent|final|preceding|remaining|current|entire|full|whole|additional|further|another) )?"
-        rf"(?:(?:{g.number})(?: (?:and a half|or (?:so|more|two|three)|to (?:\d+|\w+)))?|a|an)[- ]({g.unit})(?:-long| long| old| old)?"
-        rf"(?: (?:of|in) (\d{{4}}|this year|last year))?",
+        rf"(?:the )?(?:(?:{_DURATION_LEAD}) )?"
+        rf"(?P<num>{g.number})(?P<tail> and a half| or (?:so|more|two|three)| to (?:\d+|\w+))?"
+        rf"[- ](?:(?:{mods}) )?(?P<unit>{g.unit})(?P<half> and a half)?(?:-long| long| old| or so| or more)?"
+        rf"(?: (?:of|in) (?P<year>\d{{4}}|this year|last year))?",
         t,
-    )
+    ) or re.fullmatch(rf"(?:the )?(?P<num>half) (?:an? )?(?P<unit>{g.unit})", t)
     if not m:
-        m2 = re.fullmatch(rf"(?:the )?(?:(?:first|past|last|next|coming) )?({g.unit})s?", t)
+        m2 = re.fullmatch(rf"(?:the )?(?:(?:first|past|last|next|coming|recent) )?({g.unit})s?", t)
         if m2 and re.search(r"s$", t) and g.unit_code(m2.group(1)) in ("Y", "M", "W", "D", "H", "MIN", "DE"):
             return Timex("DURATION", _period(None, g.unit_code(m2.group(1))), rule="duration.plural")
         return None
-    unit = g.unit_code(m.group(1))
-    if unit in ("SESSION", "PERIOD", "SEASON", ""):
+    unit = g.unit_code(m.group("unit"))
+    if unit in ("SESSION", "PERIOD", "SEASON", "HALF", "WE", ""):
         return None
-    n: float | None
-    if t.startswith(("a ", "an ", "the a ")) or re.match(r"^(?:\w+ )?an? ", t):
-        n = 1.0
-    else:
-        raw = re.search(rf"({g.number})[- ]{re.escape(m.group(1))}", t)
-        n = g.number_of(raw.group(1)) if raw else None
-        if raw and raw.group(1) in g.rules.vague_numbers:
-            n = None
-    if "and a half" in t and n is not None:
+    num = m.group("num")
+    n = 0.5 if num == "half" else g.number_of(num)
+    found = m.groupdict()
+    tail = found.get("tail") or ""
+    if tail.startswith(" to "):  # "two to three weeks": the upper bound
+        n = g.number_of(tail[4:])
+    elif n is not None and (tail == " and a half" or found.get("half")):
         n += 0.5
-    if unit == "HALF":
-        return None
     period = _period(n, unit)
-    if period is None or (unit == "WE"):
+    if period is None:
         return None
-    year = m.group(2)
+    year = found.get("year")
     if year and unit == "M" and n and ctx.anchor is not None:
         y = int(year) if year.isdigit() else ctx.anchor.year - (1 if year == "last year" else 0)
         first = not t.startswith(("the last", "the final", "last"))

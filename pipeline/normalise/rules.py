@@ -48,6 +48,7 @@ class NormaliseRules(_Rule):
     seasons: dict[str, str]
     parts_of_day: dict[str, str]
     units: dict[str, str]
+    unit_modifiers: list[str] = []
     ordinals: dict[str, int]
     refs: dict[str, str]
     relative_days: dict[str, int]
