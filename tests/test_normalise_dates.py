@@ -170,3 +170,49 @@ def test_following_and_previous_count_from_the_reference(text: str, reference: s
 )
 def test_a_part_of_the_unit_is_the_current_one(text: str, expected: dict) -> None:
     assert norm(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday nights", {"type": "SET", "value": "XXXX-WXX-2TNI"}),
+        ("each Thursday", {"type": "SET", "value": "XXXX-WXX-4"}),
+        ("the nineties", {"type": "DATE", "value": "199"}),
+        ("the early eighties", {"type": "DATE", "value": "198", "mod": "START"}),
+        ("last Thanksgiving", {"type": "DATE", "value": "2016-11-24"}),
+        ("Christmas 1998", {"type": "DATE", "value": "1998-12-25"}),
+        ("the day", {"type": "DATE", "value": "2017-09-29"}),
+    ],
+)
+def test_sets_decades_holidays(text: str, expected: dict) -> None:
+    assert norm(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("Thanksgiving Day", "past", "2016-11-24"),  # a holiday's nearest occurrence, by the tense
+        ("Thanksgiving Day", None, "2017-11-23"),
+        ("Oct. 12", None, "2017-10-12"),  # within two months: the nearest, even ahead
+        ("April 2", None, "2017-04-02"),  # far off, untold tense: the past one ...
+        ("December 20", None, "2017-12-20"),  # ... unless the next is much nearer
+    ],
+)
+def test_year_of_a_day_without_one(text: str, tense: str | None, value: str) -> None:
+    assert norm(text, tense=tense)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "period", "value"),
+    [
+        ("the 1988 quarter", "1989-09-30", "1989-Q3", "1988-Q3"),  # the quarter in hand, that year
+        ("the 1988 period", None, None, "1988"),
+        ("last year's quarter", "1989-Q2", None, "1988-Q2"),
+        ("the corresponding period last year", "1989-10-05", "1989-Q3", "1988-Q3"),
+        ("that quarter", "1989-10-05", "1989-Q2", "1989-Q2"),
+        ("the day", "2011-05-04", None, "2011-05-04"),  # the day the text tells of
+        ("later in the day", "2011-05-04", None, "2011-05-04"),
+    ],
+)
+def test_the_period_in_hand(text: str, reference: str | None, period: str | None, value: str) -> None:
+    assert norm(text, reference=reference, period=period)["value"] == value

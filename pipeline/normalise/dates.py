@@ -24,6 +24,7 @@ from .rules import NormaliseRules
 
 Date = dt.date
 NEAR_DAYS = 62  # a month(-day) this close to the anchor is taken as meant, whatever the tense
+PAST_BIAS_DAYS = 92  # beyond that, a month(-day) in an untold tense leans to the past by this much
 COUPLE = ("a couple of", "couple of", "a couple")  # two, though vague_numbers lists it for money
 
 
@@ -52,13 +53,20 @@ class DateContext:
 
     ``anchor``: the document date; ``tense``: "past" / "future" / None, of the clause the
     expression sits in; ``reference``: the last date value resolved earlier in the document
-    (for "a year earlier", "the year-ago quarter").
+    (for "a year earlier", "the year-ago quarter"); ``period``: the last quarter or half.
     """
 
     anchor: Date | None = None
     tense: str | None = None
     reference: str | None = None
     reference_range: tuple[str, str] | None = None
+    period: str | None = None  # the last quarter or half named ("1989-Q3"): "the 1988 quarter"
+
+    def quarter(self) -> str | None:
+        """The quarter or half in hand: the reference if it is one, else the last one named."""
+        if self.reference and re.fullmatch(r"\d{4}-[QH][1-4]", self.reference):
+            return self.reference
+        return self.period
 
 
 # --- small date arithmetic ---------------------------------------------------------------
@@ -116,7 +124,9 @@ def resolve_year_of(month: int, day: int | None, ctx: DateContext) -> int | None
         fut = [c for c in cands if c >= ref]
         if fut:
             return min(fut).year
-    return min(cands, key=lambda c: abs((c - ref).days)).year
+    # untold tense, far off: news tells more of the past, so a past occurrence wins unless the
+    # next one is more than three months nearer
+    return min(cands, key=lambda c: abs((c - ref).days) - (PAST_BIAS_DAYS if c <= ref else 0)).year
 
 
 # --- the grammar -------------------------------------------------------------------------
@@ -238,7 +248,7 @@ def normalise_date(text: str, rules: NormaliseRules, ctx: DateContext) -> Timex:
             t, mod = t2, kind
             break
     if mod:  # "the end of the year": the year in hand, not a stretch of one
-        t = re.sub(r"^(?:in )?the (year|month|week|decade|century)$", r"this \1", t)
+        t = re.sub(r"^the (year|month|week|decade|century)$", r"this \1", t.removeprefix("in "))
     for handler in HANDLERS:
         out = handler(t, g, ctx)
         if out is not None:
@@ -278,6 +288,11 @@ def h_set(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     r = g.rules
     if t in r.set_words:
         return Timex("SET", r.set_words[t], rule="set.word")
+    m = re.fullmatch(rf"({g.weekday})s(?: ({g.pod}))?|({g.weekday}) ({g.pod})s", t)
+    if m:  # "Mondays", "Tuesday nights"
+        day = r.weekdays[(m.group(1) or m.group(3)).rstrip(".")]
+        pod = m.group(2) or m.group(4)
+        return Timex("SET", f"XXXX-WXX-{day}" + (f"T{r.parts_of_day[pod]}" if pod else ""), rule="set.weekdays")
     m = re.fullmatch(rf"(?:(?:once|twice|\w+ times) )?(?:every|each|per|a|an) (other )?(.+)", t)
     if not m or (t.startswith(("a ", "an ")) and not t.startswith(("once", "twice"))):
         return None
@@ -583,8 +598,8 @@ def h_quarter(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
             d = add_months(Date(a.year, a.month, 1), -3)
             y, q = d.year, quarter_of(d)
         else:
-            if ctx.reference and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference):
-                return Timex("DATE", ctx.reference, rule="quarter.reference")
+            if (ctx.quarter() or "")[5:6] == "Q":
+                return Timex("DATE", ctx.quarter(), rule="quarter.reference")
             y, q = _reporting_quarter(a)
         return Timex("DATE", f"{y}-Q{q}", rule="quarter.relative")
     return None
@@ -596,18 +611,33 @@ def h_year_ago_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         r"(?:the )?(?:a )?(?:year-earlier|year-ago|year earlier|prior-year|previous-year|year-before)"
         r"(?: (quarter|period|month|level|levels|figure|results))?",
         t,
-    ) or re.fullmatch(r"(?:the )?same (quarter|period|month|time|week) (?:a year ago|last year|a year earlier)", t)
-    if not m:
+    ) or re.fullmatch(
+        r"(?:the )?(?:(?:same|corresponding|comparable) )?(quarter|period|month|time|week)"
+        r" (?:a year ago|last year|a year earlier)",
+        t,
+    ) or re.fullmatch(r"(?:the )?(?:last|previous|prior) year's (quarter|period)", t)
+    if not m or (m.group(1) in ("time", "week") and not t.startswith(("the same", "same"))):
         return None
     if ctx.reference_range and m.group(1) in (None, "period", "time", "month", "quarter"):
         start, end = (shift_value(v, -1) for v in ctx.reference_range)
         return Timex("DATE", None, start=start, end=end, rule="year-earlier.range")
     ref = ctx.reference
+    if m.group(1) in ("quarter", "period") and ctx.quarter():
+        ref = ctx.quarter()
     if ref and re.match(r"^\d{4}-", ref):
         return Timex("DATE", shift_value(ref, -1), rule="year-earlier.reference")
     if ctx.anchor is not None:
         return Timex("DATE", str(ctx.anchor.year - 1), rule="year-earlier")
     return Timex("DATE", None, rule="year-earlier")
+
+
+def h_year_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
+    """"the 1988 quarter": the quarter (or half) in hand, in that year."""
+    m = re.fullmatch(r"(?:the )?(\d{4}) (quarter|period)", t)
+    if not m:
+        return None
+    part = re.fullmatch(r"\d{4}(-[QH][1-4])", ctx.quarter() or "")
+    return Timex("DATE", m.group(1) + part.group(1) if part else m.group(1), rule="year-period")
 
 
 def h_that(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
@@ -616,11 +646,11 @@ def h_that(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if not m:
         return None
     ref = ctx.reference
-    if not ref:
+    if not ref and m.group(1) != "quarter":
         return Timex("DATE", None, rule="that")
     cut = {"year": 4, "month": 7, "day": 10}.get(m.group(1))
     if m.group(1) == "quarter":
-        return Timex("DATE", ref, rule="that") if "-Q" in ref else Timex("DATE", None, rule="that")
+        return Timex("DATE", ctx.quarter(), rule="that")
     if m.group(1) == "week":
         d = _date_of_value(ref)
         return Timex("DATE", iso_week(d) if d and len(ref) >= 10 else None, rule="that")
@@ -786,7 +816,12 @@ def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 
 def h_the_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"the year" / "the month" / "the week" / "the day": a stretch of one unit."""
+    """"the year" / "the month" / "the week": a stretch of one unit; "the day" ("earlier in the
+    day", "the day after the vote") is the day the text is telling of."""
+    if t == "the day" and ctx.anchor is not None:
+        ref = ctx.reference or ""
+        day = _date_of_value(ref) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref) else ctx.anchor
+        return Timex("DATE", _fmt(day or ctx.anchor), rule="the-day")
     m = re.fullmatch(r"(?:the|a|an|one) (year|month|week|day|decade|hour|minute)(?:-long| long)?", t)
     if m:
         return Timex("DURATION", _period(1, g.unit_code(m.group(1))), rule="the-unit")
@@ -848,6 +883,14 @@ def h_year(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(\d{3})0'?s", t)
     if m:
         return Timex("DATE", m.group(1), rule="decade")
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?([a-z]+)ties", t)
+    tens = word_number([m.group(1) + "ty"], g.rules) if m else None
+    if tens is not None and 20 <= tens <= 90:  # "the nineties": the decade of the anchor's century
+        c = (ctx.anchor.year // 100 * 100) if ctx.anchor else 1900
+        y = c + int(tens)
+        if ctx.anchor and y > ctx.anchor.year:
+            y -= 100
+        return Timex("DATE", str(y)[:3], rule="decade")
     m = re.fullmatch(r"(?:the )?'(\d)0s", t)
     if m:
         c = (ctx.anchor.year // 100 * 100) if ctx.anchor else 1900
@@ -939,22 +982,32 @@ def h_time(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 
 def h_holiday(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
+    """"Thanksgiving Day" on its nearest occurrence (the past one in a past-tense clause, the
+    next one in a future clause), "last Christmas", "Easter 1998"."""
     m = re.fullmatch(r"(?:(last|next|this) )?(.+?)(?:,? (\d{4}))?", t)
     if not m or m.group(2) not in g.rules.holidays:
         return None
-    md = g.rules.holidays[m.group(2)]
-    a = ctx.anchor
-    y = int(m.group(3)) if m.group(3) else (a.year if a else None)
-    if y is None:
+    code, rel, a = g.rules.holidays[m.group(2)], m.group(1), ctx.anchor
+    if m.group(3) or (rel == "this" and a is not None):
+        d = _holiday_on(code, int(m.group(3)) if m.group(3) else a.year)  # type: ignore[union-attr]
+        return Timex("DATE", _fmt(d) if d else None, rule="holiday")
+    if a is None:
         return Timex("DATE", None, rule="holiday")
-    if m.group(1) == "last":
-        y -= 1
-    elif m.group(1) == "next":
-        y += 1
-    if re.fullmatch(r"\d{2}-\d{2}", md):
-        return Timex("DATE", f"{y}-{md}", rule="holiday")
-    d = _movable(md, y)
-    return Timex("DATE", _fmt(d) if d else None, rule="holiday")
+    cands = [d for y in (a.year - 1, a.year, a.year + 1) if (d := _holiday_on(code, y)) is not None]
+    past, future = [d for d in cands if d <= a], [d for d in cands if d >= a]
+    if (rel == "last" or (rel is None and ctx.tense == "past")) and past:
+        d = max(past)
+    elif (rel == "next" or (rel is None and ctx.tense == "future")) and future:
+        d = min(future)
+    else:
+        d = min(cands, key=lambda c: abs((c - a).days))
+    return Timex("DATE", _fmt(d), rule="holiday")
+
+
+def _holiday_on(code: str, y: int) -> Date | None:
+    if re.fullmatch(r"\d{2}-\d{2}", code):
+        return Date(y, int(code[:2]), int(code[3:]))
+    return _movable(code, y)
 
 
 def _movable(name: str, y: int) -> Date | None:
@@ -1049,6 +1102,7 @@ HANDLERS: list[Handler] = [
     h_relative_day,
     h_range,
     h_year_ago_period,
+    h_year_period,
     h_month_day,
     h_month,
     h_season,

@@ -57,6 +57,7 @@ class NormaliseRules(_Rule):
     future_words: list[str]
     holidays: dict[str, str]
     split_connectors: list[str]
+    absorb_before: list[str] = []
     lowercase_not_dates: list[str]
     added_entities: list[AddedEntity]
 

@@ -18,6 +18,9 @@ from .rules import NormaliseRules
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "due", "intend"})
+MODALS = frozenset({"would", "might", "may", "should", "must"})  # not "could": "could not be reached Monday"
+PERFECT = frozenset({"has", "have", "had", "was", "were", "'ve", "'d"})
+FUTURE_LEADS = ("as soon as", "as early as", "no later than", "until")
 ADJECTIVE_SETS = frozenset({"quarterly", "annual", "monthly", "weekly", "daily", "yearly", "hourly"})
 
 
@@ -32,6 +35,16 @@ class Normalised:
 
 def clause_tense(span: Span, rules: NormaliseRules) -> str | None:
     """"past" / "future" / None for the clause governing ``span`` (from the parse)."""
+    doc = span.doc
+    lo = span.sent.start if doc.has_annotation("SENT_START") else 0
+    before = " ".join(t.lower_ for t in doc[max(lo, span.start - 3) : span.start])
+    # "as early as Tuesday", "postponed until Monday" (but "(Up) until Monday, they had ..."
+    # opening a sentence looks back)
+    opening = re.fullmatch(r"(?:up )?until", before)
+    if (before.endswith(FUTURE_LEADS) and not opening) or span.text.lower().startswith(FUTURE_LEADS[:3]):
+        return "future"
+    if span.root.dep_ == "poss":  # "Wednesday's ruling": the ruling's day, not the verb's
+        return None
     tok = span.root
     for _ in range(5):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
@@ -42,9 +55,13 @@ def clause_tense(span: Span, rules: NormaliseRules) -> str | None:
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "aux:pass")}
     if words & FUTURE_AUX:
         return "future"
-    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}):
-        return "past"
-    if "to" in words or tok.lemma_ in FUTURE_VERBS:  # "plans to meet Tuesday", "is due Tuesday"
+    if tok.lemma_ in FUTURE_VERBS and tok.tag_ != "VBD":  # "has scheduled a meeting Thursday"
+        return "future"
+    if words & MODALS and not words & PERFECT - {"was", "were"}:  # "could come Tuesday"
+        return "future"
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and (words & PERFECT or tok.dep_ == "acl")):
+        return "past"  # "the year ended March 31": a participle after its noun tells of the past
+    if "to" in words:  # "plans to meet Tuesday"
         return "future"
     return None
 
@@ -73,6 +90,7 @@ def normalise_entities(doc: Doc, rules: NormaliseRules) -> list[Normalised]:
     anchor = anchor_of(doc)
     reference: str | None = None
     reference_range: tuple[str, str] | None = None
+    period: str | None = None
     out: list[Normalised] = []
     for ent in doc.ents:
         norm: dict[str, Any] | None = None
@@ -86,13 +104,15 @@ def normalise_entities(doc: Doc, rules: NormaliseRules) -> list[Normalised]:
             q = normalise_quantity(ent.text, rules)
             norm = q.to_norm() if q else None
         elif ent.label_ in ("DATE", "TIME"):
-            ctx = DateContext(anchor, clause_tense(ent, rules), reference, reference_range)
+            ctx = DateContext(anchor, clause_tense(ent, rules), reference, reference_range, period)
             timex = normalise_date(ent.text, rules, ctx)
             norm = timex.to_norm()
-            if timex.rule.startswith(("year-earlier", "ago")):
+            if timex.rule.startswith(("year-earlier", "ago", "year-period")):
                 pass  # a value derived from the reference does not replace it
             elif is_specific(timex):
                 reference, reference_range = timex.value, None
+                if re.fullmatch(r"\d{4}-[QH][1-4]", timex.value or ""):
+                    period = timex.value
             elif timex.start and timex.end and timex.type == "DATE":
                 reference, reference_range = None, (timex.start, timex.end)
         if norm is not None:
@@ -158,3 +178,36 @@ def merge_adjacent(spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+def reshape(span: Span, rules: NormaliseRules) -> Span:
+    """The span TimeML would mark: a holiday the model calls an EVENT is a DATE ("Thanksgiving
+    Day"); words before it that belong to the expression join it ("each Thursday", "the same
+    period last year"); a bare year naming a period takes its noun ("the 1988 quarter")."""
+    doc = span.doc
+    label = span.label_
+    if label == "EVENT" and re.sub(r"^the ", "", span.text.lower()) in rules.holidays:
+        label = "DATE"
+    if label not in ("DATE", "TIME"):
+        return span
+    start, end = span.start, span.end
+    for phrase in sorted(rules.absorb_before, key=len, reverse=True):
+        words = phrase.split()
+        k = len(words)
+        if start >= k and [t.lower_ for t in doc[start - k : start]] == words and not any(
+            t.ent_type_ for t in doc[start - k : start]
+        ):
+            start -= k
+            break
+    if (
+        end - start == 1
+        and _YEAR.fullmatch(doc[start].text)
+        and 0 < start
+        and end < len(doc)
+        and doc[start - 1].lower_ == "the"
+        and doc[end].lower_ in ("quarter", "period")
+    ):
+        start, end = start - 1, end + 1
+    if (start, end, label) == (span.start, span.end, span.label_):
+        return span
+    return Span(doc, start, end, label=label, span_id=span.id)
