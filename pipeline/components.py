@@ -125,7 +125,7 @@ class Normaliser:
         added = self.find_missing(doc)
         shaped = [reshape(ent, self.rules) for ent in doc.ents]
         changed = bool(added) or any(a is not b for a, b in zip(shaped, doc.ents, strict=True))
-        for ent in filter_spans([*shaped, *added]):
+        for ent in filter_spans([*shaped, *(reshape(ent, self.rules) for ent in added)]):
             parts = [] if is_age(ent) else split_points(ent, self.connectors)
             if ent.label_ not in ("DATE", "TIME") or parts == [(ent.start, ent.end)]:
                 ents.append(ent)

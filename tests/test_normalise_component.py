@@ -92,6 +92,15 @@ def test_temporal_entities_added_split_merged_dropped(nlp, text, published, expe
             "1993-10-20",
             ("the 1992 quarter", "1992-Q3"),
         ),
+        ("Supporters urged him to run in this year's election.", "1998-03-03", ("this year", "1998")),
+        ("The rescuers arrived three days later.", "1998-03-03", ("three days", "P3D")),  # "later" is a signal
+        ("The current owners sold the firm.", "1998-03-03", ("current", "PRESENT_REF")),
+        ("Prices may rise in the near term.", "1998-03-03", ("the near term", "FUTURE_REF")),
+        (
+            "Third-quarter sales rose. Costs in the latest period were flat.",
+            "1998-10-20",
+            ("the latest period", "1998-Q3"),
+        ),
         # the clause's tense picks the week of a weekday
         ("The minister has scheduled a news conference Thursday.", "2005-03-08", ("Thursday", "2005-03-10")),
         ("The team could arrive as early as Monday.", "2005-03-09", ("as early as Monday", "2005-03-14")),

@@ -166,6 +166,9 @@ def test_following_and_previous_count_from_the_reference(text: str, reference: s
         ("the end of the year", {"type": "DATE", "value": "2017", "mod": "END"}),
         ("late in the year", {"type": "DATE", "value": "2017", "mod": "END"}),
         ("the beginning of the month", {"type": "DATE", "value": "2017-09", "mod": "START"}),
+        ("the past year", {"type": "DATE", "value": "2016"}),  # TimeBank: the year before
+        ("the last decade", {"type": "DATE", "value": "200"}),
+        ("the past week", {"type": "DURATION", "value": "P1W"}),
     ],
 )
 def test_a_part_of_the_unit_is_the_current_one(text: str, expected: dict) -> None:

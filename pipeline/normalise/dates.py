@@ -671,6 +671,8 @@ def h_relative_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if the and rel in ("past", "last", "coming", "next", "following", "previous", "prior", "preceding") and unit != "weekend":
         if rel in ("following", "previous", "prior", "preceding") and ctx.anchor is not None:
             pass  # "the previous year": a date, below
+        elif rel in ("past", "last") and unit in ("year", "decade") and ctx.anchor is not None:
+            pass  # "the past year", "the last decade": TimeBank marks the year or decade before
         else:
             return Timex("DURATION", _period(1, g.unit_code(unit)), rule="relative-unit.duration")
     if rel in ("latest", "recent", "same"):

@@ -58,6 +58,7 @@ class NormaliseRules(_Rule):
     holidays: dict[str, str]
     split_connectors: list[str]
     absorb_before: list[str] = []
+    absorb_before_unit: list[str] = []
     lowercase_not_dates: list[str]
     added_entities: list[AddedEntity]
 

@@ -55,7 +55,7 @@ def clause_tense(span: Span, rules: NormaliseRules) -> str | None:
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "aux:pass")}
     if words & FUTURE_AUX:
         return "future"
-    if tok.lemma_ in FUTURE_VERBS and tok.tag_ != "VBD":  # "has scheduled a meeting Thursday"
+    if tok.lemma_ in FUTURE_VERBS and tok.tag_ != "VBD" and "had" not in words:  # "has scheduled a talk Monday"
         return "future"
     if words & MODALS and not words & PERFECT - {"was", "were"}:  # "could come Tuesday"
         return "future"
@@ -125,6 +125,8 @@ _ANCHORED = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\d{4}\b")
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
+UNIT_NOUNS = frozenset({"year", "month", "week", "quarter", "decade", "century", "weekend", "day"})
 _LEAD_WORDS = frozenset({"between", "from", "both"})
 _JOINERS = frozenset({"to", "and", ",", "or"})
 
@@ -191,7 +193,10 @@ def reshape(span: Span, rules: NormaliseRules) -> Span:
     if label not in ("DATE", "TIME"):
         return span
     start, end = span.start, span.end
-    for phrase in sorted(rules.absorb_before, key=len, reverse=True):
+    phrases = list(rules.absorb_before)
+    if end - start == 1 and doc[start].lower_ in UNIT_NOUNS:  # the model's "year" in "This year's"
+        phrases += rules.absorb_before_unit
+    for phrase in sorted(phrases, key=len, reverse=True):
         words = phrase.split()
         k = len(words)
         if start >= k and [t.lower_ for t in doc[start - k : start]] == words and not any(
@@ -199,6 +204,11 @@ def reshape(span: Span, rules: NormaliseRules) -> Span:
         ):
             start -= k
             break
+    if end - start > 1 and start > 0 and doc[start].lower_ in rules.relative_words and doc[start - 1].lower_ == "the":
+        if not doc[start - 1].ent_type_:
+            start -= 1  # "the latest period": TimeML keeps the article of a relative expression
+    if doc[end - 1].lower_ == "later" and any(t.lower_.rstrip("s") in DURATION_UNITS for t in doc[start : end - 1]):
+        end -= 1  # "three days later": TimeML marks the duration, "later" is a signal
     if (
         end - start == 1
         and _YEAR.fullmatch(doc[start].text)
