@@ -109,6 +109,7 @@ def test_temporal_entities_added_split_merged_dropped(nlp, text, published, expe
         ("Ms. Lee said she would fly to Paris on Thursday.", "2006-02-07", ("Thursday", "2006-02-09")),
         ("Mr. Kim could not be reached for comment Tuesday.", "2006-02-08", ("Tuesday", "2006-02-07")),
         ("Investors doubted that Wednesday's ruling would stand.", "2005-03-11", ("Wednesday", "2005-03-09")),
+        ("They will renegotiate the June agreement.", "2005-10-20", ("June", "2005-06")),  # the noun's month
         # a participle after its noun tells of the past; an untold tense leans to the past
         ("Sales totalled $5 million in the year ended March 31.", "2005-10-20", ("March 31", "2005-03-31")),
         ("Police are still studying the Oct. 12 explosion.", "2006-05-03", ("Oct. 12", "2005-10-12")),

@@ -219,3 +219,22 @@ def test_year_of_a_day_without_one(text: str, tense: str | None, value: str) -> 
 )
 def test_the_period_in_hand(text: str, reference: str | None, period: str | None, value: str) -> None:
     assert norm(text, reference=reference, period=period)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "reference", "value"),
+    [
+        ("Election Day", dt.date(2004, 10, 20), None, "2004-11-02"),  # Tuesday after the first Monday
+        ("the week of March 6", dt.date(2006, 2, 20), None, "2006-W10"),
+        ("the morning", dt.date(2006, 2, 20), "2006-02-14", "2006-02-14TMO"),  # of the day in hand
+        ("the previous Friday", dt.date(2006, 2, 20), "2006-02-14", "2006-02-10"),
+        ("this past spring", dt.date(2006, 10, 20), None, "2006-SP"),
+        ("last February", dt.date(2006, 3, 2), None, "2005-02"),  # told in March: a year back
+        ("last February", dt.date(2006, 7, 2), None, "2006-02"),
+        ("a week or so ago", dt.date(2006, 3, 2), None, "2006-W08"),
+        ("a year earlier", dt.date(2006, 3, 2), "2005-12-31", "2004-Q4"),  # see the quarter below
+    ],
+)
+def test_anchored_expressions(text: str, anchor: dt.date, reference: str | None, value: str) -> None:
+    period = "2005-Q4" if reference == "2005-12-31" else None
+    assert norm(text, anchor=anchor, reference=reference, period=period)["value"] == value

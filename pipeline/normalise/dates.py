@@ -227,7 +227,8 @@ def clean(text: str) -> str:
     t = re.sub(r"\s*-\s*", "-", t)
     t = re.sub(r"\s+([,.])", r"\1", t)  # tokenised text: "April 27 , 2005"
     t = t.removesuffix("'s")
-    return t
+    t = re.sub(r"\bthis past\b", "last", t)  # "this past spring"
+    return re.sub(r"\bthis coming\b", "next", t)
 
 
 def normalise_date(text: str, rules: NormaliseRules, ctx: DateContext) -> Timex:
@@ -501,8 +502,8 @@ def h_month(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         y = ctx.anchor.year + {"last": -1, "next": 1}.get(m.group(4), 0)
     if y is None and ctx.anchor is not None:
         a = ctx.anchor
-        if rel in ("last", "past", "previous"):
-            y = a.year if mn < a.month else a.year - 1
+        if rel in ("last", "past", "previous"):  # "last February" told in March: a year back
+            y = a.year if mn < a.month - 1 else a.year - 1
         elif rel in ("next", "coming"):
             y = a.year if mn > a.month else a.year + 1
         elif rel == "this":
@@ -622,13 +623,23 @@ def h_year_ago_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         start, end = (shift_value(v, -1) for v in ctx.reference_range)
         return Timex("DATE", None, start=start, end=end, rule="year-earlier.range")
     ref = ctx.reference
-    if m.group(1) in ("quarter", "period") and ctx.quarter():
-        ref = ctx.quarter()
+    if ctx.quarter() and (m.group(1) in ("quarter", "period") or re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref or "")):
+        ref = ctx.quarter()  # "the quarter ended Sept. 30 ... the year-ago quarter": the quarter
     if ref and re.match(r"^\d{4}-", ref):
         return Timex("DATE", shift_value(ref, -1), rule="year-earlier.reference")
     if ctx.anchor is not None:
         return Timex("DATE", str(ctx.anchor.year - 1), rule="year-earlier")
     return Timex("DATE", None, rule="year-earlier")
+
+
+def h_week_of(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
+    """"the week of March 6": the ISO week holding that day."""
+    m = re.fullmatch(r"(?:the )?week (?:of|beginning|starting) (.+)", t)
+    if not m:
+        return None
+    day = h_month_day(m.group(1), g, ctx)
+    d = _date_of_value(day.value) if day and day.value and len(day.value) == 10 else None
+    return Timex("DATE", iso_week(d), rule="week-of") if d else None
 
 
 def h_year_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
@@ -745,7 +756,7 @@ def _date_of_value(value: str) -> Date | None:
 
 def h_ago(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     m = re.fullmatch(
-        rf"({g.number})[- ]({g.unit})(?: and a half)? (ago|earlier|before|later|after|from now|hence|back|previously)",
+        rf"({g.number})[- ]({g.unit})(?: and a half)?(?: or so)? (ago|earlier|before|later|after|from now|hence|back|previously)",
         t,
     )
     if not m:
@@ -764,6 +775,8 @@ def h_ago(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         # "a year ago" beside a reporting quarter means that quarter a year back
         if re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference):
             ref = ctx.reference
+    if ref and unit == "Y" and ctx.quarter() and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref):
+        ref = ctx.quarter()  # "the quarter ended Sept. 30 ... a year earlier": the quarter
     if ref and unit == "Y" and re.fullmatch(r"\d{4}(-Q[1-4]|-\d{2}|-H[12])?", ref):
         return Timex("DATE", shift_value(ref, k), rule="ago.reference")
     base = ctx.anchor
@@ -820,10 +833,13 @@ def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 def h_the_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     """"the year" / "the month" / "the week": a stretch of one unit; "the day" ("earlier in the
     day", "the day after the vote") is the day the text is telling of."""
-    if t == "the day" and ctx.anchor is not None:
+    m = re.fullmatch(rf"the (day|{g.pod})", t)
+    if m and ctx.anchor is not None:  # "the morning": of the day in hand
         ref = ctx.reference or ""
         day = _date_of_value(ref) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref) else ctx.anchor
-        return Timex("DATE", _fmt(day or ctx.anchor), rule="the-day")
+        if m.group(1) == "day":
+            return Timex("DATE", _fmt(day or ctx.anchor), rule="the-day")
+        return Timex("TIME", f"{_fmt(day or ctx.anchor)}T{g.rules.parts_of_day[m.group(1)]}", rule="the-day.pod")
     m = re.fullmatch(r"(?:the|a|an|one) (year|month|week|day|decade|hour|minute)(?:-long| long)?", t)
     if m:
         return Timex("DURATION", _period(1, g.unit_code(m.group(1))), rule="the-unit")
@@ -917,14 +933,14 @@ def h_weekday(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         return None
     rel, wd = m.group(2), r.weekdays[m.group(3).rstrip(".")]
     pod, rest = m.group(4), m.group(5) or m.group(1)
-    if rel == "the previous":
-        rel = "last"
-    if rel == "the following":
-        rel = "next"
+    a = ctx.anchor
+    if rel in ("the previous", "the following"):  # counted from the day in hand, not the anchor
+        ref = ctx.reference or ""
+        a = _date_of_value(ref) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref) else a
+        rel = "last" if rel == "the previous" else "next"
     tm = _clock(rest, g) if rest else None
     if rest and not tm:
         return None
-    a = ctx.anchor
     if a is None:
         return Timex("TIME" if pod or tm else "DATE", None, rule="weekday")
     cur = a.isoweekday()
@@ -1020,6 +1036,8 @@ def _movable(name: str, y: int) -> Date | None:
 
     if name == "THANKSGIVING":
         return nth(11, 4, 4)
+    if name == "ELECTION":  # the Tuesday after the first Monday in November
+        return nth(11, 1, 1) + dt.timedelta(days=1)
     if name == "LABOR":
         return nth(9, 1, 1)
     if name == "MEMORIAL":
@@ -1105,6 +1123,7 @@ HANDLERS: list[Handler] = [
     h_range,
     h_year_ago_period,
     h_year_period,
+    h_week_of,
     h_month_day,
     h_month,
     h_season,

@@ -43,8 +43,8 @@ def clause_tense(span: Span, rules: NormaliseRules) -> str | None:
     opening = re.fullmatch(r"(?:up )?until", before)
     if (before.endswith(FUTURE_LEADS) and not opening) or span.text.lower().startswith(FUTURE_LEADS[:3]):
         return "future"
-    if span.root.dep_ == "poss":  # "Wednesday's ruling": the ruling's day, not the verb's
-        return None
+    if span.root.dep_ in ("poss", "compound", "nmod"):  # "Wednesday's ruling", "a June accord":
+        return None  # the day of the noun's event, not of the verb's
     tok = span.root
     for _ in range(5):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
