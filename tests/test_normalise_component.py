@@ -64,8 +64,10 @@ def test_every_seed_date_has_a_type(seed_record) -> None:
             "2000-04-06",
             [("Wednesday night", "TIME", "2000-04-05TNI")],
         ),
-        # an age is not a date
+        # an age is not a date, a rate is not a duration, a dividend's frequency is no expression
         ("The 6-year-old boy was found on Thanksgiving.", "1999-12-01", []),
+        ("The chip runs 15 million instructions per second.", "1999-12-01", []),
+        ("The board declared a quarterly dividend.", "1999-12-01", []),
     ],
 )
 def test_temporal_entities_added_split_merged_dropped(nlp, text, published, expected) -> None:
@@ -101,6 +103,10 @@ def test_temporal_entities_added_split_merged_dropped(nlp, text, published, expe
             "1998-10-20",
             ("the latest period", "1998-Q3"),
         ),
+        ("Talks lasted at least two more weeks.", "2000-06-01", ("at least two more weeks", "P2W")),  # a count + unit
+        ("The talks lasted about 5 1/2 hours.", "2000-06-01", ("about 5 1/2 hours", "PT5H30M")),
+        ("It became a daily rally.", "2000-06-01", ("daily", "P1D")),  # how often, unlike "quarterly dividend"
+        ("She testified for more than four hours Friday.", "1998-02-27", ("Friday", "1998-02-27")),  # two expressions
         # the clause's tense picks the week of a weekday
         ("The minister has scheduled a news conference Thursday.", "2005-03-08", ("Thursday", "2005-03-10")),
         ("The team could arrive as early as Monday.", "2005-03-09", ("as early as Monday", "2005-03-14")),

@@ -238,3 +238,20 @@ def test_the_period_in_hand(text: str, reference: str | None, period: str | None
 def test_anchored_expressions(text: str, anchor: dt.date, reference: str | None, value: str) -> None:
     period = "2005-Q4" if reference == "2005-12-31" else None
     assert norm(text, anchor=anchor, reference=reference, period=period)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("recently last October", "2016-10"),  # a leading adverb is not part of the value
+        ("an Aug. 10, 1988", "1988-08-10"),  # nor the article of the noun the date modifies
+        ("a fourth-quarter", "2017-Q4"),
+        ("the comparable year-ago quarter", "2016"),
+        ("future quarters", "FUTURE_REF"),
+        ("a later date", "FUTURE_REF"),
+        ("the weeks ahead", "PXW"),
+        ("January nineteen ninety-seven", "1997-01"),
+    ],
+)
+def test_leads_articles_and_spoken_years(text: str, value: str) -> None:
+    assert norm(text)["value"] == value

@@ -213,7 +213,8 @@ _LEAD_WORDS = (
     "before", "after", "of", "within", "over", "around", "about", "some", "nearly", "almost",
     "approximately", "more than", "less than", "at least", "up to", "roughly", "just", "only", "as of",
     "as early as", "as late as", "between", "both", "the day", "barely", "as long as", "no more than",
-    "sometime", "some time", "as soon as", "as recently as", "well over", "well under",
+    "sometime", "some time", "as soon as", "as recently as", "well over", "well under", "recently",
+    "again", "even", "already",
 )
 # longest first, so "at least 30 days" loses "at least", not just "at"
 _LEAD = re.compile(
@@ -242,6 +243,8 @@ def normalise_date(text: str, rules: NormaliseRules, ctx: DateContext) -> Timex:
         if t2 == t:
             break
         t = t2
+    # "an Aug. 10, 1988 filing", "a fourth-quarter loss": the article belongs to the noun
+    t = re.sub(rf"^an? (?=(?:{g.month}) \d|\d|(?:{g.ordinal})[- ])", "", t)
     mod = None
     for pat, kind in _MODS:
         t2 = re.sub(pat, "", t)
@@ -609,7 +612,8 @@ def h_quarter(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 def h_year_ago_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     """"the year-earlier quarter", "year-ago", "the same period last year": the reference, a year back."""
     m = re.fullmatch(
-        r"(?:the )?(?:a )?(?:year-earlier|year-ago|year earlier|prior-year|previous-year|year-before)"
+        r"(?:the )?(?:a )?(?:(?:comparable|corresponding|same) )?"
+        r"(?:year-earlier|year-ago|year earlier|prior-year|previous-year|year-before)"
         r"(?: (quarter|period|month|level|levels|figure|results))?",
         t,
     ) or re.fullmatch(
@@ -801,8 +805,10 @@ def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         t,
     ) or re.fullmatch(rf"(?:the )?(?P<num>half) (?:an? )?(?P<unit>{g.unit})", t)
     if not m:
-        m2 = re.fullmatch(rf"(?:the )?(?:(?:first|past|last|next|coming|recent) )?({g.unit})s?", t)
-        if m2 and re.search(r"s$", t) and g.unit_code(m2.group(1)) in ("Y", "M", "W", "D", "H", "MIN", "DE"):
+        if re.fullmatch(rf"(?:the )?(?:future|later) (?:{g.unit})s", t):  # "future quarters"
+            return Timex("DATE", "FUTURE_REF", rule="duration.future")
+        m2 = re.fullmatch(rf"(?:the )?(?:(?:first|past|last|next|coming|recent) )?({g.unit})s?(?: ahead)?", t)
+        if m2 and re.search(r"s(?: ahead)?$", t) and g.unit_code(m2.group(1)) in ("Y", "M", "W", "D", "H", "MIN", "DE"):
             return Timex("DURATION", _period(None, g.unit_code(m2.group(1))), rule="duration.plural")
         return None
     unit = g.unit_code(m.group("unit"))
@@ -851,6 +857,12 @@ _SPOKEN_CENTURY = {"nineteen": 1900, "eighteen": 1800, "two thousand": 2000, "tw
 
 def h_spoken_year(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     """"nineteen ninety-six" → 1996, "the year two thousand" → 2000 (broadcast transcripts)."""
+    month = re.match(rf"({g.month}),? (?=nineteen|eighteen|two thousand|twenty)", t)
+    if month:  # "January nineteen ninety-seven"
+        year = h_spoken_year(t[month.end() :], g, ctx)
+        if year is None or year.value is None or len(year.value) != 4:
+            return None
+        return Timex("DATE", f"{year.value}-{g.month_no(month.group(1)):02d}", rule="month.spoken")
     m = re.fullmatch(
         r"(?:the )?(?:(?:year|winter|summer|spring|fall|autumn) (?:of )?)?"
         r"(nineteen|eighteen|two thousand|twenty)(?:(?: and)? ([a-z]+(?:-[a-z]+)?))?",

@@ -21,7 +21,9 @@ FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "due", "intend"})
 MODALS = frozenset({"would", "might", "may", "should", "must"})  # not "could": "could not be reached Monday"
 PERFECT = frozenset({"has", "have", "had", "was", "were", "'ve", "'d"})
 FUTURE_LEADS = ("as soon as", "as early as", "no later than", "until")
-ADJECTIVE_SETS = frozenset({"quarterly", "annual", "monthly", "weekly", "daily", "yearly", "hourly"})
+# frequency adjectives that classify a noun ("quarterly dividend", "annual meeting") rather than
+# tell how often: TimeML marks "daily rally", "weekly address", not these
+ADJECTIVE_SETS = frozenset({"quarterly", "annual", "monthly", "yearly"})
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ _ANCHORED = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\d{4}\b")
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade"})
 UNIT_NOUNS = frozenset({"year", "month", "week", "quarter", "decade", "century", "weekend", "day"})
 _LEAD_WORDS = frozenset({"between", "from", "both"})
@@ -142,6 +145,8 @@ def split_points(span: Span, connectors: frozenset[str]) -> list[tuple[int, int]
         start += 1
     for i in range(start + 1, span.end):
         word = doc[i].lower_
+        if word in WEEKDAYS and doc[i - 1].lower_.rstrip("s") in DURATION_UNITS:
+            return [(start, i), *split_points(doc[i : span.end], connectors)]  # "four hours Friday"
         if word in connectors and i < span.end - 1:
             return [(start, i), *split_points(doc[i + 1 : span.end], connectors)]
         if word in _JOINERS:
@@ -174,7 +179,8 @@ def merge_adjacent(spans: list[Span]) -> list[Span]:
     for span in sorted(spans, key=lambda s: s.start):
         prev = out[-1] if out else None
         temporal = ("DATE", "TIME")
-        if prev is not None and prev.end == span.start and prev.label_ in temporal and span.label_ in temporal:
+        duration = prev is not None and prev[-1].lower_.rstrip("s") in DURATION_UNITS  # "four hours" + "Friday"
+        if prev is not None and prev.end == span.start and prev.label_ in temporal and span.label_ in temporal and not duration:
             label = "TIME" if "TIME" in (prev.label_, span.label_) else "DATE"
             out[-1] = Span(span.doc, prev.start, span.end, label=label, span_id=prev.id or span.id)
         else:
@@ -188,11 +194,20 @@ def reshape(span: Span, rules: NormaliseRules) -> Span:
     period last year"); a bare year naming a period takes its noun ("the 1988 quarter")."""
     doc = span.doc
     label = span.label_
+    start, end = span.start, span.end
     if label == "EVENT" and re.sub(r"^the ", "", span.text.lower()) in rules.holidays:
         label = "DATE"
+    if label in ("CARDINAL", "QUANTITY"):  # "at least two" + "more weeks", "about 5 1/2 hours"
+        while end < len(doc) and doc[end].lower_ in rules.unit_modifiers and not doc[end].ent_type_:
+            end += 1
+        if end < len(doc) and doc[end].lower_.rstrip("s") in DURATION_UNITS and not doc[end].ent_type_:
+            end += 1
+        last = doc[end - 1].lower_.rstrip("s")
+        if last not in DURATION_UNITS or not all(_count_word(t, rules) for t in doc[start : end - 1]):
+            return span  # "15 million instructions per second" is no duration
+        label = "TIME" if last in ("hour", "minute", "second") else "DATE"
     if label not in ("DATE", "TIME"):
         return span
-    start, end = span.start, span.end
     phrases = list(rules.absorb_before)
     if end - start == 1 and doc[start].lower_ in UNIT_NOUNS:  # the model's "year" in "This year's"
         phrases += rules.absorb_before_unit
@@ -221,3 +236,14 @@ def reshape(span: Span, rules: NormaliseRules) -> Span:
     if (start, end, label) == (span.start, span.end, span.label_):
         return span
     return Span(doc, start, end, label=label, span_id=span.id)
+
+
+_HEDGES = frozenset(
+    "about around at least more than less over under nearly almost some just up to roughly approximately".split()
+)
+
+
+def _count_word(tok: Any, rules: NormaliseRules) -> bool:
+    """A word of a count before a time unit: "at least", "two", "5", "1/2", "more"."""
+    w = tok.lower_
+    return bool(tok.like_num or w in _HEDGES or w in rules.unit_modifiers or w in rules.number_words)
