@@ -32,26 +32,51 @@ def extract(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document of this run.")
     ] = None,
     progress: Annotated[bool, typer.Option(help="Progress bar on stderr.")] = True,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (same output for any number).")] = 1,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
+    ] = None,
+    resume: Annotated[bool, typer.Option(help="Skip documents already in OUT and finish the rest.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (one committed part each).")] = 64,
 ) -> None:
     """Extract records from news files into OUT (errors go to OUT.errors.jsonl).
 
-    Exit code 0 when every document succeeded, 1 when some failed, 2 for usage errors.
+    Finished batches are committed under OUT.parts/ as they come and merged into OUT at the end;
+    after a crash or Ctrl-C, run the same command with --resume. Exit code 0 when every document
+    succeeded, 1 when some failed, 2 for usage errors, 130 when interrupted.
     """
-    from .extract import extract_files
-    from .io import open_output
+    from .batch import Interrupted, Settings, extract_batch
     from .nlp import ModelNotFound, load_nlp
-    from .progress import track
+    from .parts import ResumeError
+    from .progress import counter
 
     _check_date(published)
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"{engine!r} is not local or dask", param_hint="--engine")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    if resume and out == "-":
+        raise typer.BadParameter("--resume needs an output file, not -", param_hint="--resume")
     try:
-        nlp = load_nlp(model)
+        load_nlp(model)
     except ModelNotFound as e:
         raise typer.BadParameter(str(e), param_hint="--model") from e
-    with open_output(out) as writer:
-        for item in track(extract_files(paths, nlp=nlp, published=published), enabled=progress):
-            writer.write(item)
-    typer.echo(f"{writer.records} records, {writer.failed} failed -> {out}", err=True)
-    raise typer.Exit(1 if writer.failed else 0)
+    settings = Settings(model=model, published=published, batch_size=batch_size)
+    try:
+        with counter(enabled=progress) as advance:
+            summary = extract_batch(
+                paths, out, engine=engine, workers=workers, scheduler=scheduler,
+                settings=settings, resume=resume, progress=advance,
+            )
+    except ResumeError as e:
+        raise typer.BadParameter(str(e), param_hint="--resume") from e
+    except Interrupted as e:
+        typer.echo(e.summary.line(), err=True)
+        typer.echo("committed batches are kept: run the same command with --resume to finish", err=True)
+        raise typer.Exit(130) from None
+    typer.echo(summary.line(), err=True)
+    raise typer.Exit(1 if summary.errors else 0)
 
 
 @app.command()

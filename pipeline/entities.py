@@ -243,8 +243,62 @@ def split_at_line_breaks(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixe
     return out
 
 
+# --- Argument boundaries for relations (issue 5): spans that keep a relation from matching.
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def strip_possessive(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A name never ends in its possessive: "West Germany 's" -> "West Germany" (guideline §2)."""
+    out = []
+    for ent in ents:
+        if ent.label not in VALUE_LABELS and ent.end - ent.start > 1 and doc[ent.end - 1].text.lower() in POSSESSIVE:
+            ent = replace(ent, end=ent.end - 1, source="entity-fix.possessive")
+        out.append(ent)
+    return out
+
+
+AGENCY_STARTS = frozenset({"Radio", "Television", "TV"})
+
+
+def split_place_agency(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A wire source line glues the city to the agency or station: "Beijing XINHUA",
+    "Havana Radio Reloj Network" -> GPE "Havana" + ORG "Radio Reloj Network".
+
+    Split when the span starts with a known place written in mixed case and the rest starts
+    with an all-capitals word ("XINHUA", "ITAR-TASS") or with Radio/Television/TV and one
+    more word. An all-capitals span ("NEW YORK TIMES") is never split.
+    """
+    places = place_names(fixes.min_city_population)
+    out: list[EntitySpan] = []
+    for ent in ents:
+        out.extend(_split_place_agency(doc, ent, places))
+    return out
+
+
+def _split_place_agency(doc: Doc, ent: EntitySpan, places: frozenset[str]) -> list[EntitySpan]:
+    if ent.label not in ("ORG", "PERSON", "GPE") or ent.end - ent.start < 2:
+        return [ent]
+    for k in range(min(3, ent.end - ent.start - 1), 0, -1):
+        place, rest = doc[ent.start : ent.start + k], doc[ent.start + k : ent.end]
+        if place.text.isupper() or place.text not in places:
+            continue
+        first = rest[0].text
+        caps = sum(ch.isalpha() for ch in first) >= 2 and first.isupper()
+        station = first in AGENCY_STARTS and len(rest) >= 2
+        if caps or station:
+            return [
+                EntitySpan(ent.start, ent.start + k, "GPE", "entity-fix.place-agency"),
+                EntitySpan(ent.start + k, ent.end, "ORG", "entity-fix.place-agency"),
+            ]
+    return [ent]
+
+
 FIXES = (
     split_at_line_breaks,
+    strip_possessive,
+    split_place_agency,
     strip_determiners,
     trim_person_titles,
     relabel_places,

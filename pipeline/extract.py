@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
+from .chunking import pipe_docs
 from .clean import Cleaned, clean
 from .ingest import Document, InputError, iter_documents
 from .nlp import load_nlp, model_name
@@ -66,11 +67,16 @@ def prepare(doc: Document, *, published: str | None = None) -> Prepared:
     return Prepared(doc, cleaned, meta)
 
 
+def doc_values(p: Prepared) -> dict[str, Any]:
+    """``Doc._`` values a prepared document starts with: its anchor date for the normaliser."""
+    return {"published": p.meta.get("published"), "published_source": p.meta.get("published_source")}
+
+
 def make_doc(nlp: Language, p: Prepared) -> Doc:
     """The tokenised Doc of a prepared document, its anchor date set for the normaliser."""
     doc = nlp.make_doc(p.cleaned.text)
-    doc._.published = p.meta.get("published")
-    doc._.published_source = p.meta.get("published_source")
+    for name, value in doc_values(p).items():
+        setattr(doc._, name, value)
     return doc
 
 
@@ -121,7 +127,9 @@ def _process_batch(
     todo = [s for s in slots if isinstance(s, Prepared)]
     done: dict[int, Result] = {}
     try:
-        for p, nlp_doc in zip(todo, nlp.pipe(make_doc(nlp, p) for p in todo)):
+        texts = [p.cleaned.text for p in todo]
+        values = [doc_values(p) for p in todo]
+        for p, nlp_doc in zip(todo, pipe_docs(nlp, texts, values=values, batch_size=len(todo) or 1)):
             done[id(p)] = _to_record(nlp_doc, p, info)
     except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one
         for p in todo:
@@ -133,7 +141,7 @@ def _process_batch(
 
 def _one(p: Prepared, nlp: Language, info: PipelineInfo) -> Result:
     try:
-        return _to_record(nlp(make_doc(nlp, p)), p, info)
+        return _to_record(next(pipe_docs(nlp, [p.cleaned.text], values=[doc_values(p)])), p, info)
     except Exception as e:  # noqa: BLE001
         path = p.doc.meta.get("path")
         return _error(p.doc.id, "pipeline", f"{path or p.doc.id}: {type(e).__name__}: {e}", path)

@@ -10,8 +10,10 @@ exception that stops the batch.
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -20,6 +22,7 @@ from typing import Any
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+MAX_BYTES = 64 * 1024 * 1024  # a bigger file is an error, not a memory spike
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class Document:
 @dataclass(frozen=True)
 class InputError:
     id: str
-    kind: str  # unreadable, binary, empty, undecodable, bad-jsonl, duplicate-id, not-found, loop
+    kind: str  # unreadable, binary, empty, undecodable, bad-jsonl, duplicate-id, not-found, loop, too-large
     message: str
     path: str | None = None
 
@@ -123,9 +126,16 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 def read_file(path: Path, doc_id: str) -> Document:
     """One file as a Document; raises :class:`DecodeError` (kind + message) when it cannot."""
     try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a pipe, socket or device"
+            raise DecodeError("unreadable", f"not a regular file ({kind})")
+        if st.st_size > MAX_BYTES:
+            raise DecodeError("too-large", f"{st.st_size} bytes, more than the {MAX_BYTES} read per document")
         data = path.read_bytes()
     except OSError as e:
-        raise DecodeError("unreadable", f"cannot read: {e.strerror or e}") from e
+        kind = "loop" if e.errno == errno.ELOOP else "unreadable"
+        raise DecodeError(kind, f"cannot read: {e.strerror or e}") from e
     if not data.strip():
         raise DecodeError("empty", "empty file" if not data else "only whitespace")
     text, encoding = decode(data)
@@ -199,9 +209,25 @@ def _read_jsonl_line(path: Path, offset: int, n: int, doc_id: str) -> Document:
     return Document(id=doc_id, text=text, meta={**meta, "path": f"{path}:{n}"})
 
 
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | InputError]:
-    """Every document under ``paths``, sorted by id; unreadable ones as :class:`InputError`."""
-    entries: list[tuple[str, Path, int, int]] = []  # (id, path, jsonl offset or -1, line)
+@dataclass(frozen=True)
+class Source:
+    """Where one document is, before it is read: a file, or a line of a JSONL input
+    (``offset`` is the line's byte offset, -1 for a file). Small and picklable, so a list of
+    them can be partitioned across processes or a cluster, each reading its own texts."""
+
+    id: str
+    path: str
+    offset: int = -1
+    line: int = 0
+
+
+Item = Source | InputError
+
+
+def index_documents(paths: Iterable[str | Path]) -> list[Item]:
+    """Every document under ``paths`` as a :class:`Source` (no text is read), sorted by id;
+    what cannot be listed, and repeated ids, as :class:`InputError` in the same list."""
+    entries: list[Source] = []
     errors: list[InputError] = []
     for given in paths:
         root = Path(given)
@@ -211,44 +237,57 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | InputErro
                     errors.append(found)
                     continue
                 if found.suffix.lower() in TEXT_SUFFIXES:  # JSONL only when named directly
-                    entries.append((found.relative_to(root).as_posix(), found, -1, 0))
+                    entries.append(Source(found.relative_to(root).as_posix(), str(found)))
         elif root.suffix.lower() in JSONL_SUFFIXES and root.is_file():
             _add_jsonl(root, entries, errors)
         elif root.exists() or root.is_symlink():
-            entries.append((root.name, root, -1, 0))
+            entries.append(Source(root.name, str(root)))
         else:
             errors.append(InputError(str(given), "not-found", f"{given}: no such file or folder", str(given)))
 
     seen: set[str] = set()
-    items: list[tuple[str, int, Any]] = [(e.id, 0, e) for e in errors]
-    for entry in entries:
-        items.append((entry[0], 1, entry))
-    for doc_id, _, item in sorted(items, key=lambda x: (x[0], x[1])):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        _, path, offset, line = item
-        if doc_id in seen:
-            yield InputError(doc_id, "duplicate-id", f"{path}: id {doc_id!r} seen before", str(path))
-            continue
-        seen.add(doc_id)
-        try:
-            if offset >= 0:
-                yield _read_jsonl_line(path, offset, line, doc_id)
-            else:
-                yield read_file(path, doc_id)
-        except DecodeError as e:
-            msg = str(e) if str(e).startswith(str(path)) else f"{path}: {e}"
-            yield InputError(doc_id, e.kind, msg, str(path))
+    keyed: list[tuple[str, int, Item]] = [(e.id, 0, e) for e in errors]
+    keyed.extend((s.id, 1, s) for s in entries)
+    out: list[Item] = []
+    for doc_id, _, item in sorted(keyed, key=lambda x: (x[0], x[1])):
+        if isinstance(item, Source):
+            if doc_id in seen:
+                item = InputError(doc_id, "duplicate-id", f"{item.path}: id {doc_id!r} seen before", item.path)
+            seen.add(doc_id)
+        out.append(item)
+    return out
 
 
-def _add_jsonl(path: Path, entries: list[tuple[str, Path, int, int]], errors: list[InputError]) -> None:
+def load(item: Item) -> Document | InputError:
+    """Read one :class:`Source` (errors pass through): a Document, or an InputError saying why not."""
+    if isinstance(item, InputError):
+        return item
+    path = Path(item.path)
+    try:
+        if item.offset >= 0:
+            return _read_jsonl_line(path, item.offset, item.line, item.id)
+        return read_file(path, item.id)
+    except DecodeError as e:
+        msg = str(e) if str(e).startswith(item.path) else f"{item.path}: {e}"
+        return InputError(item.id, e.kind, msg, item.path)
+    except (OSError, ValueError) as e:  # the input changed since it was listed
+        return InputError(item.id, "unreadable", f"{item.path}: cannot read: {e}", item.path)
+
+
+def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | InputError]:
+    """Every document under ``paths``, sorted by id; unreadable ones as :class:`InputError`.
+    The list of sources is made up front; texts are read one at a time as they are asked for."""
+    for item in index_documents(paths):
+        yield load(item)
+
+
+def _add_jsonl(path: Path, entries: list[Source], errors: list[InputError]) -> None:
     try:
         for row in _jsonl_index(path):
             if isinstance(row, InputError):
                 errors.append(row)
             else:
                 doc_id, offset, n = row
-                entries.append((doc_id, path, offset, n))
+                entries.append(Source(doc_id, str(path), offset, n))
     except OSError as e:
         errors.append(InputError(path.name, "unreadable", f"{path}: cannot read: {e.strerror or e}", str(path)))

@@ -21,6 +21,9 @@ class ComponentSpec(_Rule):
     factory: str
     name: str
     config: dict[str, Any] = Field(default_factory=dict)
+    before: str | None = Field(
+        default=None, description="Put the component before this pipe (default: at the end)."
+    )
 
 
 class PipelineConfig(_Rule):
@@ -55,15 +58,20 @@ def load_base(model: str | None = None, *, config: PipelineConfig | None = None)
     )
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str | None = None, *, bare: bool = False) -> Language:
     """The full newsrel pipeline (cached per process), or with ``bare=True`` only the
     trained pipeline: the baseline newsrel is always measured against."""
+    return _load_nlp(model, bare)  # one cache entry whether or not arguments are spelled out
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str | None, bare: bool) -> Language:
     config = pipeline_config()
     nlp = load_base(model, config=config)
     if not bare:
         for spec in config.components:
-            nlp.add_pipe(spec.factory, name=spec.name, config=spec.config)
+            before = spec.before if spec.before in nlp.pipe_names else None
+            nlp.add_pipe(spec.factory, name=spec.name, config=spec.config, before=before)
     return nlp
 
 

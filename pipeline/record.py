@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .facts import ArgumentFact, ClusterFact, EventFact, Offsets, RelationFact
+from .facts import ArgumentFact, ClusterFact, EventFact, Offsets, RelationFact, SentenceIndex
 from .schema import (
     Argument,
     Cluster,
@@ -37,7 +37,7 @@ def build_record(
     edits: list[Edit],
     pipeline: PipelineInfo | None,
 ) -> Record:
-    sent_of = _sentence_index(doc)
+    sent_of = SentenceIndex.of(doc)
     ids: dict[Offsets, str] = {}
     entities: list[Entity] = []
     for n, ent in enumerate(doc.ents, 1):
@@ -60,11 +60,12 @@ def build_record(
         Relation(id=f"R{n}", type=r.type, head=ids[r.head], tail=ids[r.tail], rule=r.rule, sentence=r.sentence)
         for n, r in enumerate(_known(doc._.relations or [], ids), 1)
     ]
-    events = [_event(doc, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
+    text = doc.text  # built from the tokens on every access: once per record, not per span
+    events = [_event(text, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
     return Record(
         id=doc_id,
         meta=meta,
-        text=doc.text,
+        text=text,
         edits=edits,
         entities=entities,
         clusters=clusters,
@@ -72,16 +73,6 @@ def build_record(
         events=events,
         pipeline=pipeline,
     )
-
-
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return {}
-    out: dict[int, int] = {}
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = n
-    return out
 
 
 def _known(relations: list[RelationFact], ids: dict[Offsets, str]) -> list[RelationFact]:
@@ -119,16 +110,16 @@ def _clusters(facts: list[ClusterFact], ids: dict[Offsets, str], entities: list[
     return out
 
 
-def _event(doc: Doc, vid: str, ev: EventFact, ids: dict[Offsets, str]) -> Event:
+def _event(text: str, vid: str, ev: EventFact, ids: dict[Offsets, str]) -> Event:
     def span(o: Offsets) -> Span:
-        return Span(start=o[0], end=o[1], text=doc.text[o[0] : o[1]])
+        return Span(start=o[0], end=o[1], text=text[o[0] : o[1]])
 
     return Event(
         id=vid,
         type=ev.type,
         trigger=span(ev.trigger),
         triggers=[span(t) for t in ev.triggers],
-        arguments=[_argument(doc, a, ids) for a in ev.arguments],
+        arguments=[_argument(text, a, ids) for a in ev.arguments],
         date=ev.date,
         status=ev.status,
         cameo=ev.cameo,
@@ -139,8 +130,8 @@ def _event(doc: Doc, vid: str, ev: EventFact, ids: dict[Offsets, str]) -> Event:
     )
 
 
-def _argument(doc: Doc, arg: ArgumentFact, ids: dict[Offsets, str]) -> Argument:
+def _argument(text: str, arg: ArgumentFact, ids: dict[Offsets, str]) -> Argument:
     if arg.is_entity and arg.span in ids:
         return Argument(role=arg.role, ref=ids[arg.span])
     s, e = arg.span
-    return Argument(role=arg.role, start=s, end=e, text=doc.text[s:e])
+    return Argument(role=arg.role, start=s, end=e, text=text[s:e])

@@ -23,7 +23,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .facts import ClusterFact, Offsets, RelationFact
+from .facts import ClusterFact, Offsets, RelationFact, SentenceIndex
 from .rules import RuleError, _Rule, load_jsonl
 
 RelationType = Literal[
@@ -125,6 +125,7 @@ class Match:
     rule: str
     head_token: int
     tail_token: int
+    tokens: tuple[int, ...] = ()  # every token the pattern matched
 
 
 def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
@@ -135,17 +136,25 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
         for k, element in enumerate(align):
             first.setdefault(element, start + k)
         if rule.head in first and rule.tail in first:
-            out.append(Match(rule.id, first[rule.head], first[rule.tail]))
+            out.append(Match(rule.id, first[rule.head], first[rule.tail], tuple(range(start, _end))))
     if not compiled.deps or len(doc.ents) < 2:
         return out
     sentences = _sentence_labels(doc)
+    as_doc: dict[int, Doc] = {}  # a sentence copied once, whatever the number of rule groups
     for labels, matcher in compiled.deps.items():
-        for offset, part in _parts_with(doc, sentences, labels):
+        for offset, part in _parts_with(doc, sentences, labels, as_doc):
             for match_id, token_ids in matcher(part):
                 rule = compiled.rules[doc.vocab.strings[match_id]]
                 names = [node["RIGHT_ID"] for node in rule.pattern]
                 by_name = dict(zip(names, token_ids))
-                out.append(Match(rule.id, offset + by_name[str(rule.head)], offset + by_name[str(rule.tail)]))
+                out.append(
+                    Match(
+                        rule.id,
+                        offset + by_name[str(rule.head)],
+                        offset + by_name[str(rule.tail)],
+                        tuple(offset + t for t in token_ids),
+                    )
+                )
     return out
 
 
@@ -162,7 +171,10 @@ def _sentence_labels(doc: Doc) -> list[tuple[Span, frozenset[str]]]:
 
 
 def _parts_with(
-    doc: Doc, sentences: Sequence[tuple[Span, frozenset[str]]], labels: Labels
+    doc: Doc,
+    sentences: Sequence[tuple[Span, frozenset[str]]],
+    labels: Labels,
+    as_doc: dict[int, Doc],
 ) -> Iterator[tuple[int, Doc]]:
     """The sentences holding a mention of each label set, as Docs with their token offset
     (the whole doc when those sentences are most of it)."""
@@ -174,7 +186,9 @@ def _parts_with(
         yield 0, doc
         return
     for sent in found:
-        yield sent.start, sent.as_doc()
+        if sent.start not in as_doc:
+            as_doc[sent.start] = sent.as_doc()
+        yield sent.start, as_doc[sent.start]
 
 
 def _entity_at(doc: Doc) -> list[Span | None]:
@@ -201,7 +215,7 @@ def _antecedent(doc: Doc, token: int, at: Sequence[Span | None]) -> Span | None:
 def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
     """Every relation the rules find, one per (type, head, tail), in text order."""
     at = _entity_at(doc)
-    sent_of = sentence_index(doc)
+    sent_of = SentenceIndex.of(doc)
     found: dict[tuple[str, Offsets, Offsets], RelationFact] = {}
     for m in find_matches(doc, compiled):
         rule = compiled.rules[m.rule]
@@ -219,17 +233,27 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
             continue
         if rule.not_country_head and compiled.is_country(head.text):
             continue
-        key = (rule.relation, (head.start_char, head.end_char), (tail.start_char, tail.end_char))
+        rtype: str = rule.relation
+        if rtype == "AFFILIATED_WITH" and (title := _title_between(m, at, head, tail)) is not None:
+            rtype, head = "POSITION_AT", title
+        key = (rtype, (head.start_char, head.end_char), (tail.start_char, tail.end_char))
         if key not in found:
-            found[key] = RelationFact(rule.relation, key[1], key[2], rule.id, sent_of.get(head.start))
+            found[key] = RelationFact(rtype, key[1], key[2], rule.id, sent_of.get(head.start))
     return sorted(found.values(), key=lambda r: (r.head, r.tail, r.type))
 
 
-def sentence_index(doc: Doc) -> dict[int, int]:
-    """Token index -> sentence number (empty when the doc has no sentences)."""
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return {}
-    return {i: n for n, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
+def _title_between(m: Match, at: Sequence[Span | None], head: Span, tail: Span) -> Span | None:
+    """The TITLE mention a person-organisation match passes through, if any.
+
+    docs/ANNOTATION.md §4: AFFILIATED_WITH only when no TITLE links the two; when one does
+    ("Carole Njeri, chief executive of KEPSA"), the link is POSITION_AT from that title (the
+    person's HOLDS_POSITION comes from the title rules).
+    """
+    for tok in m.tokens:
+        ent = at[tok]
+        if ent is not None and ent.label_ == "TITLE" and ent != head and ent != tail:
+            return ent
+    return None
 
 
 def roles(clusters: Sequence[ClusterFact], facts: Sequence[RelationFact], doc: Doc) -> list[ClusterFact]:

@@ -52,3 +52,50 @@ def test_every_entity_cites_source_and_matches_text(seed_record) -> None:
 
 def test_no_entity_crosses_a_line_break(seed_record) -> None:
     assert all("\n" not in e.text for e in seed_record.entities)
+
+
+def _fix(fix, words, ents):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.entities import EntitySpan
+    from pipeline.rules import EntityFixes, load_json, models_dir
+
+    doc = Doc(Vocab(), words=words)
+    fixes = load_json(models_dir() / "entity_fixes.json", EntityFixes)
+    found = fix(doc, [EntitySpan(s, e, label) for s, e, label in ents], fixes)
+    return [(doc[x.start : x.end].text, x.label) for x in found]
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        (["West", "Germany", "'s", "exports"], [(0, 3, "GPE")], [("West Germany", "GPE")]),
+        (["Acme", "Corp", "’s", "plant"], [(0, 3, "ORG")], [("Acme Corp", "ORG")]),
+        (["the", "last", "year", "'s"], [(0, 4, "DATE")], [("the last year 's", "DATE")]),  # values keep theirs
+    ],
+)
+def test_names_lose_their_possessive(words, ents, expected):
+    from pipeline.entities import strip_possessive
+
+    assert _fix(strip_possessive, words, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        (["Beijing", "XINHUA", "in", "English"], [(0, 2, "PERSON")], [("Beijing", "GPE"), ("XINHUA", "ORG")]),
+        (
+            ["Havana", "Radio", "Rebelde", "Network", "in", "Spanish"],
+            [(0, 4, "ORG")],
+            [("Havana", "GPE"), ("Radio Rebelde Network", "ORG")],
+        ),
+        (["NEW", "YORK", "TIMES"], [(0, 3, "ORG")], [("NEW YORK TIMES", "ORG")]),  # all capitals: one name
+        (["Boston", "Red", "Sox"], [(0, 3, "ORG")], [("Boston Red Sox", "ORG")]),
+        (["Moscow", "Radio"], [(0, 2, "ORG")], [("Moscow Radio", "ORG")]),
+    ],
+)
+def test_city_glued_to_an_agency_is_split(words, ents, expected):
+    from pipeline.entities import split_place_agency
+
+    assert _fix(split_place_agency, words, ents) == expected

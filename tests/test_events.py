@@ -311,9 +311,17 @@ def test_adding_a_type_is_a_data_change(tmp_path: Path) -> None:
     [
         ("KAZAKHSTAN, BELARUS SEEK TRADE\n\nASTANA — Mamin said.", 30),
         ("Mamin met Matyushevsky.\nThey talked.", 0),
-        ("Talks: an overview\nBody.", 18),
+        ("Talks: an overview\n\nBody.", 18),
         ("One line only", 0),
-        ('"We will meet," he said\nBody.', 23),
+        ('"We will meet," he said\n\nBody.', 23),
+        # a headline over a short date line (MEANTIME, Wikinews)
+        ("Airline signs deal\nJuly 02 , 2008\nThe airline said.", 18),
+        # hard-wrapped newswire (Reuters): the first line is no headline
+        (
+            "Standard Oil Co and BP North America\nInc said they plan to form a venture\nto go.",
+            0,
+        ),
+        ("Talks: an overview\nBody.", 0),
     ],
 )
 def test_headline_end(text: str, end: int) -> None:

@@ -87,10 +87,38 @@ def relations_of(nlp, text):
         ),
         ("In 1752, Betsy Ross was born in Philadelphia.", ("LOCATED_IN", "Betsy Ross", "Philadelphia")),
         ("He studied at Tennessee Tech in Cookville for two years.", ("LOCATED_IN", "Tennessee Tech", "Cookville")),
+        # rel2 rules, one own sentence each
+        ("Siemens, based in Munich, builds trains.", ("LOCATED_IN", "Siemens", "Munich")),  # located-in.based-in
+        ("General Motors is headquartered in Detroit.", ("LOCATED_IN", "General Motors", "Detroit")),  # is-based-in
+        (
+            "Officials in Ohio's Franklin County approved the levy.",  # located-in.place-poss-place
+            ("LOCATED_IN", "Franklin County", "Ohio"),
+        ),
+        ("NAIROBI, Kenya (Reuters) - Rains flooded the city.", ("LOCATED_IN", "Reuters", "NAIROBI")),  # dateline-agency
+        ("John Miller, a Denver architect, designed the tower.", ("LOCATED_IN", "John Miller", "Denver")),  # appos-role-place
+        ("Maria Lopez, a teacher from Tucson, won the prize.", ("LOCATED_IN", "Maria Lopez", "Tucson")),  # appos-role-from-place
+        ("Texas Gov. Greg Abbott signed the bill.", ("LOCATED_IN", "Greg Abbott", "Texas")),  # place-native-name, Gov.
+        (
+            "Paul Grant of the Boeing company said orders rose.",  # affiliated.name-prep-org-modifier
+            ("AFFILIATED_WITH", "Paul Grant", "Boeing"),
+        ),
+        (
+            "Anna Berg, a member of the research staff at IBM, said the chip works.",  # appos-role-prep-deep
+            ("AFFILIATED_WITH", "Anna Berg", "IBM"),
+        ),
+        ("Tokyo KYODO in English 0812 GMT 5 Jun 94", ("LOCATED_IN", "KYODO", "Tokyo")),  # entity-fix.place-agency
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
     assert relation in relations_of(nlp, text)
+
+
+def test_affiliation_through_a_title_is_that_titles_position(nlp):
+    """docs/ANNOTATION.md §4: AFFILIATED_WITH only when no TITLE links person and organisation."""
+    found = relations_of(nlp, "Anne Lee, chairman of Toyota Motor Corp., said sales rose.")
+    assert ("POSITION_AT", "chairman", "Toyota Motor Corp.") in found
+    assert ("HOLDS_POSITION", "Anne Lee", "chairman") in found
+    assert not [r for r in found if r[0] == "AFFILIATED_WITH"]
 
 
 def test_no_country_is_located_in_another(nlp):

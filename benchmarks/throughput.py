@@ -1,0 +1,194 @@
+"""Throughput and memory of newsrel on Reuters-21578 bodies (run by hand, not a test).
+
+    python benchmarks/throughput.py [--data /work/shared/data/reuters21578] [--docs 2000]
+                                    [--rss 2000 20000] [--skip-dask] [--only throughput|rss]
+
+Measures, in one run:
+  * words/s of the bare trained pipeline (``nlp.pipe``, all its components, batch 64);
+  * words/s of ``newsrel extract`` (all newsrel components, records written, one process);
+  * their ratio (target >= 0.8);
+  * the speed-up of ``--workers 2`` and of ``--engine dask`` with 2 workers over one process
+    (wall time, including starting the workers and building their pipelines);
+  * peak RSS of a one-process ``newsrel extract`` over N documents, each N in a fresh process.
+
+Words are whitespace-separated tokens of the input bodies, the same count for every row.
+The corpus is read from the SGML files (latin-1, ``<REUTERS NEWID=...>``, ``<BODY>``); bodies are
+written to a temporary JSONL input; when more documents are asked for than there are bodies,
+bodies are reused under new ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+DATA = Path("/work/shared/data/reuters21578")
+_DOC = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.S)
+_BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
+
+
+def reuters_bodies(folder: Path) -> Iterator[tuple[str, str]]:
+    """(NEWID, body text) of every Reuters-21578 story with a non-empty body."""
+    for sgm in sorted(folder.glob("reut2-*.sgm")):
+        for m in _DOC.finditer(sgm.read_text(encoding="latin-1")):
+            body = _BODY.search(m.group(2))
+            if body:
+                text = html.unescape(body.group(1)).replace("\x03", "").strip()
+                if text:
+                    yield m.group(1), text
+
+
+def corpus(folder: Path, n: int) -> list[tuple[str, str]]:
+    bodies = list(reuters_bodies(folder))
+    return [
+        (f"r{k // len(bodies)}-{bodies[k % len(bodies)][0]}", bodies[k % len(bodies)][1])
+        for k in range(n)
+    ]
+
+
+def write_jsonl(docs: list[tuple[str, str]], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        for doc_id, text in docs:
+            f.write(json.dumps({"id": doc_id, "text": text}) + "\n")
+    return path
+
+
+def words(docs: list[tuple[str, str]]) -> int:
+    return sum(len(text.split()) for _, text in docs)
+
+
+def bare_seconds(docs: list[tuple[str, str]]) -> tuple[float, float]:
+    """(wall, CPU) seconds of the bare pipeline over ``docs``."""
+    from pipeline.nlp import load_nlp
+
+    nlp = load_nlp(bare=True)
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe((t for _, t in docs), batch_size=64):
+        pass
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def newsrel_seconds(src: Path, out: Path, **kw: object) -> tuple[float, float]:
+    """(wall, CPU of this process) seconds of a newsrel run (CPU is only the parent's)."""
+    from pipeline.batch import extract_batch
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    extract_batch([src], out, **kw)  # type: ignore[arg-type]
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def throughput(folder: Path, n: int, tmp: Path, dask: bool, workers: bool = True) -> None:
+    from pipeline.nlp import load_nlp
+
+    docs = corpus(folder, n)
+    src = write_jsonl(docs, tmp / "in.jsonl")
+    w = words(docs)
+    load_nlp(), load_nlp(bare=True)  # build both before timing
+    rows = [("bare spaCy pipeline (nlp.pipe)", bare_seconds(docs))]
+    rows.append(("newsrel extract, 1 process", newsrel_seconds(src, tmp / "o1.jsonl")))
+    if workers:
+        rows.append(
+            ("newsrel extract --workers 2", newsrel_seconds(src, tmp / "o2.jsonl", workers=2))
+        )
+    if workers and dask:
+        rows.append(
+            (
+                "newsrel extract --engine dask (2)",
+                newsrel_seconds(src, tmp / "o3.jsonl", engine="dask", workers=2),
+            )
+        )
+    same = [
+        (tmp / o).read_bytes() == (tmp / "o1.jsonl").read_bytes()
+        for o in ("o2.jsonl", "o3.jsonl")
+        if (tmp / o).exists()
+    ]
+    print(f"\n{n} Reuters-21578 documents, {w} words")
+    print(f"{'run':<36} {'seconds':>8} {'words/s':>9} {'CPU s':>8}")
+    for name, (s, cpu) in rows:
+        print(f"{name:<36} {s:>8.1f} {w / s:>9,.0f} {cpu:>8.1f}")
+    one, one_cpu = rows[1][1]
+    wall_ratio, cpu_ratio = rows[0][1][0] / one, rows[0][1][1] / one_cpu
+    print(f"ratio newsrel / bare, wall: {wall_ratio:.2f}, CPU: {cpu_ratio:.2f} (target >= 0.8)")
+    if workers:
+        print(f"speed-up --workers 2: {one / rows[2][1][0]:.2f}x (target >= 1.6x)")
+    if workers and dask:
+        print(
+            f"speed-up dask (2):    {one / rows[3][1][0]:.2f}x (target: within 20% of --workers 2)"
+        )
+    print(f"outputs byte-identical to 1 process: {all(same)}")
+
+
+def rss_child(folder: Path, n: int, tmp: Path) -> None:
+    """In a fresh process: one-process extract of ``n`` documents; print peak RSS in MB."""
+    from pipeline.batch import Settings, extract_batch
+
+    src = write_jsonl(corpus(folder, n), tmp / f"rss{n}.jsonl")
+    summary = extract_batch([src], tmp / f"rss{n}.out.jsonl", settings=Settings(batch_size=32))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "docs": n,
+                "peak_rss_mb": round(rss, 1),
+                "seconds": round(summary.seconds, 1),
+                "records": summary.records,
+                "errors": summary.errors,
+            }
+        )
+    )
+
+
+def rss(folder: Path, sizes: list[int]) -> None:
+    print(f"\n{'documents':>9} {'peak RSS MB':>12} {'seconds':>8}")
+    results = []
+    for n in sizes:
+        cmd = [sys.executable, __file__, "--data", str(folder), "--rss-child", str(n)]
+        row = json.loads(
+            subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines()[-1]
+        )
+        results.append(row)
+        print(f"{n:>9} {row['peak_rss_mb']:>12.1f} {row['seconds']:>8.1f}", flush=True)
+    if len(results) > 1:
+        growth = results[-1]["peak_rss_mb"] / results[0]["peak_rss_mb"] - 1
+        print(
+            f"peak RSS growth {sizes[0]} -> {sizes[-1]} documents: {growth:+.1%} (target <= +10%)"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--rss", type=int, nargs="*", default=[2000, 20000])
+    ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--skip-workers", action="store_true", help="only the bare and 1-process rows")
+    ap.add_argument("--only", choices=["throughput", "rss"])
+    ap.add_argument("--rss-child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="newsrel-bench-") as tmp:
+        if args.rss_child:
+            rss_child(args.data, args.rss_child, Path(tmp))
+            return
+        if args.only != "rss":
+            throughput(
+                args.data,
+                args.docs,
+                Path(tmp),
+                dask=not args.skip_dask,
+                workers=not args.skip_workers,
+            )
+        if args.only != "throughput" and args.rss:
+            rss(args.data, args.rss)
+
+
+if __name__ == "__main__":
+    main()

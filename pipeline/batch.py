@@ -1,0 +1,198 @@
+"""Batch extraction at scale: the sorted list of sources is cut into batches, an engine runs
+:func:`run_batch` on each (in this process, a process pool, or a Dask cluster), and every
+finished batch is committed as a part file (:mod:`pipeline.parts`) then merged by id.
+
+The output depends only on the inputs and the settings: not on the engine, the number of
+workers, the order batches finish in, or whether the run was interrupted and resumed.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from .extract import extract_documents, pipeline_info
+from .ingest import Item, index_documents, load
+from .io import dumps
+from .nlp import load_nlp
+from .parts import Part, PartStore
+from .schema import ErrorRecord
+
+DEFAULT_BATCH = 64
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs to build the same records."""
+
+    model: str | None = None
+    published: str | None = None
+    batch_size: int = DEFAULT_BATCH
+
+
+@dataclass(frozen=True)
+class Batch:
+    seq: int  # position of the batch in the whole sorted input: names its part file
+    items: tuple[Item, ...]
+
+
+@dataclass
+class Summary:
+    documents: int = 0  # processed in this run
+    skipped: int = 0  # already done (--resume)
+    records: int = 0
+    errors: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    out: str = ""
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+    def line(self) -> str:
+        head = "interrupted after " if self.interrupted else ""
+        skipped = f" ({self.skipped} already done)" if self.skipped else ""
+        return (
+            f"{head}{self.documents} documents{skipped}: {self.records} records, "
+            f"{self.errors} errors, {self.words} words in {self.seconds:.1f} s "
+            f"({self.words_per_second:,.0f} words/s) -> {self.out}"
+        )
+
+
+def plan_batches(
+    items: Sequence[Item], size: int, done: set[str] | frozenset[str] = frozenset()
+) -> Iterator[Batch]:
+    """Consecutive batches of about ``size`` items; items with one id stay in one batch, so a
+    batch is either wholly committed or not at all. Batch boundaries depend only on ``items``
+    (not on ``done``), so a resumed run cuts the same batches; done items are left out."""
+    if size < 1:
+        raise ValueError("batch size must be at least 1")
+    seq = 0
+    current: list[Item] = []
+    for n, item in enumerate(items):
+        current.append(item)
+        nxt = items[n + 1] if n + 1 < len(items) else None
+        if len(current) >= size and (nxt is None or nxt.id != item.id):
+            yield from _keep(seq, current, done)
+            seq, current = seq + 1, []
+    if current:
+        yield from _keep(seq, current, done)
+
+
+def _keep(seq: int, items: list[Item], done: set[str] | frozenset[str]) -> Iterator[Batch]:
+    todo = tuple(i for i in items if i.id not in done)
+    if todo:
+        yield Batch(seq, todo)
+
+
+def run_batch(batch: Batch, settings: Settings) -> Part:
+    """Records and error lines for one batch (runs in whichever process the engine picks; the
+    pipeline is built once per process: :func:`~pipeline.nlp.load_nlp` is cached)."""
+    nlp = load_nlp(settings.model)
+    records: list[tuple[str, str]] = []
+    errors: list[tuple[str, str]] = []
+    words = 0
+    docs = (load(item) for item in batch.items)
+    for result in extract_documents(
+        docs, nlp=nlp, published=settings.published, batch_size=settings.batch_size
+    ):
+        if isinstance(result, ErrorRecord):
+            errors.append((result.id, dumps(result)))
+        else:
+            records.append((result.id, dumps(result)))
+            words += len(result.text.split())
+    return Part(batch.seq, tuple(i.id for i in batch.items), tuple(records), tuple(errors), words)
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a run: what was committed is kept; ``summary`` says how far it got."""
+
+    def __init__(self, summary: Summary) -> None:
+        super().__init__(summary.line())
+        self.summary = summary
+
+
+@dataclass
+class _StreamSink:
+    """``-o -``: records to stdout and error lines to stderr, in order, as batches finish."""
+
+    out: IO[str]
+    err: IO[str]
+    next_seq: int = 0
+    waiting: dict[int, Part] = field(default_factory=dict)
+    order: list[int] = field(default_factory=list)
+
+    def commit(self, part: Part) -> None:
+        self.waiting[part.seq] = part
+        while self.order and self.order[0] in self.waiting:
+            ready = self.waiting.pop(self.order.pop(0))
+            self.out.writelines(line + "\n" for _, line in ready.records)
+            self.err.writelines(line + "\n" for _, line in ready.errors)
+        self.out.flush()
+
+
+def extract_batch(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    settings: Settings | None = None,
+    resume: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Summary:
+    """Extract every document under ``paths`` into ``out`` (``OUT.jsonl`` + ``OUT.errors.jsonl``,
+    or ``-`` for stdout), with ``engine`` ``local`` (``workers`` processes) or ``dask``
+    (``scheduler`` address, default a local cluster of ``workers`` processes).
+
+    ``resume`` continues an interrupted run into the same ``out``. Raises :class:`Interrupted`
+    on Ctrl-C, after keeping what was committed."""
+    from .engines import open_engine
+
+    settings = settings or Settings()
+    started = time.perf_counter()
+    items = index_documents(paths)
+    summary = Summary(out=str(out))
+    stream = str(out) == "-"
+    if stream and resume:
+        raise ValueError("--resume needs an output file, not stdout")
+    store = None if stream else PartStore(Path(out))
+    sink: _StreamSink | PartStore
+    if store is None:
+        done: set[str] = set()
+        sink = _StreamSink(sys.stdout, sys.stderr)
+    else:
+        info = pipeline_info(load_nlp(settings.model))
+        fingerprint = {"published": settings.published, "pipeline": info.model_dump(mode="json")}
+        done = store.start(fingerprint, resume=resume)
+        sink = store
+    batches = list(plan_batches(items, settings.batch_size, done))
+    summary.skipped = sum(1 for i in items if i.id in done)
+    if isinstance(sink, _StreamSink):
+        sink.order = [b.seq for b in batches]
+    try:
+        with open_engine(engine, workers=workers, scheduler=scheduler, settings=settings) as runner:
+            for part in runner.run(batches, settings):
+                sink.commit(part)
+                summary.documents += len(part.ids)
+                summary.records += len(part.records)
+                summary.errors += len(part.errors)
+                summary.words += part.words
+                if progress:
+                    progress(len(part.ids))
+    except KeyboardInterrupt as e:
+        summary.seconds = time.perf_counter() - started
+        summary.interrupted = True
+        raise Interrupted(summary) from e
+    if store is not None:
+        summary.records, summary.errors = store.finish()
+    summary.seconds = time.perf_counter() - started
+    return summary
+

@@ -1,0 +1,85 @@
+"""The Dask engine: batches as tasks on a Dask distributed cluster.
+
+With no ``scheduler`` address a LocalCluster of ``workers`` single-threaded processes is
+started in this process (nothing to set up); with one (``tcp://host:8786``) the batches go to
+that cluster. Each worker builds the pipeline once (:class:`BuildPipeline`, a worker plugin,
+at start; :func:`~pipeline.nlp.load_nlp` is cached per process). Workers read the input files
+themselves, so on a real cluster the inputs must be at the same path on every worker (a
+shared file system); the parts come back to this process, which writes the output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+from typing import Any
+
+from distributed import WorkerPlugin
+
+from ..batch import Batch, Settings, run_batch
+from ..parts import Part
+
+IN_FLIGHT_PER_WORKER = 2
+
+
+class BuildPipeline(WorkerPlugin):
+    """Worker plugin: build the newsrel pipeline when a worker starts (or joins)."""
+
+    name = "newsrel-pipeline"
+
+    def __init__(self, model: str | None) -> None:
+        self.model = model
+
+    def setup(self, worker: Any) -> None:
+        from ..nlp import load_nlp
+
+        load_nlp(self.model)
+
+
+class DaskEngine:
+    def __init__(self, workers: int, scheduler: str | None, settings: Settings) -> None:
+        from distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self.client = Client(self.cluster)
+        self.client.register_plugin(BuildPipeline(settings.model), name=BuildPipeline.name)
+        self.slots = max(
+            1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
+        )
+
+    def __enter__(self) -> DaskEngine:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def run(self, batches: Iterable[Batch], settings: Settings) -> Iterator[Part]:
+        from distributed import as_completed
+
+        todo = iter(batches)
+        limit = self.slots * IN_FLIGHT_PER_WORKER
+        first = [self._submit(b, settings) for _, b in zip(range(limit), todo, strict=False)]
+        if not first:
+            return
+        running = as_completed(first)
+        for future in running:
+            part: Part = future.result()
+            future.release()
+            if (batch := next(todo, None)) is not None:
+                running.add(self._submit(batch, settings))
+            yield part
+
+    def _submit(self, batch: Batch, settings: Settings) -> Any:
+        return self.client.submit(
+            run_batch, batch, settings, key=f"newsrel-batch-{batch.seq}", pure=False
+        )

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.chunking import CHUNK_CHARS, join_docs, pipe_docs, shift_fact, split_points
+from pipeline.extract import extract_documents
+from pipeline.facts import ArgumentFact, ClusterFact, EventFact, RelationFact
+from pipeline.ingest import Document
+from pipeline.schema import Record
+
+from .conftest import SEED
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "pieces"),
+    [
+        ("Short.", 10, ["Short."]),
+        ("One two.\n\nThree four.\n\nFive.", 15, ["One two.", "\n\nThree four.", "\n\nFive."]),
+        (
+            "One two. Three four. Five six.",
+            22,
+            ["One two. Three four.", " Five six."],
+        ),  # sentence end
+        (
+            "One two. Three\nfour five six.",
+            22,
+            ["One two. Three", "\nfour five six."],
+        ),  # line before sentence
+        ("aaaa bbbb cccc", 6, ["aaaa", " bbbb", " cccc"]),  # spaces
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),  # nothing to cut at
+    ],
+)
+def test_split_points_prefer_paragraphs_then_sentences_then_spaces(
+    text: str, size: int, pieces: list[str]
+) -> None:
+    points = split_points(text, size)
+    got = [text[a:b] for a, b in zip(points, points[1:], strict=False)]
+    assert got == pieces
+    assert "".join(got) == text and all(len(p) <= size for p in got)
+
+
+@pytest.mark.parametrize(
+    ("fact", "shifted"),
+    [
+        (
+            RelationFact("HOLDS_POSITION", (0, 5), (6, 9), "r", sentence=1),
+            RelationFact("HOLDS_POSITION", (100, 105), (106, 109), "r", sentence=4),
+        ),
+        (
+            ClusterFact(
+                "PERSON", "A", ((0, 1), (5, 6)), roles=(("Minister", (8, 9)), ("Envoy", None))
+            ),
+            ClusterFact(
+                "PERSON",
+                "A",
+                ((100, 101), (105, 106)),
+                roles=(("Minister", (108, 109)), ("Envoy", None)),
+            ),
+        ),
+        (
+            EventFact(
+                "MEETING",
+                (2, 4),
+                "m",
+                arguments=(ArgumentFact("place", (7, 8), True),),
+                sentence=0,
+                sentences=(0, 1),
+            ),
+            EventFact(
+                "MEETING",
+                (102, 104),
+                "m",
+                arguments=(ArgumentFact("place", (107, 108), True),),
+                sentence=3,
+                sentences=(3, 4),
+            ),
+        ),
+    ],
+)
+def test_shift_fact_moves_offsets_and_sentence_numbers(fact: object, shifted: object) -> None:
+    assert shift_fact(fact, 100, 3) == shifted
+
+
+def test_document_values_of_a_made_doc_reach_every_chunk() -> None:
+    nlp = spacy.blank("en")
+    seen: list[str | None] = []
+
+    @spacy.Language.component("newsrel_test_published_probe")
+    def probe(doc):  # type: ignore[no-untyped-def]
+        seen.append(doc._.published)
+        return doc
+
+    nlp.add_pipe("newsrel_test_published_probe")
+    made = nlp.make_doc("One two three. " * 40)
+    made._.published = "2017-09-29"
+    (doc,) = pipe_docs(nlp, [made], size=100)
+    assert len(seen) > 3 and set(seen) == {"2017-09-29"}
+    assert doc._.published == "2017-09-29" and doc.text == made.text
+
+
+def test_join_docs_shifts_document_facts() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    a, b = nlp("Ann met Bob. "), nlp("Cy left.")
+    a._.relations = [RelationFact("X", (0, 3), (8, 11), "r", sentence=0)]
+    b._.relations = [RelationFact("Y", (0, 2), (3, 7), "r", sentence=0)]
+    doc = join_docs([a, b])
+    assert doc.text == "Ann met Bob. Cy left."
+    assert doc._.relations[1] == RelationFact("Y", (13, 15), (16, 20), "r", sentence=1)
+
+
+def test_long_document_through_the_full_pipeline_keeps_offsets_and_sources(nlp) -> None:
+    text = "\n\n".join([SEED.read_text(encoding="utf-8").strip()] * 3)
+    whole = next(pipe_docs(nlp, [text]))
+    doc = next(pipe_docs(nlp, [text], size=2000))
+    assert doc.text == text
+    assert len(split_points(text, 2000)) > 3
+    assert all(doc.text[e.start_char : e.end_char] == e.text for e in doc.ents)
+    assert {e.id_ for e in doc.ents} == {e.id_ for e in whole.ents}  # rule sources survive the join
+    assert len(list(doc.sents)) >= len(list(whole.sents)) - 3
+
+
+@pytest.mark.slow
+def test_three_megabyte_document_is_one_record_with_valid_offsets() -> None:
+    nlp = spacy.blank("en")  # the chunking path, fast: tokenizer + sentencizer + an entity ruler
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [{"label": "PERSON", "pattern": "Askar Mamin"}, {"label": "GPE", "pattern": "Belarus"}]
+    )
+    para = (
+        "Askar Mamin met officials of Belarus in Astana. Trade grew by 75.6 percent this year.\n\n"
+    )
+    text = para * (3_000_000 // len(para))
+    assert len(text) > 2_900_000 > CHUNK_CHARS
+    (record,) = list(extract_documents([Document(id="big", text=text)], nlp=nlp))
+    assert isinstance(record, Record), record
+    assert record.text == text.strip()
+    n = text.count(para)
+    assert len(record.entities) == 2 * n
+    assert all(record.text[e.start : e.end] == e.text for e in record.entities)
+    assert record.entities[-1].sentence == 2 * n - 2
