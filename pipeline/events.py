@@ -41,7 +41,8 @@ MODIFIER_DEPS = frozenset({"amod", "advmod", "det", "neg", "nmod", "compound", "
 PUNCT_EDGES = frozenset({"PUNCT", "SPACE"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"})
 _ISO = re.compile(r"^\d{4}(-\d{2}){0,2}$")
-_ISO_LIKE = re.compile(r"^\d{2,4}(?:-[0-9A-Z]+)*(?:T[0-9:A-Z]+)?$")  # 2017-09-22, 2017-W38, 199, 2017-09-29TMO
+# 2017-09-22, 2017-W38, 2017-Q3, 199, 2017-09-29TMO: not PAST_REF, XXXX-07, P7M
+_ISO_LIKE = re.compile(r"^\d{2,4}(?:-[0-9A-Z]+)*(?:T[0-9:A-Z]+)?$")
 
 
 # --- compiled rules ----------------------------------------------------------------------------

@@ -296,7 +296,8 @@ def h_set(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if m:  # "Mondays", "Tuesday nights"
         day = r.weekdays[(m.group(1) or m.group(3)).rstrip(".")]
         pod = m.group(2) or m.group(4)
-        return Timex("SET", f"XXXX-WXX-{day}" + (f"T{r.parts_of_day[pod]}" if pod else ""), rule="set.weekdays")
+        value = f"XXXX-WXX-{day}" + (f"T{r.parts_of_day[pod]}" if pod else "")
+        return Timex("SET", value, rule="set.weekdays")
     m = re.fullmatch(rf"(?:(?:once|twice|\w+ times) )?(?:every|each|per|a|an) (other )?(.+)", t)
     if not m or (t.startswith(("a ", "an ")) and not t.startswith(("once", "twice"))):
         return None
@@ -627,7 +628,8 @@ def h_year_ago_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         start, end = (shift_value(v, -1) for v in ctx.reference_range)
         return Timex("DATE", None, start=start, end=end, rule="year-earlier.range")
     ref = ctx.reference
-    if ctx.quarter() and (m.group(1) in ("quarter", "period") or re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref or "")):
+    day_ref = re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref or "")
+    if ctx.quarter() and (m.group(1) in ("quarter", "period") or day_ref):
         ref = ctx.quarter()  # "the quarter ended Sept. 30 ... the year-ago quarter": the quarter
     if ref and re.match(r"^\d{4}-", ref):
         return Timex("DATE", shift_value(ref, -1), rule="year-earlier.reference")
@@ -760,7 +762,8 @@ def _date_of_value(value: str) -> Date | None:
 
 def h_ago(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     m = re.fullmatch(
-        rf"({g.number})[- ]({g.unit})(?: and a half)?(?: or so)? (ago|earlier|before|later|after|from now|hence|back|previously)",
+        rf"({g.number})[- ]({g.unit})(?: and a half)?(?: or so)? "
+        r"(ago|earlier|before|later|after|from now|hence|back|previously)",
         t,
     )
     if not m:
@@ -807,8 +810,11 @@ def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if not m:
         if re.fullmatch(rf"(?:the )?(?:future|later) (?:{g.unit})s", t):  # "future quarters"
             return Timex("DATE", "FUTURE_REF", rule="duration.future")
-        m2 = re.fullmatch(rf"(?:the )?(?:(?:first|past|last|next|coming|recent) )?({g.unit})s?(?: ahead)?", t)
-        if m2 and re.search(r"s(?: ahead)?$", t) and g.unit_code(m2.group(1)) in ("Y", "M", "W", "D", "H", "MIN", "DE"):
+        m2 = re.fullmatch(
+            rf"(?:the )?(?:(?:first|past|last|next|coming|recent) )?({g.unit})s?(?: ahead)?", t
+        )
+        plural = re.search(r"s(?: ahead)?$", t)
+        if m2 and plural and g.unit_code(m2.group(1)) in ("Y", "M", "W", "D", "H", "MIN", "DE"):
             return Timex("DURATION", _period(None, g.unit_code(m2.group(1))), rule="duration.plural")
         return None
     unit = g.unit_code(m.group("unit"))
@@ -845,7 +851,8 @@ def h_the_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         day = _date_of_value(ref) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref) else ctx.anchor
         if m.group(1) == "day":
             return Timex("DATE", _fmt(day or ctx.anchor), rule="the-day")
-        return Timex("TIME", f"{_fmt(day or ctx.anchor)}T{g.rules.parts_of_day[m.group(1)]}", rule="the-day.pod")
+        pod = g.rules.parts_of_day[m.group(1)]
+        return Timex("TIME", f"{_fmt(day or ctx.anchor)}T{pod}", rule="the-day.pod")
     m = re.fullmatch(r"(?:the|a|an|one) (year|month|week|day|decade|hour|minute)(?:-long| long)?", t)
     if m:
         return Timex("DURATION", _period(1, g.unit_code(m.group(1))), rule="the-unit")

@@ -18,7 +18,8 @@ from .rules import NormaliseRules
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "due", "intend"})
-MODALS = frozenset({"would", "might", "may", "should", "must"})  # not "could": "could not be reached Monday"
+# not "could": "could not be reached Monday" looks back
+MODALS = frozenset({"would", "might", "may", "should", "must"})
 PERFECT = frozenset({"has", "have", "had", "was", "were", "'ve", "'d"})
 FUTURE_LEADS = ("as soon as", "as early as", "no later than", "until")
 # frequency adjectives that classify a noun ("quarterly dividend", "annual meeting") rather than
@@ -43,7 +44,8 @@ def clause_tense(span: Span, rules: NormaliseRules) -> str | None:
     # "as early as Tuesday", "postponed until Monday" (but "(Up) until Monday, they had ..."
     # opening a sentence looks back)
     opening = re.fullmatch(r"(?:up )?until", before)
-    if (before.endswith(FUTURE_LEADS) and not opening) or span.text.lower().startswith(FUTURE_LEADS[:3]):
+    lead = span.text.lower().startswith(FUTURE_LEADS[:3])  # the model's "as early as Monday"
+    if (before.endswith(FUTURE_LEADS) and not opening) or lead:
         return "future"
     if span.root.dep_ in ("poss", "compound", "nmod"):  # "Wednesday's ruling", "a June accord":
         return None  # the day of the noun's event, not of the verb's
@@ -57,7 +59,8 @@ def clause_tense(span: Span, rules: NormaliseRules) -> str | None:
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "aux:pass")}
     if words & FUTURE_AUX:
         return "future"
-    if tok.lemma_ in FUTURE_VERBS and tok.tag_ != "VBD" and "had" not in words:  # "has scheduled a talk Monday"
+    # "has scheduled a talk Monday" (but "planned ... Saturday", "had been scheduled" look back)
+    if tok.lemma_ in FUTURE_VERBS and tok.tag_ != "VBD" and "had" not in words:
         return "future"
     if words & MODALS and not words & PERFECT - {"was", "were"}:  # "could come Tuesday"
         return "future"
@@ -179,8 +182,10 @@ def merge_adjacent(spans: list[Span]) -> list[Span]:
     for span in sorted(spans, key=lambda s: s.start):
         prev = out[-1] if out else None
         temporal = ("DATE", "TIME")
-        duration = prev is not None and prev[-1].lower_.rstrip("s") in DURATION_UNITS  # "four hours" + "Friday"
-        if prev is not None and prev.end == span.start and prev.label_ in temporal and span.label_ in temporal and not duration:
+        # "four hours" + "Friday" stay two
+        duration = prev is not None and prev[-1].lower_.rstrip("s") in DURATION_UNITS
+        touching = prev is not None and prev.end == span.start
+        if touching and prev.label_ in temporal and span.label_ in temporal and not duration:
             label = "TIME" if "TIME" in (prev.label_, span.label_) else "DATE"
             out[-1] = Span(span.doc, prev.start, span.end, label=label, span_id=prev.id or span.id)
         else:
@@ -200,10 +205,12 @@ def reshape(span: Span, rules: NormaliseRules) -> Span:
     if label in ("CARDINAL", "QUANTITY"):  # "at least two" + "more weeks", "about 5 1/2 hours"
         while end < len(doc) and doc[end].lower_ in rules.unit_modifiers and not doc[end].ent_type_:
             end += 1
-        if end < len(doc) and doc[end].lower_.rstrip("s") in DURATION_UNITS and not doc[end].ent_type_:
+        unit_next = end < len(doc) and doc[end].lower_.rstrip("s") in DURATION_UNITS
+        if unit_next and not doc[end].ent_type_:
             end += 1
         last = doc[end - 1].lower_.rstrip("s")
-        if last not in DURATION_UNITS or not all(_count_word(t, rules) for t in doc[start : end - 1]):
+        counts = all(_count_word(t, rules) for t in doc[start : end - 1])
+        if last not in DURATION_UNITS or not counts:
             return span  # "15 million instructions per second" is no duration
         label = "TIME" if last in ("hour", "minute", "second") else "DATE"
     if label not in ("DATE", "TIME"):
@@ -219,10 +226,12 @@ def reshape(span: Span, rules: NormaliseRules) -> Span:
         ):
             start -= k
             break
-    if end - start > 1 and start > 0 and doc[start].lower_ in rules.relative_words and doc[start - 1].lower_ == "the":
+    relative = end - start > 1 and doc[start].lower_ in rules.relative_words
+    if relative and start > 0 and doc[start - 1].lower_ == "the":
         if not doc[start - 1].ent_type_:
             start -= 1  # "the latest period": TimeML keeps the article of a relative expression
-    if doc[end - 1].lower_ == "later" and any(t.lower_.rstrip("s") in DURATION_UNITS for t in doc[start : end - 1]):
+    units = any(t.lower_.rstrip("s") in DURATION_UNITS for t in doc[start : end - 1])
+    if doc[end - 1].lower_ == "later" and units:
         end -= 1  # "three days later": TimeML marks the duration, "later" is a signal
     if (
         end - start == 1
@@ -239,7 +248,8 @@ def reshape(span: Span, rules: NormaliseRules) -> Span:
 
 
 _HEDGES = frozenset(
-    "about around at least more than less over under nearly almost some just up to roughly approximately".split()
+    "about around at least more than less over under nearly almost some just up to roughly "
+    "approximately".split()
 )
 
 
