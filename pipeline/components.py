@@ -122,12 +122,13 @@ class Normaliser:
     def __call__(self, doc: Doc) -> Doc:
         from .normalise.spans import normalise_entities
 
-        from .normalise.spans import is_age, merge_adjacent, split_points
+        from .normalise.spans import is_age, merge_adjacent, reshape, split_points
 
         ents: list[Span] = []
         added = self.find_missing(doc)
-        changed = bool(added)
-        for ent in [*doc.ents, *added]:
+        shaped = [reshape(ent, self.rules) for ent in doc.ents]
+        changed = bool(added) or any(a is not b for a, b in zip(shaped, doc.ents, strict=True))
+        for ent in filter_spans([*shaped, *(reshape(ent, self.rules) for ent in added)]):
             parts = [] if is_age(ent) else split_points(ent, self.connectors)
             if ent.label_ not in ("DATE", "TIME") or parts == [(ent.start, ent.end)]:
                 ents.append(ent)

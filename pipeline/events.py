@@ -41,6 +41,8 @@ MODIFIER_DEPS = frozenset({"amod", "advmod", "det", "neg", "nmod", "compound", "
 PUNCT_EDGES = frozenset({"PUNCT", "SPACE"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"})
 _ISO = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+# 2017-09-22, 2017-W38, 2017-Q3, 199, 2017-09-29TMO: not PAST_REF, XXXX-07, P7M
+_ISO_LIKE = re.compile(r"^\d{2,4}(?:-[0-9A-Z]+)*(?:T[0-9:A-Z]+)?$")
 
 
 # --- compiled rules ----------------------------------------------------------------------------
@@ -660,12 +662,13 @@ def _date_of(frame: Frame) -> str | None:
 
 
 def norm_date(norm: dict[str, Any] | None) -> str | None:
-    """The ``value`` of a DATE norm (``2017-09-22``, ``2017-11``); a range without a value, a
-    duration (``P7M``) or a missing norm gives None."""
+    """The ``value`` of a DATE norm (``2017-09-22``, ``2017-11``, ``2017-Q3``); a range without a
+    value, a duration (``P7M``), a set (``XXXX-07``), a TimeML REF value (``PAST_REF``,
+    ``FUTURE_REF``: not a date) or a missing norm gives None."""
     if not isinstance(norm, dict):
         return None
     value = norm.get("value")
-    if isinstance(value, str) and value and not value.startswith("P") and "/" not in value:
+    if isinstance(value, str) and _ISO_LIKE.match(value):
         return value
     return None
 
