@@ -662,7 +662,7 @@ def h_that(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     m = re.fullmatch(r"(?:(?:earlier|later) (?:in )?)?(?:that|the same|that same) (day|week|month|year|quarter)", t)
     if not m:
         return None
-    ref = ctx.reference
+    ref = ctx.reference or ""
     if not ref and m.group(1) != "quarter":
         return Timex("DATE", None, rule="that")
     cut = {"year": 4, "month": 7, "day": 10}.get(m.group(1))
@@ -1066,10 +1066,10 @@ def _movable(name: str, y: int) -> Date | None:
         return d
     if name == "EASTER":  # anonymous Gregorian computus
         a, b, c = y % 19, y // 100, y % 100
-        d, e = b // 4, b % 4
+        dd, e = b // 4, b % 4
         f = (b + 8) // 25
         gg = (b - f + 1) // 3
-        h = (19 * a + b - d - gg + 15) % 30
+        h = (19 * a + b - dd - gg + 15) % 30
         i, k = c // 4, c % 4
         l_ = (32 + 2 * e + 2 * i - h - k) % 7
         m = (a + 11 * h + 22 * l_) // 451

@@ -185,7 +185,7 @@ def merge_adjacent(spans: list[Span]) -> list[Span]:
         # "four hours" + "Friday" stay two
         duration = prev is not None and prev[-1].lower_.rstrip("s") in DURATION_UNITS
         touching = prev is not None and prev.end == span.start
-        if touching and prev.label_ in temporal and span.label_ in temporal and not duration:
+        if prev is not None and touching and prev.label_ in temporal and span.label_ in temporal and not duration:
             label = "TIME" if "TIME" in (prev.label_, span.label_) else "DATE"
             out[-1] = Span(span.doc, prev.start, span.end, label=label, span_id=prev.id or span.id)
         else:
