@@ -8,7 +8,7 @@ annotates events of every kind, so a trigger on no mention is most likely a fals
 annotates the first sentences of each article only, so predictions are counted up to the end of the
 last sentence holding an annotated event.
 
-    .venv/bin/python benchmarks/events_meantime.py [MEANTIME_DIR] [--json]
+    .venv/bin/python benchmarks/events_meantime.py [MEANTIME_DIR] [--json] [--headlines]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.evaluate.readers._base import join_tokens
-from pipeline.nlp import load_nlp
+from pipeline.nlp import _load_nlp, load_nlp
 
 DATA = Path(os.environ.get("NEWSREL_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 DEFAULT = DATA / "meantime"
@@ -121,7 +121,7 @@ class Result:
         return self.found / self.gold if self.gold else 0.0
 
 
-def run(folder: Path) -> tuple[list[Result], dict[str, Counter[str]]]:
+def run(folder: Path, *, headlines: bool = False) -> tuple[list[Result], dict[str, Counter[str]]]:
     files = sorted(folder.glob("**/corpus_*/*.xml"))
     if not files:
         raise SystemExit(f"no MEANTIME files under {folder}")
@@ -129,7 +129,10 @@ def run(folder: Path) -> tuple[list[Result], dict[str, Counter[str]]]:
     out = []
     by_pred: dict[str, Counter[str]] = {}
     for mode in ("full", "trigger-only"):
-        nlp = load_nlp() if mode == "full" else trigger_only_nlp()
+        if headlines:
+            nlp = events_nlp({"mode": mode, "skip_headline": False})
+        else:
+            nlp = load_nlp() if mode == "full" else trigger_only_nlp()
         r = Result(mode, 0, 0, 0, 0, 0)
         for (_path, _text, gold, every, annotated_end), doc in zip(
             docs, nlp.pipe(d[1] for d in docs), strict=True
@@ -158,9 +161,16 @@ def run(folder: Path) -> tuple[list[Result], dict[str, Counter[str]]]:
     return out, by_pred
 
 
+def events_nlp(config: dict[str, object]) -> Language:
+    """The full pipeline with the events pipe configured by ``config`` (an uncached copy)."""
+    nlp = _load_nlp.__wrapped__(None, False)  # an uncached copy
+    nlp.replace_pipe("newsrel_events", "newsrel_events_v1", config=config)
+    return nlp
+
+
 def trigger_only_nlp() -> Language:
     """The full pipeline with the events pipe in baseline mode (an uncached copy)."""
-    nlp = load_nlp.__wrapped__()
+    nlp = _load_nlp.__wrapped__(None, False)  # an uncached copy
     nlp.replace_pipe("newsrel_events", "newsrel_events_v1", config={"mode": "trigger-only"})
     return nlp
 
@@ -169,8 +179,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument(
+        "--headlines",
+        action="store_true",
+        help="let headlines start events (skip_headline=False), as MEANTIME annotates them",
+    )
     a = ap.parse_args()
-    results, by_pred = run(a.folder)
+    results, by_pred = run(a.folder, headlines=a.headlines)
     if a.json:
         json.dump(
             {"results": [asdict(r) | {"recall": r.recall} for r in results], "by_pred": by_pred},

@@ -20,35 +20,21 @@ bodies are reused under new ids.
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-DATA = Path("/work/shared/data/reuters21578")
-_DOC = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.S)
-_BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
+from reuters import REUTERS, stories
 
-
-def reuters_bodies(folder: Path) -> Iterator[tuple[str, str]]:
-    """(NEWID, body text) of every Reuters-21578 story with a non-empty body."""
-    for sgm in sorted(folder.glob("reut2-*.sgm")):
-        for m in _DOC.finditer(sgm.read_text(encoding="latin-1")):
-            body = _BODY.search(m.group(2))
-            if body:
-                text = html.unescape(body.group(1)).replace("\x03", "").strip()
-                if text:
-                    yield m.group(1), text
+DATA = REUTERS
 
 
 def corpus(folder: Path, n: int) -> list[tuple[str, str]]:
-    bodies = list(reuters_bodies(folder))
+    bodies = [(story.newid, story.text) for story in stories(folder)]
     return [
         (f"r{k // len(bodies)}-{bodies[k % len(bodies)][0]}", bodies[k % len(bodies)][1])
         for k in range(n)

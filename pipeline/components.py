@@ -7,6 +7,7 @@ and declare ``assigns``/``requires`` so ``nlp.analyze_pipes()`` can check their 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -92,7 +93,10 @@ class EntityRules:
             rid = doc.vocab.strings[match_id]
             spans.append(Span(doc, start, end, label=self.labels[rid], span_id=rid))
         rules = [ent_rules.EntitySpan.of(s) for s in filter_spans(spans)]
-        model = self.recased(doc, [ent_rules.EntitySpan.of(e) for e in doc.ents])
+        model = [ent_rules.EntitySpan.of(e) for e in doc.ents]
+        # a model span across a line break is two candidates before rules are weighed against it
+        model = ent_rules.split_at_line_breaks(doc, model, self.fixes)
+        model = self.recased(doc, model)
         merged = ent_rules.merge_rule_spans(doc, model, rules, ent_rules.country_names())
         return ent_rules.fix_entities(doc, merged, self.fixes)
 
@@ -150,12 +154,13 @@ class Normaliser:
     def __call__(self, doc: Doc) -> Doc:
         from .normalise.spans import normalise_entities
 
-        from .normalise.spans import is_age, merge_adjacent, split_points
+        from .normalise.spans import is_age, merge_adjacent, reshape, split_points
 
         ents: list[Span] = []
         added = self.find_missing(doc)
-        changed = bool(added)
-        for ent in [*doc.ents, *added]:
+        shaped = [reshape(ent, self.rules) for ent in doc.ents]
+        changed = bool(added) or any(a is not b for a, b in zip(shaped, doc.ents, strict=True))
+        for ent in filter_spans([*shaped, *(reshape(ent, self.rules) for ent in added)]):
             parts = [] if is_age(ent) else split_points(ent, self.connectors)
             if ent.label_ not in ("DATE", "TIME") or parts == [(ent.start, ent.end)]:
                 ents.append(ent)
@@ -264,7 +269,9 @@ class EventRules:
     ``Doc._.events`` to a list of :class:`~pipeline.facts.EventFact`. ``mode="trigger-only"``
     keeps the trigger words alone: the baseline the rules are measured against."""
 
-    def __init__(self, nlp: Language, folder: Path, mode: str) -> None:
+    def __init__(
+        self, nlp: Language, folder: Path, mode: str, skip_headline: bool | None = None
+    ) -> None:
         from .event_rules import load_event_rules
         from .events import EventEngine
 
@@ -272,11 +279,14 @@ class EventRules:
             raise ValueError(f"newsrel_events_v1: mode {mode!r} is not 'full' or 'trigger-only'")
         self.engine = EventEngine(nlp.vocab, load_event_rules(folder))
         self.trigger_only = mode == "trigger-only"
+        self.skip_headline = skip_headline
 
     def find(self, doc: Doc) -> list:
         from .events import match_events
 
-        return match_events(doc, self.engine, trigger_only=self.trigger_only)
+        return match_events(
+            doc, self.engine, trigger_only=self.trigger_only, skip_headline=self.skip_headline
+        )
 
     def set_annotations(self, doc: Doc, events: list) -> None:
         doc._.events = events
@@ -290,7 +300,26 @@ class EventRules:
     "newsrel_events_v1",
     assigns=["doc._.events"],
     requires=["doc.ents", "token.dep", "token.lemma"],
-    default_config={"rules": None, "mode": "full"},
+    default_config={"rules": None, "mode": "full", "skip_headline": None},
 )
-def make_event_rules(nlp: Language, name: str, rules: str | None, mode: str) -> EventRules:
-    return EventRules(nlp, Path(rules) if rules else models_dir(), mode)
+def make_event_rules(
+    nlp: Language, name: str, rules: str | None, mode: str, skip_headline: bool | None
+) -> EventRules:
+    """``skip_headline``: None follows ``event_types.json`` (a headline starts no event, as the
+    annotation guideline says); False lets headline triggers start events (MEANTIME annotates
+    headlines)."""
+    return EventRules(nlp, Path(rules) if rules else models_dir(), mode, skip_headline)
+
+
+@Language.factory(
+    "newsrel_paragraphs_v1",
+    assigns=["token.is_sent_start"],
+    requires=[],
+)
+def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Sentence starts from the layout (after a blank line and after a headline), set before
+    the parser so that a headline or header line never joins the first paragraph's sentence
+    (:mod:`pipeline.paragraphs`)."""
+    from .paragraphs import set_layout_sentence_starts
+
+    return set_layout_sentence_starts

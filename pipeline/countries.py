@@ -86,6 +86,7 @@ def _display_name(code: str, info_name: str | None) -> str:
     import pycountry
 
     c = pycountry.countries.get(alpha_2=code)
+    assert c is not None, code  # codes come from pycountry itself
     return getattr(c, "common_name", None) or info_name or c.name
 
 
@@ -106,8 +107,9 @@ def build_table(extras: DemonymExtras) -> CountryTable:
         info = info_by_code.get(pc.alpha_2, {})
         countries[pc.alpha_2] = Country(pc.alpha_2, _display_name(pc.alpha_2, info.get("name")))
     for code, country in countries.items():  # official names first, so they win clashes
-        pc = pycountry.countries.get(alpha_2=code)
-        for n in (pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None), country.name):
+        found = pycountry.countries.get(alpha_2=code)
+        assert found is not None, code
+        for n in (found.name, getattr(found, "common_name", None), getattr(found, "official_name", None), country.name):
             if n:
                 names.setdefault(_key(n), country)
     for code, info in info_by_code.items():

@@ -111,10 +111,13 @@ class Cue(_Rule):
     governors: list[str] = Field(default_factory=list, description="A governing word's lemma.")
     modifiers: list[str] = Field(default_factory=list, description="A modifier child's lemma.")
     lemmas: list[str] = Field(default_factory=list, description="The trigger's own lemma.")
+    objects: list[str] = Field(
+        default_factory=list, description="A direct object (dobj child) with this lemma."
+    )
     through: list[str] = Field(default_factory=list, description="Arcs walked up to governors.")
     max_up: int = Field(default=2, ge=0, le=6)
 
-    @field_validator("aux", "governors", "modifiers", "lemmas")
+    @field_validator("aux", "governors", "modifiers", "lemmas", "objects")
     @classmethod
     def _lower(cls, v: list[str]) -> list[str]:
         return [w.lower() for w in v]
@@ -197,6 +200,11 @@ class RoleSpec(_Rule):
     max_scope: int = Field(default=8, ge=1, le=200)
     terminated_by: list[str] = Field(default_factory=list)
     scope: Literal["sentence", "neighbours"] = "sentence"
+    group_nouns: str | None = Field(
+        default=None,
+        description="Lexicon of common nouns (delegation, officials) that stand for the entities "
+        "naming them; with it, each coordinated part of a phrase gives its named head.",
+    )
     extend_back: Literal["paragraph"] | None = None
 
     @field_validator("terminated_by")
@@ -234,6 +242,10 @@ class EventRule(_Rule):
     trigger: TriggerSpec
     roles: list[RoleSpec] = Field(min_length=1)
     required: list[str] = Field(default_factory=list, description="Required beyond the type's.")
+    min_args: dict[str, int] = Field(
+        default_factory=dict,
+        description="Fewest arguments a role needs for this rule ({'party': 2}: a mutual act).",
+    )
     requires_cue: list[str] = Field(default_factory=list)
     forbids_cue: list[str] = Field(default_factory=list)
     date_fallback: Literal["published", "none"] = "none"
@@ -263,11 +275,16 @@ def _check(rule: EventRule, types: EventTypes, where: str) -> None:
             fail(f"roles.{i}.role", f"{spec.role!r} is not a role of {rule.type} ({etype.roles})")
         if spec.lexicon and spec.lexicon not in types.lexicons:
             fail(f"roles.{i}.lexicon", f"no lexicon {spec.lexicon!r} in {TYPES_FILE}")
+        if spec.group_nouns and spec.group_nouns not in types.lexicons:
+            fail(f"roles.{i}.group_nouns", f"no lexicon {spec.group_nouns!r} in {TYPES_FILE}")
         if spec.anchor and spec.anchor.lexicon not in types.lexicons:
             fail(f"roles.{i}.anchor.lexicon", f"no lexicon {spec.anchor.lexicon!r} in {TYPES_FILE}")
     for name in rule.required:
         if name not in etype.roles:
             fail("required", f"{name!r} is not a role of {rule.type}")
+    for name, n in rule.min_args.items():
+        if name not in etype.roles or n < 1:
+            fail("min_args", f"{name!r}: {n} is not a count of a role of {rule.type}")
     for field in ("requires_cue", "forbids_cue"):
         for cue in getattr(rule, field):
             if cue not in types.cues:

@@ -32,13 +32,17 @@ from spacy.vocab import Vocab
 from . import components  # noqa: F401  (registers Doc._.published, Span._.norm, Doc._.clusters)
 from .event_rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
 from .facts import ArgumentFact, EventFact, Offsets
+from .paragraphs import headline_end
 
 ENTITY_CHILD_DEPS = frozenset({"appos", "compound", "nmod", "poss"})
 CHUNK_DEPS = frozenset({"compound", "amod", "nmod"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "det", "neg", "nmod", "compound", "npadvmod"})
 PUNCT_EDGES = frozenset({"PUNCT", "SPACE"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"})
 _ISO = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+# 2017-09-22, 2017-W38, 2017-Q3, 199, 2017-09-29TMO: not PAST_REF, XXXX-07, P7M
+_ISO_LIKE = re.compile(r"^\d{2,4}(?:-[0-9A-Z]+)*(?:T[0-9:A-Z]+)?$")
 
 
 # --- compiled rules ----------------------------------------------------------------------------
@@ -91,19 +95,30 @@ class Layout:
     headline_end: int  # character offset where a headline ends (0: none)
 
 
+def _is_duration(norm: object) -> bool:
+    """A DATE norm of a length of time (``two-day``, ``27-year``): no point an event happens at."""
+    return isinstance(norm, dict) and norm.get("type") == "DURATION"
+
+
 def _is_break(tok: Token) -> bool:
     return tok.is_space and tok.text.count("\n") >= 2
 
 
 def layout(doc: Doc) -> Layout:
     n = len(doc)
+    head_end = headline_end(doc.text)
+    brk = [_is_break(t) for t in doc]
+    if head_end:  # a headline is a scope of its own, even when the parser runs it on
+        first = next((t.i for t in doc if t.idx >= head_end), 0)
+        if first:
+            brk[first - 1] = True
     sentence = [0] * n
     seg_start, seg_end, para_start = [0] * n, [0] * n, [0] * n
     for k, sent in enumerate(doc.sents):
         start = sent.start
         for i in range(sent.start, sent.end):
             sentence[i] = k
-            if _is_break(doc[i]):
+            if brk[i]:
                 for j in range(start, i + 1):
                     seg_end[j] = i
                 start = i + 1
@@ -112,7 +127,7 @@ def layout(doc: Doc) -> Layout:
         start = sent.start
         for i in range(sent.start, sent.end):
             seg_start[i] = start
-            if _is_break(doc[i]):
+            if brk[i]:
                 start = i + 1
     p = 0
     for i in range(n):
@@ -131,24 +146,8 @@ def layout(doc: Doc) -> Layout:
         ent_at,
         entity_keys(doc),
         doc._.published,
-        headline_end(doc.text),
+        head_end,
     )
-
-
-def headline_end(text: str) -> int:
-    """Where the headline ends: a first line of at most 200 characters, followed by more text,
-    that does not end like a sentence. 0 when there is none."""
-    first, sep, rest = text.partition("\n")
-    line = first.strip()
-    if (
-        sep
-        and rest.strip()
-        and line
-        and len(line) <= 200
-        and not line.endswith((".", ":", ",", '"'))
-    ):
-        return len(first)
-    return 0
 
 
 def entity_keys(doc: Doc) -> dict[Offsets, str]:
@@ -231,6 +230,8 @@ def has_cue(tok: Token, cue: Cue) -> bool:
             if c.dep_ in AUX_DEPS and (c.lemma_.lower() in cue.aux or c.lower_ in cue.aux):
                 return True
             if c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in cue.modifiers:
+                return True
+            if c.dep_ == "dobj" and c.lemma_.lower() in cue.objects:
                 return True
     return False
 
@@ -334,6 +335,94 @@ def _entity_for(tok: Token, spec: RoleSpec, lay: Layout) -> Span | None:
         if c.dep_ in ENTITY_CHILD_DEPS and e is not None and e.label_ in spec.allowed_types:
             return e
     return None
+
+
+def phrase_parts(tok: Token, lay: Layout) -> list[tuple[int, int]]:
+    """The parts of the noun phrase ``tok`` heads, as token ranges: its subtree without clauses
+    hanging in it and without ``tok``'s own conjuncts (the caller takes those), cut at ``and``
+    / ``or`` / commas outside entities before ``tok``. The last part holds ``tok`` and its
+    complements.
+
+    "Finnish carrier Nordic Air and Portuguese lessor Lusa Capital" → two parts, whatever the
+    parser made of the coordination; "Polish and Czech delegations" → "Polish", "Czech
+    delegations"; "officials from Chile and Peru" → one part.
+    """
+    skip: set[int] = set()
+    for d in tok.subtree:
+        if d.i in skip or d is tok:
+            continue
+        if d.dep_ in CLAUSE_DEPS or (d.head is tok and d.dep_ in ("conj", "cc")):
+            skip.update(t.i for t in d.subtree)
+    parts: list[tuple[int, int]] = []
+    start = prev = -1
+    for d in tok.subtree:
+        if d.i in skip:
+            continue
+        cut = (
+            d.i < tok.i
+            and lay.ent_at[d.i] is None
+            and (d.dep_ in ("cc", "preconj") or d.text in (",", ";"))
+        )
+        if cut or (prev >= 0 and d.i != prev):  # a gap left by a skipped clause ends a part
+            if start >= 0:
+                parts.append((start, prev))
+            start = -1 if cut else d.i
+        elif start < 0:
+            start = d.i
+        prev = d.i + 1
+    if start >= 0:
+        parts.append((start, prev))
+    return parts
+
+
+def _part_entity(lo: int, hi: int, spec: RoleSpec, lay: Layout) -> Span | None:
+    """The last entity of an allowed label inside tokens ``lo..hi``: the head of an English
+    noun phrase comes last ("Acme chairman John Smith" → John Smith; "officials from Chile"
+    → Chile; "Czech delegations" → Czech)."""
+    for i in range(hi - 1, lo - 1, -1):
+        ent = lay.ent_at[i]
+        if ent is not None and ent.label_ in spec.allowed_types and lo <= ent.start:
+            return ent
+    return None
+
+
+def entities_for(
+    tok: Token, spec: RoleSpec, lay: Layout, group_nouns: frozenset[str] | None
+) -> list[Span]:
+    """The entities a role reaches at ``tok``.
+
+    With ``group_nouns`` (the role's ``group_nouns`` lexicon) and a role that takes many, a
+    noun phrase whose premodifiers are coordinated gives the named head of each part: an entity
+    stands for itself, a common noun of the lexicon (delegation, officials, carrier) for the
+    last entity of its part and that entity's conjuncts ("Uzbek and Turkish delegations" →
+    Uzbek, Turkish; "officials from Chile and Peru" → Chile, Peru). Otherwise the entity at
+    ``tok`` or naming it (:func:`_entity_for`)."""
+    ent = _entity_for(tok, spec, lay)
+    if group_nouns is None or not spec.many:
+        return [ent] if ent is not None else []
+    named = ent is not None and lay.ent_at[tok.i] is ent
+    if not (named or (lay.ent_at[tok.i] is None and _in_lexicon(tok, group_nouns))):
+        return [ent] if ent is not None else []
+    out: list[Span] = []
+    for lo, hi in phrase_parts(tok, lay):
+        if named and lo <= tok.i < hi:
+            heads: list[Span | None] = [ent]
+        else:
+            e = _part_entity(lo, hi, spec, lay)
+            if e is None:
+                continue
+            heads = [lay.ent_at[c.i] for c in _conjuncts(_coordination(e.root)) if lo <= c.i < hi]
+        for h in heads:
+            if h is not None and h.label_ in spec.allowed_types and h not in out:
+                out.append(h)
+    return out
+
+
+def _coordination(tok: Token) -> Token:
+    """The first conjunct of the coordination ``tok`` is in."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def _in_lexicon(tok: Token, words: frozenset[str]) -> bool:
@@ -454,6 +543,8 @@ def fill_role(
         starts = [anchor] if anchor is not None else []
 
     found: list[Arg] = []
+    group_nouns = engine.types.lexicons[spec.group_nouns] if spec.group_nouns else None
+    is_date = spec.role == engine.types.types[match.rule.type].date_role
 
     def take(tok: Token, *, expand: bool) -> bool:
         """Add the argument at ``tok`` (and its conjuncts when the role takes many)."""
@@ -461,29 +552,32 @@ def fill_role(
         for t in _conjuncts(tok) if expand and spec.many else [tok]:
             if t.i not in scope or match.start <= t.i < match.end:
                 continue
+            args: list[Arg] = []
             if spec.span == "entity":
-                ent = _entity_for(t, spec, lay)
-                if ent is None or ent.start not in scope:
-                    continue
-                if lexicon is not None and not any(_in_lexicon(w, lexicon) for w in ent):
-                    continue
-                if match.start < ent.end and ent.start < match.end:
-                    continue
-                arg: Arg | None = _entity_arg(ent, spec.role, lay)
+                for ent in entities_for(t, spec, lay, group_nouns if expand else None):
+                    if ent.start not in scope:
+                        continue
+                    if lexicon is not None and not any(_in_lexicon(w, lexicon) for w in ent):
+                        continue
+                    if match.start < ent.end and ent.start < match.end:
+                        continue
+                    if is_date and _is_duration(ent._.norm):
+                        continue
+                    args.append(_entity_arg(ent, spec.role, lay))
             elif lexicon is not None and not _in_lexicon(t, lexicon):
                 continue
             else:
                 arg = _span_arg(doc, spec, t, match, lay)
-            if arg is None:
-                continue
-            if (arg.start, arg.end) in used or any(
-                a.start == arg.start and a.end == arg.end for a in found
-            ):
-                continue
-            found.append(arg)
-            added = True
-            if not spec.many:
-                return True
+                args = [arg] if arg is not None else []
+            for arg in args:
+                if (arg.start, arg.end) in used or any(
+                    a.start == arg.start and a.end == arg.end for a in found
+                ):
+                    continue
+                found.append(arg)
+                added = True
+                if not spec.many:
+                    return True
         return added
 
     for start in starts:
@@ -540,6 +634,8 @@ def fill_frame(doc: Doc, match: TriggerMatch, engine: EventEngine, lay: Layout) 
     roles = {a.role for a in args}
     if any(r not in roles for r in rule.required):
         return None
+    if any(sum(a.role == r for a in args) < n for r, n in rule.min_args.items()):
+        return None
     k = lay.sentence[match.head]
     frame = Frame(
         rule.type,
@@ -566,12 +662,13 @@ def _date_of(frame: Frame) -> str | None:
 
 
 def norm_date(norm: dict[str, Any] | None) -> str | None:
-    """The ``value`` of a DATE norm (``2017-09-22``, ``2017-11``); a range without a value, a
-    duration (``P7M``) or a missing norm gives None."""
+    """The ``value`` of a DATE norm (``2017-09-22``, ``2017-11``, ``2017-Q3``); a range without a
+    value, a duration (``P7M``), a set (``XXXX-07``), a TimeML REF value (``PAST_REF``,
+    ``FUTURE_REF``: not a date) or a missing norm gives None."""
     if not isinstance(norm, dict):
         return None
     value = norm.get("value")
-    if isinstance(value, str) and value and not value.startswith("P") and "/" not in value:
+    if isinstance(value, str) and _ISO_LIKE.match(value):
         return value
     return None
 
@@ -715,15 +812,25 @@ def _arg_sentences(doc: Doc, frame: Frame) -> set[int]:
     return out
 
 
-def match_events(doc: Doc, engine: EventEngine, *, trigger_only: bool = False) -> list[EventFact]:
-    """Every event the rules find in ``doc``, merged, in text order."""
+def match_events(
+    doc: Doc,
+    engine: EventEngine,
+    *,
+    trigger_only: bool = False,
+    skip_headline: bool | None = None,
+) -> list[EventFact]:
+    """Every event the rules find in ``doc``, merged, in text order. ``skip_headline`` overrides
+    the rule files' setting: by default (the annotation guideline) a headline starts no event;
+    with False its triggers count, within the headline's own words."""
     if not (doc.has_annotation("DEP") and doc.has_annotation("LEMMA")):
         return []
     triggers = find_triggers(doc, engine)
     if trigger_only:
         return _trigger_only(doc, triggers)
     lay = layout(doc)
-    if engine.types.skip_headline and lay.headline_end:
+    if skip_headline is None:
+        skip_headline = engine.types.skip_headline
+    if skip_headline and lay.headline_end:
         triggers = [m for m in triggers if doc[m.start].idx >= lay.headline_end]
     frames = [f for f in (fill_frame(doc, m, engine, lay) for m in triggers) if f is not None]
     frames = merge_frames(frames, engine, across=False)

@@ -7,8 +7,11 @@ record's ``T``/``E`` ids. Extensions holding these are registered in ``component
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
+
+from spacy.tokens import Doc
 
 Offsets = tuple[int, int]
 
@@ -54,3 +57,20 @@ class EventFact:
     cameo: str | None = None
     sentence: int | None = None
     sentences: tuple[int, ...] = field(default_factory=tuple)
+
+
+class SentenceIndex:
+    """Sentence number of a token index, by bisection over sentence starts: one pass over
+    ``doc.sents`` per document, no per-token work (components and the record builder share it)."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    @classmethod
+    def of(cls, doc: Doc) -> SentenceIndex:
+        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            return cls([])
+        return cls([sent.start for sent in doc.sents])
+
+    def get(self, token: int) -> int | None:
+        return bisect_right(self.starts, token) - 1 if self.starts else None

@@ -21,6 +21,9 @@ class ComponentSpec(_Rule):
     factory: str
     name: str
     config: dict[str, Any] = Field(default_factory=dict)
+    before: str | None = Field(
+        default=None, description="Put the component before this pipe (default: at the end)."
+    )
 
 
 class PipelineConfig(_Rule):
@@ -67,7 +70,8 @@ def _load_nlp(model: str | None, bare: bool) -> Language:
     nlp = load_base(model, config=config)
     if not bare:
         for spec in config.components:
-            nlp.add_pipe(spec.factory, name=spec.name, config=spec.config)
+            before = spec.before if spec.before in nlp.pipe_names else None
+            nlp.add_pipe(spec.factory, name=spec.name, config=spec.config, before=before)
     return nlp
 
 

@@ -157,13 +157,17 @@ class PartStore:
 def _write_atomic(path: Path, lines: Iterable[str]) -> int:
     tmp = path.with_name(path.name + ".tmp")
     n = 0
-    with tmp.open("w", encoding="utf-8") as f:
-        for line in lines:
-            f.write(line)
-            n += 1
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with tmp.open("w", encoding="utf-8") as f:
+            for line in lines:
+                f.write(line)
+                n += 1
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:  # Ctrl-C or a full disk mid-write: no half-written litter is left
+        tmp.unlink(missing_ok=True)
+        raise
     _fsync_dir(path.parent)
     return n
 

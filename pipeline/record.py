@@ -6,18 +6,18 @@ each entity mention a ``T`` id, each cluster an ``E`` id, and resolves the offse
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Doc
 
-from .facts import ArgumentFact, ClusterFact, EventFact, Offsets, RelationFact
+from .facts import ArgumentFact, ClusterFact, EventFact, Offsets, RelationFact, SentenceIndex
 from .schema import (
     Argument,
     Cluster,
     Edit,
     Entity,
     Event,
+    Meta,
     PipelineInfo,
     Record,
     Relation,
@@ -38,7 +38,7 @@ def build_record(
     edits: list[Edit],
     pipeline: PipelineInfo | None,
 ) -> Record:
-    sent_of = _sentence_index(doc)
+    sent_of = SentenceIndex.of(doc)
     ids: dict[Offsets, str] = {}
     entities: list[Entity] = []
     for n, ent in enumerate(doc.ents, 1):
@@ -65,7 +65,7 @@ def build_record(
     events = [_event(text, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
     return Record(
         id=doc_id,
-        meta=meta,
+        meta=Meta.model_validate(meta),
         text=text,
         edits=edits,
         entities=entities,
@@ -74,21 +74,6 @@ def build_record(
         events=events,
         pipeline=pipeline,
     )
-
-
-def _sentence_index(doc: Doc) -> _SentenceOf:
-    """Sentence number of a token index, by bisection over sentence starts (no per-token work)."""
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return _SentenceOf([])
-    return _SentenceOf([sent.start for sent in doc.sents])
-
-
-class _SentenceOf:
-    def __init__(self, starts: list[int]) -> None:
-        self.starts = starts
-
-    def get(self, token: int) -> int | None:
-        return bisect_right(self.starts, token) - 1 if self.starts else None
 
 
 def _known(relations: list[RelationFact], ids: dict[Offsets, str]) -> list[RelationFact]:

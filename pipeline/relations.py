@@ -23,7 +23,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .facts import ClusterFact, Offsets, RelationFact
+from .facts import ClusterFact, Offsets, RelationFact, SentenceIndex
 from .rules import RuleError, _Rule, load_jsonl
 
 RelationType = Literal[
@@ -130,9 +130,10 @@ class Match:
 
 def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
     out = []
-    for match_id, start, _end, align in compiled.tokens(doc, with_alignments=True):
+    matches: list[tuple[int, int, int, list[int]]] = compiled.tokens(doc, with_alignments=True)  # type: ignore[assignment]
+    for match_id, start, _end, align in matches:
         rule = compiled.rules[doc.vocab.strings[match_id]]
-        first = {}
+        first: dict[int, int] = {}
         for k, element in enumerate(align):
             first.setdefault(element, start + k)
         if rule.head in first and rule.tail in first:
@@ -140,8 +141,9 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
     if not compiled.deps or len(doc.ents) < 2:
         return out
     sentences = _sentence_labels(doc)
+    as_doc: dict[int, Doc] = {}  # a sentence copied once, whatever the number of rule groups
     for labels, matcher in compiled.deps.items():
-        for offset, part in _parts_with(doc, sentences, labels):
+        for offset, part in _parts_with(doc, sentences, labels, as_doc):
             for match_id, token_ids in matcher(part):
                 rule = compiled.rules[doc.vocab.strings[match_id]]
                 names = [node["RIGHT_ID"] for node in rule.pattern]
@@ -170,7 +172,10 @@ def _sentence_labels(doc: Doc) -> list[tuple[Span, frozenset[str]]]:
 
 
 def _parts_with(
-    doc: Doc, sentences: Sequence[tuple[Span, frozenset[str]]], labels: Labels
+    doc: Doc,
+    sentences: Sequence[tuple[Span, frozenset[str]]],
+    labels: Labels,
+    as_doc: dict[int, Doc],
 ) -> Iterator[tuple[int, Doc]]:
     """The sentences holding a mention of each label set, as Docs with their token offset
     (the whole doc when those sentences are most of it)."""
@@ -182,7 +187,9 @@ def _parts_with(
         yield 0, doc
         return
     for sent in found:
-        yield sent.start, sent.as_doc()
+        if sent.start not in as_doc:
+            as_doc[sent.start] = sent.as_doc()
+        yield sent.start, as_doc[sent.start]
 
 
 def _entity_at(doc: Doc) -> list[Span | None]:
@@ -209,7 +216,7 @@ def _antecedent(doc: Doc, token: int, at: Sequence[Span | None]) -> Span | None:
 def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
     """Every relation the rules find, one per (type, head, tail), in text order."""
     at = _entity_at(doc)
-    sent_of = sentence_index(doc)
+    sent_of = SentenceIndex.of(doc)
     found: dict[tuple[str, Offsets, Offsets], RelationFact] = {}
     for m in find_matches(doc, compiled):
         rule = compiled.rules[m.rule]
@@ -248,15 +255,6 @@ def _title_between(m: Match, at: Sequence[Span | None], head: Span, tail: Span) 
         if ent is not None and ent.label_ == "TITLE" and ent != head and ent != tail:
             return ent
     return None
-
-
-
-
-def sentence_index(doc: Doc) -> dict[int, int]:
-    """Token index -> sentence number (empty when the doc has no sentences)."""
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return {}
-    return {i: n for n, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
 
 
 def roles(clusters: Sequence[ClusterFact], facts: Sequence[RelationFact], doc: Doc) -> list[ClusterFact]:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "newsrel/1"
+SCHEMA_VERSION: Literal["newsrel/1"] = "newsrel/1"
 
 Source = str  # "model" or "rule:<rule id>"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -150,6 +151,15 @@ def test_a_doc_without_a_parse_has_no_events() -> None:
         ({"type": "DATE", "value": "2017-11"}, "2017-11"),
         ({"type": "DATE", "start": "2017-01", "end": "2017-07"}, None),
         ({"type": "DATE", "value": "P7M"}, None),
+        ({"type": "DATE", "value": "2017-Q3"}, "2017-Q3"),
+        ({"type": "DATE", "value": "199"}, "199"),
+        ({"type": "TIME", "value": "2017-09-29TMO"}, "2017-09-29TMO"),
+        # TimeML REF values and sets are not dates an event can carry
+        ({"type": "DATE", "value": "PAST_REF"}, None),
+        ({"type": "DATE", "value": "PRESENT_REF"}, None),
+        ({"type": "DATE", "value": "FUTURE_REF"}, None),
+        ({"type": "SET", "value": "XXXX-07"}, None),
+        ({"type": "DATE", "value": "2017/2018"}, None),
         (None, None),
     ],
 )
@@ -301,9 +311,17 @@ def test_adding_a_type_is_a_data_change(tmp_path: Path) -> None:
     [
         ("KAZAKHSTAN, BELARUS SEEK TRADE\n\nASTANA — Mamin said.", 30),
         ("Mamin met Matyushevsky.\nThey talked.", 0),
-        ("Talks: an overview\nBody.", 18),
+        ("Talks: an overview\n\nBody.", 18),
         ("One line only", 0),
-        ('"We will meet," he said\nBody.', 23),
+        ('"We will meet," he said\n\nBody.', 23),
+        # a headline over a short date line (MEANTIME, Wikinews)
+        ("Airline signs deal\nJuly 02 , 2008\nThe airline said.", 18),
+        # hard-wrapped newswire (Reuters): the first line is no headline
+        (
+            "Standard Oil Co and BP North America\nInc said they plan to form a venture\nto go.",
+            0,
+        ),
+        ("Talks: an overview\nBody.", 0),
     ],
 )
 def test_headline_end(text: str, end: int) -> None:
@@ -320,3 +338,21 @@ def test_headline_starts_no_event() -> None:
         ("ended", "end", "VERB", 4, "acl", "O"),
     ]
     assert match_events(parsed(rows), ENGINE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Askar Mamin met Belarusian Prime Minister Sergei Rumas in Astana recently.",
+        "Kazakhstan and Belarus will sign a trade agreement in the future.",
+    ],
+)
+def test_event_date_is_never_a_ref_value(nlp, text: str) -> None:
+    from pipeline.extract import extract_text
+
+    rec = extract_text(text, {"published": "2017-09-29"}, nlp=nlp)
+    dates = [e.norm["value"] for e in rec.entities if e.label == "DATE" and e.norm]
+    assert any(str(v).endswith("_REF") for v in dates)  # the sentence does hold a REF value
+    assert rec.events, "the sentence should give an event"
+    for ev in rec.events:
+        assert ev.date is None or re.match(r"^\d{2,4}(?:-|$)", ev.date), ev.date

@@ -24,6 +24,8 @@ from .rules import NormaliseRules
 
 Date = dt.date
 NEAR_DAYS = 62  # a month(-day) this close to the anchor is taken as meant, whatever the tense
+PAST_BIAS_DAYS = 92  # beyond that, a month(-day) in an untold tense leans to the past by this much
+COUPLE = ("a couple of", "couple of", "a couple")  # two, though vague_numbers lists it for money
 
 
 @dataclass(frozen=True)
@@ -51,13 +53,20 @@ class DateContext:
 
     ``anchor``: the document date; ``tense``: "past" / "future" / None, of the clause the
     expression sits in; ``reference``: the last date value resolved earlier in the document
-    (for "a year earlier", "the year-ago quarter").
+    (for "a year earlier", "the year-ago quarter"); ``period``: the last quarter or half.
     """
 
     anchor: Date | None = None
     tense: str | None = None
     reference: str | None = None
     reference_range: tuple[str, str] | None = None
+    period: str | None = None  # the last quarter or half named ("1989-Q3"): "the 1988 quarter"
+
+    def quarter(self) -> str | None:
+        """The quarter or half in hand: the reference if it is one, else the last one named."""
+        if self.reference and re.fullmatch(r"\d{4}-[QH][1-4]", self.reference):
+            return self.reference
+        return self.period
 
 
 # --- small date arithmetic ---------------------------------------------------------------
@@ -115,7 +124,9 @@ def resolve_year_of(month: int, day: int | None, ctx: DateContext) -> int | None
         fut = [c for c in cands if c >= ref]
         if fut:
             return min(fut).year
-    return min(cands, key=lambda c: abs((c - ref).days)).year
+    # untold tense, far off: news tells more of the past, so a past occurrence wins unless the
+    # next one is more than three months nearer
+    return min(cands, key=lambda c: abs((c - ref).days) - (PAST_BIAS_DAYS if c <= ref else 0)).year
 
 
 # --- the grammar -------------------------------------------------------------------------
@@ -137,7 +148,11 @@ class Grammar:
         def alt(words: Any) -> str:
             return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-        nums = [w for w in rules.number_words if w not in ("half",)]
+        # "a"/"an" only lead a number ("a hundred", "a dozen") or stand alone: "seven a year ago"
+        # is not 8 years
+        nums = alt(w for w in rules.number_words if w not in ("half", "a", "an"))
+        words = rf"(?:an? )?(?:{nums})(?:[- ](?:{nums}))*"
+        vague = alt([*rules.vague_numbers, *COUPLE])
         return cls(
             rules=rules,
             month=rf"(?:{alt(rules.months)})\.?",
@@ -145,7 +160,7 @@ class Grammar:
             season=alt(rules.seasons),
             pod=alt(rules.parts_of_day),
             unit=alt(rules.units),
-            number=rf"(?:\d+(?:\.\d+)?|(?:{alt(nums)})(?:[- ](?:{alt(nums)}))*|{alt(rules.vague_numbers)})",
+            number=rf"(?:\d+(?:\.\d+)?(?: \d/\d)?|{vague}|{words}|an?)",
             ordinal=alt(rules.ordinals),
         )
 
@@ -153,12 +168,22 @@ class Grammar:
         return self.rules.months[word.lower().rstrip(".")]
 
     def number_of(self, word: str) -> float | None:
+        """"12" → 12, "2 1/2" → 2.5, "a couple of" → 2, "a hundred" → 100, "a" → 1;
+        None for vague counts ("several", "a few")."""
         word = word.strip()
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
             return float(word)
+        m = re.fullmatch(r"(\d+) (\d)/(\d)", word)
+        if m and int(m.group(3)):
+            return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+        if word in COUPLE:
+            return 2.0
         if word in self.rules.vague_numbers:
             return None
-        return word_number(re.split(r"[ ]+", word), self.rules)
+        words = re.split(r"[ ]+", word)
+        if len(words) > 1 and words[0] in ("a", "an"):
+            words = words[1:]
+        return word_number(words, self.rules)
 
     def unit_code(self, word: str) -> str:
         w = word.lower()
@@ -183,11 +208,17 @@ _MODS = [
     (r"^(?:the )?(?:late|end of|the end of|later)[\s-]+", "END"),
     (r"^(?:the )?(?:mid|middle of|the middle of)[- ]", "MID"),
 ]
+_LEAD_WORDS = (
+    "by", "in", "on", "at", "since", "until", "till", "from", "during", "for", "through", "throughout",
+    "before", "after", "of", "within", "over", "around", "about", "some", "nearly", "almost",
+    "approximately", "more than", "less than", "at least", "up to", "roughly", "just", "only", "as of",
+    "as early as", "as late as", "between", "both", "the day", "barely", "as long as", "no more than",
+    "sometime", "some time", "as soon as", "as recently as", "well over", "well under", "recently",
+    "again", "even", "already",
+)
+# longest first, so "at least 30 days" loses "at least", not just "at"
 _LEAD = re.compile(
-    r"^(?:by|in|on|at|since|until|till|from|during|for|through|throughout|before|after|of|"
-    r"within|over|around|about|some|nearly|almost|approximately|more than|less than|"
-    r"at least|up to|roughly|just|only|as of|as early as|as late as|between|both|the day|barely|"
-    r"as long as|no more than|sometime|some time)\s+"
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(_LEAD_WORDS, key=len, reverse=True)) + r")\s+"
 )
 
 
@@ -197,7 +228,8 @@ def clean(text: str) -> str:
     t = re.sub(r"\s*-\s*", "-", t)
     t = re.sub(r"\s+([,.])", r"\1", t)  # tokenised text: "April 27 , 2005"
     t = t.removesuffix("'s")
-    return t
+    t = re.sub(r"\bthis past\b", "last", t)  # "this past spring"
+    return re.sub(r"\bthis coming\b", "next", t)
 
 
 def normalise_date(text: str, rules: NormaliseRules, ctx: DateContext) -> Timex:
@@ -211,12 +243,16 @@ def normalise_date(text: str, rules: NormaliseRules, ctx: DateContext) -> Timex:
         if t2 == t:
             break
         t = t2
+    # "an Aug. 10, 1988 filing", "a fourth-quarter loss": the article belongs to the noun
+    t = re.sub(rf"^an? (?=(?:{g.month}) \d|\d|(?:{g.ordinal})[- ])", "", t)
     mod = None
     for pat, kind in _MODS:
         t2 = re.sub(pat, "", t)
         if t2 != t and t2:
             t, mod = t2, kind
             break
+    if mod:  # "the end of the year": the year in hand, not a stretch of one
+        t = re.sub(r"^the (year|month|week|decade|century)$", r"this \1", t.removeprefix("in "))
     for handler in HANDLERS:
         out = handler(t, g, ctx)
         if out is not None:
@@ -256,6 +292,12 @@ def h_set(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     r = g.rules
     if t in r.set_words:
         return Timex("SET", r.set_words[t], rule="set.word")
+    m = re.fullmatch(rf"({g.weekday})s(?: ({g.pod}))?|({g.weekday}) ({g.pod})s", t)
+    if m:  # "Mondays", "Tuesday nights"
+        day = r.weekdays[(m.group(1) or m.group(3)).rstrip(".")]
+        pod = m.group(2) or m.group(4)
+        value = f"XXXX-WXX-{day}" + (f"T{r.parts_of_day[pod]}" if pod else "")
+        return Timex("SET", value, rule="set.weekdays")
     m = re.fullmatch(rf"(?:(?:once|twice|\w+ times) )?(?:every|each|per|a|an) (other )?(.+)", t)
     if not m or (t.startswith(("a ", "an ")) and not t.startswith(("once", "twice"))):
         return None
@@ -275,8 +317,20 @@ def h_set(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     return None
 
 
+_SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M"), "MIN": (60, "S")}
+
+
 def _period(n: float | None, u: str) -> str | None:
-    """P3Y, PT5H, P6M, PXY (n None), with quarters as months and decades as DE."""
+    """P3Y, PT5H, P6M, PXY (n None), with quarters as months and decades as years; a fraction
+    goes into the next smaller unit: 2.5 years → P2Y6M, 1.5 minutes → PT1M30S."""
+    if n is not None and n != int(n) and u in _SMALLER:
+        k, small = _SMALLER[u]
+        rest = (n - int(n)) * k
+        if rest == int(rest):
+            whole = f"{int(n)}{'M' if u == 'MIN' else u}" if int(n) else ""
+            t = "T" if u in ("H", "MIN") else ""
+            tt = "T" if u == "D" else ""
+            return f"P{t}{whole}{tt}{int(rest)}{small}"
     num = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
     if u == "Q":
         return "PXM" if n is None else f"P{int(n * 3)}M" if n * 3 == int(n * 3) else None
@@ -452,8 +506,8 @@ def h_month(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         y = ctx.anchor.year + {"last": -1, "next": 1}.get(m.group(4), 0)
     if y is None and ctx.anchor is not None:
         a = ctx.anchor
-        if rel in ("last", "past", "previous"):
-            y = a.year if mn < a.month else a.year - 1
+        if rel in ("last", "past", "previous"):  # "last February" told in March: a year back
+            y = a.year if mn < a.month - 1 else a.year - 1
         elif rel in ("next", "coming"):
             y = a.year if mn > a.month else a.year + 1
         elif rel == "this":
@@ -549,8 +603,8 @@ def h_quarter(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
             d = add_months(Date(a.year, a.month, 1), -3)
             y, q = d.year, quarter_of(d)
         else:
-            if ctx.reference and re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference):
-                return Timex("DATE", ctx.reference, rule="quarter.reference")
+            if (ctx.quarter() or "")[5:6] == "Q":
+                return Timex("DATE", ctx.quarter(), rule="quarter.reference")
             y, q = _reporting_quarter(a)
         return Timex("DATE", f"{y}-Q{q}", rule="quarter.relative")
     return None
@@ -559,16 +613,24 @@ def h_quarter(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 def h_year_ago_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     """"the year-earlier quarter", "year-ago", "the same period last year": the reference, a year back."""
     m = re.fullmatch(
-        r"(?:the )?(?:a )?(?:year-earlier|year-ago|year earlier|prior-year|previous-year|year-before)"
+        r"(?:the )?(?:a )?(?:(?:comparable|corresponding|same) )?"
+        r"(?:year-earlier|year-ago|year earlier|prior-year|previous-year|year-before)"
         r"(?: (quarter|period|month|level|levels|figure|results))?",
         t,
-    ) or re.fullmatch(r"(?:the )?same (quarter|period|month|time|week) (?:a year ago|last year|a year earlier)", t)
-    if not m:
+    ) or re.fullmatch(
+        r"(?:the )?(?:(?:same|corresponding|comparable) )?(quarter|period|month|time|week)"
+        r" (?:a year ago|last year|a year earlier)",
+        t,
+    ) or re.fullmatch(r"(?:the )?(?:last|previous|prior) year's (quarter|period)", t)
+    if not m or (m.group(1) in ("time", "week") and not t.startswith(("the same", "same"))):
         return None
     if ctx.reference_range and m.group(1) in (None, "period", "time", "month", "quarter"):
         start, end = (shift_value(v, -1) for v in ctx.reference_range)
         return Timex("DATE", None, start=start, end=end, rule="year-earlier.range")
     ref = ctx.reference
+    day_ref = re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref or "")
+    if ctx.quarter() and (m.group(1) in ("quarter", "period") or day_ref):
+        ref = ctx.quarter()  # "the quarter ended Sept. 30 ... the year-ago quarter": the quarter
     if ref and re.match(r"^\d{4}-", ref):
         return Timex("DATE", shift_value(ref, -1), rule="year-earlier.reference")
     if ctx.anchor is not None:
@@ -576,17 +638,36 @@ def h_year_ago_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     return Timex("DATE", None, rule="year-earlier")
 
 
+def h_week_of(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
+    """"the week of March 6": the ISO week holding that day."""
+    m = re.fullmatch(r"(?:the )?week (?:of|beginning|starting) (.+)", t)
+    if not m:
+        return None
+    day = h_month_day(m.group(1), g, ctx)
+    d = _date_of_value(day.value) if day and day.value and len(day.value) == 10 else None
+    return Timex("DATE", iso_week(d), rule="week-of") if d else None
+
+
+def h_year_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
+    """"the 1988 quarter": the quarter (or half) in hand, in that year."""
+    m = re.fullmatch(r"(?:the )?(\d{4}) (quarter|period)", t)
+    if not m:
+        return None
+    part = re.fullmatch(r"\d{4}(-[QH][1-4])", ctx.quarter() or "")
+    return Timex("DATE", m.group(1) + part.group(1) if part else m.group(1), rule="year-period")
+
+
 def h_that(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     """"that year", "earlier that day", "the same day": the last date the text named, at a grain."""
     m = re.fullmatch(r"(?:(?:earlier|later) (?:in )?)?(?:that|the same|that same) (day|week|month|year|quarter)", t)
     if not m:
         return None
-    ref = ctx.reference
-    if not ref:
+    ref = ctx.reference or ""
+    if not ref and m.group(1) != "quarter":
         return Timex("DATE", None, rule="that")
     cut = {"year": 4, "month": 7, "day": 10}.get(m.group(1))
     if m.group(1) == "quarter":
-        return Timex("DATE", ref, rule="that") if "-Q" in ref else Timex("DATE", None, rule="that")
+        return Timex("DATE", ctx.quarter(), rule="that")
     if m.group(1) == "week":
         d = _date_of_value(ref)
         return Timex("DATE", iso_week(d) if d and len(ref) >= 10 else None, rule="that")
@@ -607,11 +688,15 @@ def h_relative_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if the and rel in ("past", "last", "coming", "next", "following", "previous", "prior", "preceding") and unit != "weekend":
         if rel in ("following", "previous", "prior", "preceding") and ctx.anchor is not None:
             pass  # "the previous year": a date, below
+        elif rel in ("past", "last") and unit in ("year", "decade") and ctx.anchor is not None:
+            pass  # "the past year", "the last decade": TimeBank marks the year or decade before
         else:
             return Timex("DURATION", _period(1, g.unit_code(unit)), rule="relative-unit.duration")
     if rel in ("latest", "recent", "same"):
         return None
     a = ctx.anchor
+    if rel in ("following", "previous", "prior", "preceding"):
+        a = _reference_at(ctx, unit) or a  # anaphoric: the year after the one just named
     if a is None:
         return Timex("DATE", None, rule="relative-unit")
     step = g.rules.relative_words.get(rel, 0)
@@ -631,6 +716,15 @@ def h_relative_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if unit == "day":
         return Timex("DATE", _fmt(a + dt.timedelta(days=step)), rule="relative-unit")
     return None
+
+
+def _reference_at(ctx: DateContext, unit: str) -> Date | None:
+    """The reference date, when it is at least as fine as ``unit`` ("year", "month", "day")."""
+    ref = ctx.reference or ""
+    need = {"year": r"\d{4}", "decade": r"\d{4}", "century": r"\d{4}", "month": r"\d{4}-\d{2}"}.get(
+        unit, r"\d{4}-\d{2}-\d{2}"
+    )
+    return _date_of_value(ref) if re.match(need, ref) else None
 
 
 def _grain_shift(base: Date, unit: str, n: int) -> str:
@@ -668,11 +762,13 @@ def _date_of_value(value: str) -> Date | None:
 
 def h_ago(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     m = re.fullmatch(
-        rf"({g.number})[- ]({g.unit})(?: and a half)? (ago|earlier|before|later|after|from now|hence|back|previously)",
+        rf"({g.number})[- ]({g.unit})(?: and a half)?(?: or so)? "
+        r"(ago|earlier|before|later|after|from now|hence|back|previously)",
         t,
     )
     if not m:
-        return None
+        stray = re.fullmatch(r"\S+ (an? .+ (?:ago|earlier))", t)  # "seven a year ago": a stray count
+        return h_ago(stray.group(1), g, ctx) if stray else None
     n = g.number_of(m.group(1))
     unit = g.unit_code(m.group(2))
     direction = -1 if m.group(3) in ("ago", "earlier", "before", "back", "previously") else 1
@@ -686,6 +782,8 @@ def h_ago(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         # "a year ago" beside a reporting quarter means that quarter a year back
         if re.fullmatch(r"\d{4}-Q[1-4]", ctx.reference):
             ref = ctx.reference
+    if ref and unit == "Y" and ctx.quarter() and re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref):
+        ref = ctx.quarter()  # "the quarter ended Sept. 30 ... a year earlier": the quarter
     if ref and unit == "Y" and re.fullmatch(r"\d{4}(-Q[1-4]|-\d{2}|-H[12])?", ref):
         return Timex("DATE", shift_value(ref, k), rule="ago.reference")
     base = ctx.anchor
@@ -694,37 +792,46 @@ def h_ago(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     return Timex("DATE", _grain_shift(base, unit, k), rule="ago")
 
 
+_DURATION_LEAD = (
+    "first|past|last|next|coming|previous|following|latest|recent|final|preceding|remaining|current|"
+    "entire|full|whole|additional|further|another|initial|same"
+)
+
+
 def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
+    mods = "|".join(re.escape(w) for w in g.rules.unit_modifiers)
     m = re.fullmatch(
-        rf"(?:the )?(?:(?:first|past|last|next|coming|previous|following|latest|recent|final|preceding|remaining|current|entire|full|whole|additional|further|another) )?"
-        rf"(?:(?:{g.number})(?: (?:and a half|or (?:so|more|two|three)|to (?:\d+|\w+)))?|a|an)[- ]({g.unit})(?:-long| long| old| old)?"
-        rf"(?: (?:of|in) (\d{{4}}|this year|last year))?",
+        rf"(?:the )?(?:(?:{_DURATION_LEAD}) )?"
+        rf"(?P<num>{g.number})(?P<tail> and a half| or (?:so|more|two|three)| to (?:\d+|\w+))?"
+        rf"[- ](?:(?:{mods}) )?(?P<unit>{g.unit})(?P<half> and a half)?(?:-long| long| old| or so| or more)?"
+        rf"(?: (?:of|in) (?P<year>\d{{4}}|this year|last year))?",
         t,
-    )
+    ) or re.fullmatch(rf"(?:the )?(?P<num>half) (?:an? )?(?P<unit>{g.unit})", t)
     if not m:
-        m2 = re.fullmatch(rf"(?:the )?(?:(?:first|past|last|next|coming) )?({g.unit})s?", t)
-        if m2 and re.search(r"s$", t) and g.unit_code(m2.group(1)) in ("Y", "M", "W", "D", "H", "MIN", "DE"):
+        if re.fullmatch(rf"(?:the )?(?:future|later) (?:{g.unit})s", t):  # "future quarters"
+            return Timex("DATE", "FUTURE_REF", rule="duration.future")
+        m2 = re.fullmatch(
+            rf"(?:the )?(?:(?:first|past|last|next|coming|recent) )?({g.unit})s?(?: ahead)?", t
+        )
+        plural = re.search(r"s(?: ahead)?$", t)
+        if m2 and plural and g.unit_code(m2.group(1)) in ("Y", "M", "W", "D", "H", "MIN", "DE"):
             return Timex("DURATION", _period(None, g.unit_code(m2.group(1))), rule="duration.plural")
         return None
-    unit = g.unit_code(m.group(1))
-    if unit in ("SESSION", "PERIOD", "SEASON", ""):
+    unit = g.unit_code(m.group("unit"))
+    if unit in ("SESSION", "PERIOD", "SEASON", "HALF", "WE", ""):
         return None
-    n: float | None
-    if t.startswith(("a ", "an ", "the a ")) or re.match(r"^(?:\w+ )?an? ", t):
-        n = 1.0
-    else:
-        raw = re.search(rf"({g.number})[- ]{re.escape(m.group(1))}", t)
-        n = g.number_of(raw.group(1)) if raw else None
-        if raw and raw.group(1) in g.rules.vague_numbers:
-            n = None
-    if "and a half" in t and n is not None:
+    num = m.group("num")
+    n = 0.5 if num == "half" else g.number_of(num)
+    found = m.groupdict()
+    tail = found.get("tail") or ""
+    if tail.startswith(" to "):  # "two to three weeks": the upper bound
+        n = g.number_of(tail[4:])
+    elif n is not None and (tail == " and a half" or found.get("half")):
         n += 0.5
-    if unit == "HALF":
-        return None
     period = _period(n, unit)
-    if period is None or (unit == "WE"):
+    if period is None:
         return None
-    year = m.group(2)
+    year = found.get("year")
     if year and unit == "M" and n and ctx.anchor is not None:
         y = int(year) if year.isdigit() else ctx.anchor.year - (1 if year == "last year" else 0)
         first = not t.startswith(("the last", "the final", "last"))
@@ -736,7 +843,16 @@ def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 
 def h_the_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"the year" / "the month" / "the week" / "the day": a stretch of one unit."""
+    """"the year" / "the month" / "the week": a stretch of one unit; "the day" ("earlier in the
+    day", "the day after the vote") is the day the text is telling of."""
+    m = re.fullmatch(rf"the (day|{g.pod})", t)
+    if m and ctx.anchor is not None:  # "the morning": of the day in hand
+        ref = ctx.reference or ""
+        day = _date_of_value(ref) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref) else ctx.anchor
+        if m.group(1) == "day":
+            return Timex("DATE", _fmt(day or ctx.anchor), rule="the-day")
+        pod = g.rules.parts_of_day[m.group(1)]
+        return Timex("TIME", f"{_fmt(day or ctx.anchor)}T{pod}", rule="the-day.pod")
     m = re.fullmatch(r"(?:the|a|an|one) (year|month|week|day|decade|hour|minute)(?:-long| long)?", t)
     if m:
         return Timex("DURATION", _period(1, g.unit_code(m.group(1))), rule="the-unit")
@@ -748,6 +864,12 @@ _SPOKEN_CENTURY = {"nineteen": 1900, "eighteen": 1800, "two thousand": 2000, "tw
 
 def h_spoken_year(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     """"nineteen ninety-six" → 1996, "the year two thousand" → 2000 (broadcast transcripts)."""
+    month = re.match(rf"({g.month}),? (?=nineteen|eighteen|two thousand|twenty)", t)
+    if month:  # "January nineteen ninety-seven"
+        year = h_spoken_year(t[month.end() :], g, ctx)
+        if year is None or year.value is None or len(year.value) != 4:
+            return None
+        return Timex("DATE", f"{year.value}-{g.month_no(month.group(1)):02d}", rule="month.spoken")
     m = re.fullmatch(
         r"(?:the )?(?:(?:year|winter|summer|spring|fall|autumn) (?:of )?)?"
         r"(nineteen|eighteen|two thousand|twenty)(?:(?: and)? ([a-z]+(?:-[a-z]+)?))?",
@@ -798,6 +920,14 @@ def h_year(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?(\d{3})0'?s", t)
     if m:
         return Timex("DATE", m.group(1), rule="decade")
+    m = re.fullmatch(r"(?:the )?(?:early |late |mid-?)?([a-z]+)ties", t)
+    tens = word_number([m.group(1) + "ty"], g.rules) if m else None
+    if tens is not None and 20 <= tens <= 90:  # "the nineties": the decade of the anchor's century
+        c = (ctx.anchor.year // 100 * 100) if ctx.anchor else 1900
+        y = c + int(tens)
+        if ctx.anchor and y > ctx.anchor.year:
+            y -= 100
+        return Timex("DATE", str(y)[:3], rule="decade")
     m = re.fullmatch(r"(?:the )?'(\d)0s", t)
     if m:
         c = (ctx.anchor.year // 100 * 100) if ctx.anchor else 1900
@@ -822,14 +952,14 @@ def h_weekday(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         return None
     rel, wd = m.group(2), r.weekdays[m.group(3).rstrip(".")]
     pod, rest = m.group(4), m.group(5) or m.group(1)
-    if rel == "the previous":
-        rel = "last"
-    if rel == "the following":
-        rel = "next"
+    a = ctx.anchor
+    if rel in ("the previous", "the following"):  # counted from the day in hand, not the anchor
+        ref = ctx.reference or ""
+        a = _date_of_value(ref) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref) else a
+        rel = "last" if rel == "the previous" else "next"
     tm = _clock(rest, g) if rest else None
     if rest and not tm:
         return None
-    a = ctx.anchor
     if a is None:
         return Timex("TIME" if pod or tm else "DATE", None, rule="weekday")
     cur = a.isoweekday()
@@ -889,22 +1019,32 @@ def h_time(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 
 def h_holiday(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
+    """"Thanksgiving Day" on its nearest occurrence (the past one in a past-tense clause, the
+    next one in a future clause), "last Christmas", "Easter 1998"."""
     m = re.fullmatch(r"(?:(last|next|this) )?(.+?)(?:,? (\d{4}))?", t)
     if not m or m.group(2) not in g.rules.holidays:
         return None
-    md = g.rules.holidays[m.group(2)]
-    a = ctx.anchor
-    y = int(m.group(3)) if m.group(3) else (a.year if a else None)
-    if y is None:
+    code, rel, a = g.rules.holidays[m.group(2)], m.group(1), ctx.anchor
+    if m.group(3) or (rel == "this" and a is not None):
+        d = _holiday_on(code, int(m.group(3)) if m.group(3) else a.year)  # type: ignore[union-attr]
+        return Timex("DATE", _fmt(d) if d else None, rule="holiday")
+    if a is None:
         return Timex("DATE", None, rule="holiday")
-    if m.group(1) == "last":
-        y -= 1
-    elif m.group(1) == "next":
-        y += 1
-    if re.fullmatch(r"\d{2}-\d{2}", md):
-        return Timex("DATE", f"{y}-{md}", rule="holiday")
-    d = _movable(md, y)
-    return Timex("DATE", _fmt(d) if d else None, rule="holiday")
+    cands = [d for y in (a.year - 1, a.year, a.year + 1) if (d := _holiday_on(code, y)) is not None]
+    past, future = [d for d in cands if d <= a], [d for d in cands if d >= a]
+    if (rel == "last" or (rel is None and ctx.tense == "past")) and past:
+        d = max(past)
+    elif (rel == "next" or (rel is None and ctx.tense == "future")) and future:
+        d = min(future)
+    else:
+        d = min(cands, key=lambda c: abs((c - a).days))
+    return Timex("DATE", _fmt(d), rule="holiday")
+
+
+def _holiday_on(code: str, y: int) -> Date | None:
+    if re.fullmatch(r"\d{2}-\d{2}", code):
+        return Date(y, int(code[:2]), int(code[3:]))
+    return _movable(code, y)
 
 
 def _movable(name: str, y: int) -> Date | None:
@@ -915,6 +1055,8 @@ def _movable(name: str, y: int) -> Date | None:
 
     if name == "THANKSGIVING":
         return nth(11, 4, 4)
+    if name == "ELECTION":  # the Tuesday after the first Monday in November
+        return nth(11, 1, 1) + dt.timedelta(days=1)
     if name == "LABOR":
         return nth(9, 1, 1)
     if name == "MEMORIAL":
@@ -924,10 +1066,10 @@ def _movable(name: str, y: int) -> Date | None:
         return d
     if name == "EASTER":  # anonymous Gregorian computus
         a, b, c = y % 19, y // 100, y % 100
-        d, e = b // 4, b % 4
+        dd, e = b // 4, b % 4
         f = (b + 8) // 25
         gg = (b - f + 1) // 3
-        h = (19 * a + b - d - gg + 15) % 30
+        h = (19 * a + b - dd - gg + 15) % 30
         i, k = c // 4, c % 4
         l_ = (32 + 2 * e + 2 * i - h - k) % 7
         m = (a + 11 * h + 22 * l_) // 451
@@ -999,6 +1141,8 @@ HANDLERS: list[Handler] = [
     h_relative_day,
     h_range,
     h_year_ago_period,
+    h_year_period,
+    h_week_of,
     h_month_day,
     h_month,
     h_season,

@@ -113,9 +113,10 @@ def first_number(text: str, rules: NormaliseRules) -> tuple[float, str] | None:
         or words[end].lower() == "and"
     ):
         end += 1
-    value = word_number(words[wstart:end], rules)
-    if value is None:
+    spelled = word_number(words[wstart:end], rules)
+    if spelled is None:
         return None
+    value = spelled
     after = _index_of_word(text, words, end) if end < len(words) else len(text)
     return value, text[after:]
 

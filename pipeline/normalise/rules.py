@@ -48,6 +48,7 @@ class NormaliseRules(_Rule):
     seasons: dict[str, str]
     parts_of_day: dict[str, str]
     units: dict[str, str]
+    unit_modifiers: list[str] = []
     ordinals: dict[str, int]
     refs: dict[str, str]
     relative_days: dict[str, int]
@@ -56,6 +57,8 @@ class NormaliseRules(_Rule):
     future_words: list[str]
     holidays: dict[str, str]
     split_connectors: list[str]
+    absorb_before: list[str] = []
+    absorb_before_unit: list[str] = []
     lowercase_not_dates: list[str]
     added_entities: list[AddedEntity]
 
