@@ -95,6 +95,9 @@ class Layout:
     headline_end: int  # character offset where a headline ends (0: none)
 
 
+DATELINE_SOURCE = "entity-fix.dateline"  # pipeline.entities.datelines
+
+
 def _is_duration(norm: object) -> bool:
     """A DATE norm of a length of time (``two-day``, ``27-year``): no point an event happens at."""
     return isinstance(norm, dict) and norm.get("type") == "DURATION"
@@ -136,6 +139,8 @@ def layout(doc: Doc) -> Layout:
         para_start[i] = p
     ent_at: list[Span | None] = [None] * n
     for ent in doc.ents:
+        if ent.id_ == DATELINE_SOURCE:
+            continue  # where the story was filed from, not where anything in it happened
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
     return Layout(
