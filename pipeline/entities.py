@@ -362,6 +362,8 @@ def merge_rule_spans(
     for rule in sorted(rules, key=lambda r: (r.start, -(r.end - r.start))):
         if any(rule.start < a.end and a.start < rule.end for a in accepted):
             continue
+        if any((e.start, e.end, e.label) == (rule.start, rule.end, rule.label) for e in kept):
+            continue  # the model already says so: its reading stands, with its source
         clash = False
         survivors: list[EntitySpan] = []
         for ent in kept:

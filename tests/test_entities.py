@@ -442,3 +442,18 @@ def test_dateline_places(text, ents, expected):
     from pipeline.entities import datelines
 
     assert _news(datelines, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Profits rose 5.5 pct in the year.", "5.5 pct", 5.5),
+        ("Sales fell 12 per cent last month.", "12 per cent", 12),
+    ],
+)
+def test_wire_percent_forms_are_percent_entities_with_values(nlp, text: str, span: str, value: float) -> None:
+    from pipeline.extract import extract_text
+
+    record = extract_text(text, {"published": "1987-03-01"}, nlp=nlp)
+    found = {(e.text, e.label): e.norm for e in record.entities}
+    assert found[(span, "PERCENT")]["value"] == value
