@@ -92,33 +92,74 @@ def dump(path: Path, gold: list[Record], pred: list[Any], labels: Any) -> None:
         add_record(pi, p, labels, side="pred", mapper=offset_mapper(p, g.text))
         used: set[Timex] = set()
         for gt in sorted(gi.timexes):
-            hit = next((pt for pt in sorted(pi.timexes) if pt.start < gt.end and gt.start < pt.end), None)
+            hit = next(
+                (pt for pt in sorted(pi.timexes) if pt.start < gt.end and gt.start < pt.end), None
+            )
             ctx = g.text[max(0, gt.start - 50) : gt.end + 30].replace("\n", " ").replace("\t", " ")
             if hit is None:
-                rows.append(("FN", p.id, g.meta.published, g.text[gt.start : gt.end], gt.type, gt.value, "", "", ctx))
+                rows.append(
+                    (
+                        "FN",
+                        p.id,
+                        g.meta.published,
+                        g.text[gt.start : gt.end],
+                        gt.type,
+                        gt.value,
+                        "",
+                        "",
+                        ctx,
+                    )
+                )
                 continue
             used.add(hit)
             if hit.value != gt.value:
                 rows.append(
-                    ("VAL", p.id, g.meta.published, g.text[gt.start : gt.end], gt.type, gt.value,
-                     p.text[hit.start : hit.end] if p.text == g.text else "", hit.value, ctx)
+                    (
+                        "VAL",
+                        p.id,
+                        g.meta.published,
+                        g.text[gt.start : gt.end],
+                        gt.type,
+                        gt.value,
+                        p.text[hit.start : hit.end] if p.text == g.text else "",
+                        hit.value,
+                        ctx,
+                    )
                 )
         for pt in sorted(pi.timexes - used):
             ctx = g.text[max(0, pt.start - 50) : pt.end + 30].replace("\n", " ")
-            rows.append(("FP", p.id, g.meta.published, g.text[pt.start : pt.end], pt.type, "", "", pt.value, ctx))
+            rows.append(
+                (
+                    "FP",
+                    p.id,
+                    g.meta.published,
+                    g.text[pt.start : pt.end],
+                    pt.type,
+                    "",
+                    "",
+                    pt.value,
+                    ctx,
+                )
+            )
     with path.open("w", encoding="utf-8") as f:
         for row in rows:
             f.write("\t".join("" if x is None else str(x) for x in row) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("gold", type=Path)
     ap.add_argument("--format", default="timeml", choices=["timeml", "meantime"])
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     ap.add_argument("--dump", type=Path, help="write newsrel's errors here as TSV")
-    ap.add_argument("--systems", default="bare,bare+dateparser,newsrel", help="comma-separated systems to run")
-    ap.add_argument("--by-folder", action="store_true", help="also score each top-level gold folder alone")
+    ap.add_argument(
+        "--systems", default="bare,bare+dateparser,newsrel", help="comma-separated systems to run"
+    )
+    ap.add_argument(
+        "--by-folder", action="store_true", help="also score each top-level gold folder alone"
+    )
     args = ap.parse_args(argv)
     wanted = set(args.systems.split(","))
 
@@ -144,7 +185,9 @@ def main(argv: list[str] | None = None) -> int:
                 mine = [p for p in preds if getattr(p, "id", "").startswith(folder + "/")]
                 results[f"{name}@{folder}"] = score_system(name, part, mine, labels)
     header = f"{'system':<26} {'subset':<5} {'relaxed P':>9} {'R':>6} {'F1':>6} {'strict F1':>9} {'value P':>8} {'R':>6} {'F1':>6} {'type acc':>8} {'value acc (n)':>16}"
-    print(f"gold: {args.gold} ({len(gold)} documents, {args.format}); pipeline runs took {seconds:.0f}s")
+    print(
+        f"gold: {args.gold} ({len(gold)} documents, {args.format}); pipeline runs took {seconds:.0f}s"
+    )
     print(header)
     figures: dict[str, Any] = {"gold": str(args.gold), "documents": len(gold), "systems": {}}
     for name, res in results.items():

@@ -195,4 +195,3 @@ def extract_batch(
         summary.records, summary.errors = store.finish()
     summary.seconds = time.perf_counter() - started
     return summary
-

@@ -19,26 +19,41 @@ app = typer.Typer(
 
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", help="Trained spaCy pipeline (package name or path); default from models/pipeline.json."),
+    typer.Option(
+        "--model",
+        help="Trained spaCy pipeline (package name or path); default from models/pipeline.json.",
+    ),
 ]
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders (recursive) or .jsonl inputs.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files, folders (recursive) or .jsonl inputs.")
+    ],
     out: Annotated[str, typer.Option("-o", "--out", help="Output JSONL file, or - for stdout.")],
     model: ModelOpt = None,
     published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for every document of this run.")
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for every document of this run."),
     ] = None,
     progress: Annotated[bool, typer.Option(help="Progress bar on stderr.")] = True,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes (same output for any number).")] = 1,
-    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes (same output for any number).")
+    ] = 1,
+    engine: Annotated[
+        str, typer.Option(help="local (this machine) or dask (a Dask cluster).")
+    ] = "local",
     scheduler: Annotated[
-        str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
     ] = None,
-    resume: Annotated[bool, typer.Option(help="Skip documents already in OUT and finish the rest.")] = False,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (one committed part each).")] = 64,
+    resume: Annotated[
+        bool, typer.Option(help="Skip documents already in OUT and finish the rest.")
+    ] = False,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Documents per batch (one committed part each).")
+    ] = 64,
 ) -> None:
     """Extract records from news files into OUT (errors go to OUT.errors.jsonl).
 
@@ -66,14 +81,22 @@ def extract(
     try:
         with counter(enabled=progress) as advance:
             summary = extract_batch(
-                paths, out, engine=engine, workers=workers, scheduler=scheduler,
-                settings=settings, resume=resume, progress=advance,
+                paths,
+                out,
+                engine=engine,
+                workers=workers,
+                scheduler=scheduler,
+                settings=settings,
+                resume=resume,
+                progress=advance,
             )
     except ResumeError as e:
         raise typer.BadParameter(str(e), param_hint="--resume") from e
     except Interrupted as e:
         typer.echo(e.summary.line(), err=True)
-        typer.echo("committed batches are kept: run the same command with --resume to finish", err=True)
+        typer.echo(
+            "committed batches are kept: run the same command with --resume to finish", err=True
+        )
         raise typer.Exit(130) from None
     typer.echo(summary.line(), err=True)
     raise typer.Exit(1 if summary.errors else 0)
@@ -81,29 +104,43 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold file, or folder of .tml / MEANTIME .xml files.")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold file, or folder of .tml / MEANTIME .xml files.")
+    ],
     pred: Annotated[
         Path | None,
-        typer.Option(help="Predicted records (JSONL). Omitted: run bare + newsrel on the gold texts, score both."),
+        typer.Option(
+            help="Predicted records (JSONL). Omitted: run bare + newsrel on the gold texts, score both."
+        ),
     ] = None,
     format: Annotated[
-        str | None, typer.Option("--format", help="Gold format: records, conll, conll04, timeml, meantime.")
+        str | None,
+        typer.Option("--format", help="Gold format: records, conll, conll04, timeml, meantime."),
     ] = None,
-    labels: Annotated[Path | None, typer.Option(help="Label-map JSON (default: the format's own map).")] = None,
+    labels: Annotated[
+        Path | None, typer.Option(help="Label-map JSON (default: the format's own map).")
+    ] = None,
     model: ModelOpt = None,
-    errors: Annotated[int, typer.Option(min=0, help="List N false positives and N false negatives per label.")] = 0,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
+    errors: Annotated[
+        int, typer.Option(min=0, help="List N false positives and N false negatives per label.")
+    ] = 0,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the figures as JSON here.")
+    ] = None,
 ) -> None:
     """Score entities, values, relations and events against gold annotations.
 
     Exit code 0 on success, 2 for unreadable gold, labels or predictions.
     """
-    from .evaluate import FORMATS, EvaluationError, evaluate as run_evaluation
+    from .evaluate import FORMATS, EvaluationError
+    from .evaluate import evaluate as run_evaluation
     from .evaluate.report import print_report, write_json
     from .nlp import ModelNotFound
 
     if format is not None and format not in FORMATS:
-        raise typer.BadParameter(f"{format!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"{format!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
+        )
     try:
         result = run_evaluation(gold, pred, fmt=format, labels=labels, model=model, errors=errors)
     except ModelNotFound as e:
@@ -118,7 +155,9 @@ def evaluate(
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of a newsrel record."""
     from .schema import json_schema_text
@@ -146,8 +185,9 @@ def report(
     except (RecordError, OSError) as e:
         typer.echo(f"newsrel report: {e}", err=True)
         raise typer.Exit(1) from e
-    typer.echo(f"{summary.documents} documents, {sum(summary.events.values())} events -> {out}",
-               err=True)
+    typer.echo(
+        f"{summary.documents} documents, {sum(summary.events.values())} events -> {out}", err=True
+    )
 
 
 @app.command()
@@ -182,7 +222,9 @@ def _check_date(value: str | None) -> None:
     try:
         dt.date.fromisoformat(value)
     except ValueError as e:
-        raise typer.BadParameter(f"{value!r} is not a date like 2017-09-29", param_hint="--published") from e
+        raise typer.BadParameter(
+            f"{value!r} is not a date like 2017-09-29", param_hint="--published"
+        ) from e
 
 
 def main() -> None:

@@ -152,9 +152,13 @@ class Normaliser:
         return filter_spans(spans)
 
     def __call__(self, doc: Doc) -> Doc:
-        from .normalise.spans import normalise_entities
-
-        from .normalise.spans import is_age, merge_adjacent, reshape, split_points
+        from .normalise.spans import (
+            is_age,
+            merge_adjacent,
+            normalise_entities,
+            reshape,
+            split_points,
+        )
 
         ents: list[Span] = []
         added = self.find_missing(doc)

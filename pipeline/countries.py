@@ -47,7 +47,7 @@ class CountryTable:
         return self.demonyms.get(text)
 
     def demonym_pair(self, text: str) -> tuple[Country, ...] | None:
-        """"Kazakh-Belarusian" -> (Kazakhstan, Belarus); None unless every part is a demonym."""
+        """ "Kazakh-Belarusian" -> (Kazakhstan, Belarus); None unless every part is a demonym."""
         parts = [p for p in re.split(r"\s*[-–]\s*", text) if p]
         if len(parts) < 2:
             return None
@@ -109,7 +109,12 @@ def build_table(extras: DemonymExtras) -> CountryTable:
     for code, country in countries.items():  # official names first, so they win clashes
         found = pycountry.countries.get(alpha_2=code)
         assert found is not None, code
-        for n in (found.name, getattr(found, "common_name", None), getattr(found, "official_name", None), country.name):
+        for n in (
+            found.name,
+            getattr(found, "common_name", None),
+            getattr(found, "official_name", None),
+            country.name,
+        ):
             if n:
                 names.setdefault(_key(n), country)
     for code, info in info_by_code.items():

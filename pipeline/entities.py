@@ -68,7 +68,7 @@ def _strip_leading(doc: Doc, ent: EntitySpan, words: frozenset[str]) -> EntitySp
 
 
 def strip_determiners(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
-    """"the Eurasian Economic Union" -> "Eurasian Economic Union" (names, not dates)."""
+    """ "the Eurasian Economic Union" -> "Eurasian Economic Union" (names, not dates)."""
     out = []
     for ent in ents:
         if ent.label in fixes.keep_determiner_labels:
@@ -80,7 +80,9 @@ def strip_determiners(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) 
     return out
 
 
-def trim_person_titles(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+def trim_person_titles(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
     """PERSON spans never hold a title word or a lower-case word at their edges.
 
     "Kazakh First" -> dropped; "Minister Askar Mamin" -> "Askar Mamin".
@@ -168,7 +170,11 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
         if i in taken or not doc[i].text[:1].isupper():
             i += 1
             continue
-        end = i + 3 if i + 2 < len(doc) and doc[i + 1].text in "-–" and is_demonym(doc[i : i + 3].text) else i + 1
+        end = (
+            i + 3
+            if i + 2 < len(doc) and doc[i + 1].text in "-–" and is_demonym(doc[i : i + 3].text)
+            else i + 1
+        )
         if end == i + 1 and table.by_demonym(doc[i].text) is None:
             i += 1
             continue
@@ -197,11 +203,17 @@ def country_names() -> frozenset[str]:
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
 
-def trim_date_ordinals(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
-    """"Sept. 22 13th meeting": the ordinal belongs to the meeting, not the date."""
+def trim_date_ordinals(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
+    """ "Sept. 22 13th meeting": the ordinal belongs to the meeting, not the date."""
     out = []
     for ent in ents:
-        if ent.label == "DATE" and ent.end - ent.start > 1 and _ORDINAL.match(doc[ent.end - 1].text):
+        if (
+            ent.label == "DATE"
+            and ent.end - ent.start > 1
+            and _ORDINAL.match(doc[ent.end - 1].text)
+        ):
             nxt = doc[ent.end] if ent.end < len(doc) else None
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
                 ent = replace(ent, end=ent.end - 1, source="entity-fix.date-ordinal")
@@ -209,7 +221,9 @@ def trim_date_ordinals(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes)
     return out
 
 
-def find_headline_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+def find_headline_places(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
     """All-caps country names the model left untagged (headlines): "KAZAKHSTAN, BELARUS SEEK..."."""
     countries = country_names()
     taken = {i for e in ents for i in range(e.start, e.end)}
@@ -222,7 +236,9 @@ def find_headline_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixe
     return sorted(out, key=lambda e: e.start)
 
 
-def split_at_line_breaks(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+def split_at_line_breaks(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
     """No entity crosses a line break: "2020\n\n- 29.09.2017" -> "2020", "29.09.2017".
 
     Each part keeps the label if it still looks like one (a DATE part needs a digit or a
@@ -235,7 +251,7 @@ def split_at_line_breaks(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixe
             out.append(ent)
             continue
         bounds = [ent.start, *[b for i in breaks for b in (i, i + 1)], ent.end]
-        for s, e in zip(bounds[::2], bounds[1::2]):
+        for s, e in zip(bounds[::2], bounds[1::2], strict=True):
             while s < e and (doc[s].is_punct or doc[s].is_space):
                 s += 1
             while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
@@ -244,11 +260,19 @@ def split_at_line_breaks(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixe
             if not len(words):
                 continue
             has_digit = any(t.like_num or any(ch.isdigit() for ch in t.text) for t in words)
-            if ent.label in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY") and not has_digit:
-                continue
-            if ent.label not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY") and not any(
-                t.text[:1].isupper() for t in words
+            if (
+                ent.label in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY")
+                and not has_digit
             ):
+                continue
+            if ent.label not in (
+                "DATE",
+                "TIME",
+                "MONEY",
+                "PERCENT",
+                "CARDINAL",
+                "QUANTITY",
+            ) and not any(t.text[:1].isupper() for t in words):
                 continue
             out.append(EntitySpan(s, e, ent.label, "entity-fix.line-break"))
     return out
@@ -264,7 +288,11 @@ def strip_possessive(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
     """A name never ends in its possessive: "West Germany 's" -> "West Germany" (guideline §2)."""
     out = []
     for ent in ents:
-        if ent.label not in VALUE_LABELS and ent.end - ent.start > 1 and doc[ent.end - 1].text.lower() in POSSESSIVE:
+        if (
+            ent.label not in VALUE_LABELS
+            and ent.end - ent.start > 1
+            and doc[ent.end - 1].text.lower() in POSSESSIVE
+        ):
             ent = replace(ent, end=ent.end - 1, source="entity-fix.possessive")
         out.append(ent)
     return out
@@ -273,7 +301,9 @@ def strip_possessive(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
 AGENCY_STARTS = frozenset({"Radio", "Television", "TV"})
 
 
-def split_place_agency(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+def split_place_agency(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
     """A wire source line glues the city to the agency or station: "Beijing XINHUA",
     "Havana Radio Reloj Network" -> GPE "Havana" + ORG "Radio Reloj Network".
 
@@ -373,7 +403,9 @@ def merge_rule_spans(
                 continue  # covered: the rule's reading wins
             elif ent.label == "PERSON":
                 if ent.end > rule.end:
-                    survivors.append(EntitySpan(rule.end, ent.end, "PERSON", "entity-fix.person-title"))
+                    survivors.append(
+                        EntitySpan(rule.end, ent.end, "PERSON", "entity-fix.person-title")
+                    )
             elif (place := _of_place(doc, rule, ent, places)) is not None:
                 survivors.append(place)
             else:
@@ -954,6 +986,7 @@ def datelines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[
             out = [x for x in out if x.end <= a or x.start >= b]
             out.append(EntitySpan(a, b, "GPE", "entity-fix.dateline"))
     return sorted(out, key=lambda x: x.start)
+
 
 FIXES = (
     split_at_line_breaks,

@@ -69,7 +69,10 @@ def prepare(doc: Document, *, published: str | None = None) -> Prepared:
 
 def doc_values(p: Prepared) -> dict[str, Any]:
     """``Doc._`` values a prepared document starts with: its anchor date for the normaliser."""
-    return {"published": p.meta.get("published"), "published_source": p.meta.get("published_source")}
+    return {
+        "published": p.meta.get("published"),
+        "published_source": p.meta.get("published_source"),
+    }
 
 
 def make_doc(nlp: Language, p: Prepared) -> Doc:
@@ -129,7 +132,9 @@ def _process_batch(
     try:
         texts = [p.cleaned.text for p in todo]
         values = [doc_values(p) for p in todo]
-        for p, nlp_doc in zip(todo, pipe_docs(nlp, texts, values=values, batch_size=len(todo) or 1)):
+        for p, nlp_doc in zip(
+            todo, pipe_docs(nlp, texts, values=values, batch_size=len(todo) or 1), strict=True
+        ):
             done[id(p)] = _to_record(nlp_doc, p, info)
     except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one
         for p in todo:

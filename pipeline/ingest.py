@@ -58,7 +58,9 @@ def decode(data: bytes) -> tuple[str, str]:
         raise DecodeError("binary", "binary data (NUL bytes), not text")
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     if head and controls / len(head) > 0.05:
-        raise DecodeError("binary", f"binary data ({controls} control bytes in the first {len(head)})")
+        raise DecodeError(
+            "binary", f"binary data ({controls} control bytes in the first {len(head)})"
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -131,7 +133,9 @@ def read_file(path: Path, doc_id: str) -> Document:
             kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a pipe, socket or device"
             raise DecodeError("unreadable", f"not a regular file ({kind})")
         if st.st_size > MAX_BYTES:
-            raise DecodeError("too-large", f"{st.st_size} bytes, more than the {MAX_BYTES} read per document")
+            raise DecodeError(
+                "too-large", f"{st.st_size} bytes, more than the {MAX_BYTES} read per document"
+            )
         data = path.read_bytes()
     except OSError as e:
         kind = "loop" if e.errno == errno.ELOOP else "unreadable"
@@ -184,7 +188,9 @@ def _jsonl_index(path: Path) -> Iterator[tuple[str, int, int] | InputError]:
                 if not isinstance(doc_id, str) or not doc_id:
                     raise KeyError("id")
             except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                yield InputError(f"{path.name}:{n}", "bad-jsonl", f"{path}:{n}: not valid JSON: {e}", str(path))
+                yield InputError(
+                    f"{path.name}:{n}", "bad-jsonl", f"{path}:{n}: not valid JSON: {e}", str(path)
+                )
                 continue
             except KeyError:
                 yield InputError(
@@ -243,7 +249,9 @@ def index_documents(paths: Iterable[str | Path]) -> list[Item]:
         elif root.exists() or root.is_symlink():
             entries.append(Source(root.name, str(root)))
         else:
-            errors.append(InputError(str(given), "not-found", f"{given}: no such file or folder", str(given)))
+            errors.append(
+                InputError(str(given), "not-found", f"{given}: no such file or folder", str(given))
+            )
 
     seen: set[str] = set()
     keyed: list[tuple[str, int, Item]] = [(e.id, 0, e) for e in errors]
@@ -252,7 +260,9 @@ def index_documents(paths: Iterable[str | Path]) -> list[Item]:
     for doc_id, _, item in sorted(keyed, key=lambda x: (x[0], x[1])):
         if isinstance(item, Source):
             if doc_id in seen:
-                item = InputError(doc_id, "duplicate-id", f"{item.path}: id {doc_id!r} seen before", item.path)
+                item = InputError(
+                    doc_id, "duplicate-id", f"{item.path}: id {doc_id!r} seen before", item.path
+                )
             seen.add(doc_id)
         out.append(item)
     return out
@@ -290,4 +300,8 @@ def _add_jsonl(path: Path, entries: list[Source], errors: list[InputError]) -> N
                 doc_id, offset, n = row
                 entries.append(Source(doc_id, str(path), offset, n))
     except OSError as e:
-        errors.append(InputError(path.name, "unreadable", f"{path}: cannot read: {e.strerror or e}", str(path)))
+        errors.append(
+            InputError(
+                path.name, "unreadable", f"{path}: cannot read: {e.strerror or e}", str(path)
+            )
+        )

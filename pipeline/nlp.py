@@ -76,4 +76,6 @@ def _load_nlp(model: str | None, bare: bool) -> Language:
 
 
 def model_name(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+    return (
+        f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+    )

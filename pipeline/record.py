@@ -58,7 +58,14 @@ def build_record(
         )
     clusters = _clusters(doc._.clusters or [], ids, entities)
     relations = [
-        Relation(id=f"R{n}", type=r.type, head=ids[r.head], tail=ids[r.tail], rule=r.rule, sentence=r.sentence)
+        Relation(
+            id=f"R{n}",
+            type=r.type,
+            head=ids[r.head],
+            tail=ids[r.tail],
+            rule=r.rule,
+            sentence=r.sentence,
+        )
         for n, r in enumerate(_known(doc._.relations or [], ids), 1)
     ]
     text = doc.text  # built from the tokens on every access: once per record, not per span
@@ -80,7 +87,9 @@ def _known(relations: list[RelationFact], ids: dict[Offsets, str]) -> list[Relat
     return [r for r in relations if r.head in ids and r.tail in ids]
 
 
-def _clusters(facts: list[ClusterFact], ids: dict[Offsets, str], entities: list[Entity]) -> list[Cluster]:
+def _clusters(
+    facts: list[ClusterFact], ids: dict[Offsets, str], entities: list[Entity]
+) -> list[Cluster]:
     """Clusters from the resolver; every mention the resolver left out gets its own."""
     out: list[Cluster] = []
     member: dict[Offsets, str] = {}
@@ -94,8 +103,12 @@ def _clusters(facts: list[ClusterFact], ids: dict[Offsets, str], entities: list[
             if m in ids:
                 member.setdefault(m, cid)
         cluster = Cluster(
-            id=cid, label=fact.label, name=fact.name, mentions=mentions,
-            aliases=list(fact.aliases), norm=fact.norm,
+            id=cid,
+            label=fact.label,
+            name=fact.name,
+            mentions=mentions,
+            aliases=list(fact.aliases),
+            norm=fact.norm,
         )
         out.append(cluster)
         placed.append((fact, cluster))
@@ -106,7 +119,9 @@ def _clusters(facts: list[ClusterFact], ids: dict[Offsets, str], entities: list[
         if key not in member:
             cid = f"E{len(out) + 1}"
             member[key] = cid
-            out.append(Cluster(id=cid, label=ent.label, name=ent.text, mentions=[ent.id], norm=ent.norm))
+            out.append(
+                Cluster(id=cid, label=ent.label, name=ent.text, mentions=[ent.id], norm=ent.norm)
+            )
         ent.entity = member[key]
     return out
 

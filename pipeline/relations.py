@@ -49,7 +49,8 @@ class RelationRule(_Rule):
         description="This argument is a personal pronoun: read it as the nearest PERSON before it.",
     )
     not_country_head: bool = Field(
-        default=False, description="Drop a match whose head is a country name (LOCATED_IN: a country is in no city)."
+        default=False,
+        description="Drop a match whose head is a country name (LOCATED_IN: a country is in no city).",
     )
 
     @model_validator(mode="after")
@@ -58,7 +59,9 @@ class RelationRule(_Rule):
             ref = getattr(self, side)
             if self.kind == "token":
                 if not isinstance(ref, int) or not 0 <= ref < len(self.pattern):
-                    raise ValueError(f"{side}: token rules name a pattern element by index 0..{len(self.pattern) - 1}")
+                    raise ValueError(
+                        f"{side}: token rules name a pattern element by index 0..{len(self.pattern) - 1}"
+                    )
             else:
                 ids = {node.get("RIGHT_ID") for node in self.pattern}
                 if ref not in ids:
@@ -105,7 +108,9 @@ def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
             tokens.add(rule.id, [rule.pattern])
         else:
             key = (rule.head_labels, rule.tail_labels)
-            deps.setdefault(key, DependencyMatcher(vocab, validate=True)).add(rule.id, [rule.pattern])
+            deps.setdefault(key, DependencyMatcher(vocab, validate=True)).add(
+                rule.id, [rule.pattern]
+            )
     return CompiledRules({r.id: r for r in rules}, tokens, deps)
 
 
@@ -137,7 +142,9 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
         for k, element in enumerate(align):
             first.setdefault(element, start + k)
         if rule.head in first and rule.tail in first:
-            out.append(Match(rule.id, first[rule.head], first[rule.tail], tuple(range(start, _end))))
+            out.append(
+                Match(rule.id, first[rule.head], first[rule.tail], tuple(range(start, _end)))
+            )
     if not compiled.deps or len(doc.ents) < 2:
         return out
     sentences = _sentence_labels(doc)
@@ -147,7 +154,7 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
             for match_id, token_ids in matcher(part):
                 rule = compiled.rules[doc.vocab.strings[match_id]]
                 names = [node["RIGHT_ID"] for node in rule.pattern]
-                by_name = dict(zip(names, token_ids))
+                by_name = dict(zip(names, token_ids, strict=True))
                 out.append(
                     Match(
                         rule.id,
@@ -168,7 +175,7 @@ def _sentence_labels(doc: Doc) -> list[tuple[Span, frozenset[str]]]:
     labels: list[set[str]] = [set() for _ in sents]
     for ent in doc.ents:
         labels[bisect_right(starts, ent.start) - 1].add(ent.label_)
-    return [(s, frozenset(lab)) for s, lab in zip(sents, labels)]
+    return [(s, frozenset(lab)) for s, lab in zip(sents, labels, strict=True)]
 
 
 def _parts_with(
@@ -257,7 +264,9 @@ def _title_between(m: Match, at: Sequence[Span | None], head: Span, tail: Span) 
     return None
 
 
-def roles(clusters: Sequence[ClusterFact], facts: Sequence[RelationFact], doc: Doc) -> list[ClusterFact]:
+def roles(
+    clusters: Sequence[ClusterFact], facts: Sequence[RelationFact], doc: Doc
+) -> list[ClusterFact]:
     """Each PERSON cluster's positions: (title, the org/place mention or None), no repeats.
 
     A title's POSITION_AT may point at a mention in any cluster; the record builder turns it

@@ -28,7 +28,19 @@ from .facts import ClusterFact, Offsets, RelationFact
 
 # labels whose equal mentions are one entity; values (DATE, MONEY ...) and TITLEs never are
 NAMED = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "NORP",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
 )
 PLACE = frozenset({"GPE", "LOC", "FAC"})
 ALIAS_RULE = "resolve.acronym-definition"
@@ -111,7 +123,11 @@ def person_links(ents: Sequence[Span]) -> dict[int, int]:
         fits = [(j, w) for j, w in people if len(w) > len(words) and _is_subsequence(words, w)]
         if not fits:
             continue
-        maximal = {w for _, w in fits if not any(len(v) > len(w) and _is_subsequence(w, v) for _, v in fits)}
+        maximal = {
+            w
+            for _, w in fits
+            if not any(len(v) > len(w) and _is_subsequence(w, v) for _, v in fits)
+        }
         if len(maximal) == 1:
             (name,) = maximal
             out[i] = next(j for j, w in fits if w == name)
@@ -136,11 +152,16 @@ class AliasLink:
     definition: Definition
 
 
-def alias_links(doc: Doc, ents: Sequence[Span], definitions: Sequence[Definition]) -> list[AliasLink]:
+def alias_links(
+    doc: Doc, ents: Sequence[Span], definitions: Sequence[Definition]
+) -> list[AliasLink]:
     """Join each defined short form's entity to the entity holding its long form."""
     out = []
     for d in definitions:
-        short = next((i for i, e in enumerate(ents) if (e.start, e.end) == (d.short_start, d.short_end)), None)
+        short = next(
+            (i for i, e in enumerate(ents) if (e.start, e.end) == (d.short_start, d.short_end)),
+            None,
+        )
         if short is None:
             continue
         long = _containing(ents, d.long_start, d.long_end)
@@ -193,7 +214,13 @@ def resolve(doc: Doc, table: CountryTable) -> Resolution:
         if link.long is not None:
             union.join(link.short, link.long)
             relations.append(
-                RelationFact("ALIAS_OF", offsets(ents[link.short]), offsets(ents[link.long]), ALIAS_RULE, _sent(doc, ents[link.short]))
+                RelationFact(
+                    "ALIAS_OF",
+                    offsets(ents[link.short]),
+                    offsets(ents[link.long]),
+                    ALIAS_RULE,
+                    _sent(doc, ents[link.short]),
+                )
             )
         else:
             long_names[link.short] = link.long_text

@@ -15,9 +15,17 @@ def doc(text: str) -> Doc:
     ("text", "short", "long"),
     [
         ("the Intergovernmental Commission ( IGC ) met", "IGC", "Intergovernmental Commission"),
-        ("the Kazakh-Belarusian Intergovernmental Commission ( IGC ) for Trade", "IGC", "Intergovernmental Commission"),
+        (
+            "the Kazakh-Belarusian Intergovernmental Commission ( IGC ) for Trade",
+            "IGC",
+            "Intergovernmental Commission",
+        ),
         ("a rise in the Consumer Price Index ( CPI ) was", "CPI", "Consumer Price Index"),
-        ("members of the NATO ( North Atlantic Treaty Organization ) met", "NATO", "North Atlantic Treaty Organization"),
+        (
+            "members of the NATO ( North Atlantic Treaty Organization ) met",
+            "NATO",
+            "North Atlantic Treaty Organization",
+        ),
         ("the World Health Organization ( WHO ) said", "WHO", "World Health Organization"),
     ],
 )
@@ -45,6 +53,9 @@ def test_first_letter_must_start_a_word():
     assert find_abbreviation(d[0:3], d[4:5]) is None
 
 
-@pytest.mark.parametrize(("word", "ok"), [("IGC", True), ("A", False), ("12%", False), ("1B", False), ("Verylongword", False)])
+@pytest.mark.parametrize(
+    ("word", "ok"),
+    [("IGC", True), ("A", False), ("12%", False), ("1B", False), ("Verylongword", False)],
+)
 def test_short_form_filter(word, ok):
     assert is_short_form(doc(word)[:]) is ok

@@ -38,10 +38,19 @@ def test_extract_writes_records_and_errors_and_exit_code(tmp_path: Path, nlp) ->
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["id"] for r in records] == ["seed.txt"]
     errors = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
-    assert errors == [{"id": "empty.txt", "path": str(src / "empty.txt"), "kind": "empty", "message": f"{src / 'empty.txt'}: empty file"}]
+    assert errors == [
+        {
+            "id": "empty.txt",
+            "path": str(src / "empty.txt"),
+            "kind": "empty",
+            "message": f"{src / 'empty.txt'}: empty file",
+        }
+    ]
     assert not (tmp_path / "out.jsonl.part").exists()
 
 
 def test_extract_rejects_bad_published_date_with_usage_error(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["extract", str(SEED), "-o", str(tmp_path / "o.jsonl"), "--published", "29/09/2017"])
+    result = runner.invoke(
+        app, ["extract", str(SEED), "-o", str(tmp_path / "o.jsonl"), "--published", "29/09/2017"]
+    )
     assert result.exit_code == 2

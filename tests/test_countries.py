@@ -23,7 +23,13 @@ def test_demonyms_give_the_country(form, code, name):
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("Kazakhstan", "KZ"), ("KAZAKHSTAN", "KZ"), ("the United States", "US"), ("U.S.", "US"), ("Russian Federation", "RU")],
+    [
+        ("Kazakhstan", "KZ"),
+        ("KAZAKHSTAN", "KZ"),
+        ("the United States", "US"),
+        ("U.S.", "US"),
+        ("Russian Federation", "RU"),
+    ],
 )
 def test_country_names(text, code):
     country = country_table().by_name(text)

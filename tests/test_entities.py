@@ -72,7 +72,11 @@ def _fix(fix, words, ents):
     [
         (["West", "Germany", "'s", "exports"], [(0, 3, "GPE")], [("West Germany", "GPE")]),
         (["Acme", "Corp", "’s", "plant"], [(0, 3, "ORG")], [("Acme Corp", "ORG")]),
-        (["the", "last", "year", "'s"], [(0, 4, "DATE")], [("the last year 's", "DATE")]),  # values keep theirs
+        (
+            ["the", "last", "year", "'s"],
+            [(0, 4, "DATE")],
+            [("the last year 's", "DATE")],
+        ),  # values keep theirs
     ],
 )
 def test_names_lose_their_possessive(words, ents, expected):
@@ -84,13 +88,21 @@ def test_names_lose_their_possessive(words, ents, expected):
 @pytest.mark.parametrize(
     ("words", "ents", "expected"),
     [
-        (["Beijing", "XINHUA", "in", "English"], [(0, 2, "PERSON")], [("Beijing", "GPE"), ("XINHUA", "ORG")]),
+        (
+            ["Beijing", "XINHUA", "in", "English"],
+            [(0, 2, "PERSON")],
+            [("Beijing", "GPE"), ("XINHUA", "ORG")],
+        ),
         (
             ["Havana", "Radio", "Rebelde", "Network", "in", "Spanish"],
             [(0, 4, "ORG")],
             [("Havana", "GPE"), ("Radio Rebelde Network", "ORG")],
         ),
-        (["NEW", "YORK", "TIMES"], [(0, 3, "ORG")], [("NEW YORK TIMES", "ORG")]),  # all capitals: one name
+        (
+            ["NEW", "YORK", "TIMES"],
+            [(0, 3, "ORG")],
+            [("NEW YORK TIMES", "ORG")],
+        ),  # all capitals: one name
         (["Boston", "Red", "Sox"], [(0, 3, "ORG")], [("Boston Red Sox", "ORG")]),
         (["Moscow", "Radio"], [(0, 2, "ORG")], [("Moscow Radio", "ORG")]),
     ],
@@ -451,7 +463,9 @@ def test_dateline_places(text, ents, expected):
         ("Sales fell 12 per cent last month.", "12 per cent", 12),
     ],
 )
-def test_wire_percent_forms_are_percent_entities_with_values(nlp, text: str, span: str, value: float) -> None:
+def test_wire_percent_forms_are_percent_entities_with_values(
+    nlp, text: str, span: str, value: float
+) -> None:
     from pipeline.extract import extract_text
 
     record = extract_text(text, {"published": "1987-03-01"}, nlp=nlp)

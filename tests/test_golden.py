@@ -31,7 +31,9 @@ def _pretty(line: str) -> str:
     ("name", "inputs"),
     [("seed.json", [SEED]), ("corpus.json", [ROOT / "corpus"])],
 )
-def test_whole_pipeline_output_matches_golden_file(nlp, update_golden: bool, name: str, inputs) -> None:
+def test_whole_pipeline_output_matches_golden_file(
+    nlp, update_golden: bool, name: str, inputs
+) -> None:
     got = "".join(_pretty(dumps(r)) for r in extract_files(inputs, nlp=nlp))
     path = GOLDEN / name
     if update_golden:

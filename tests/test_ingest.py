@@ -45,10 +45,21 @@ def test_folder_gives_sorted_relative_ids_and_errors_for_bad_files(tmp_path: Pat
     )
     items = list(iter_documents([tmp_path]))
     assert [i.id for i in items] == [
-        "a.txt", "b/two.txt", "binary.txt", "blank.txt", "empty.txt", "markup.html", "page.html"
+        "a.txt",
+        "b/two.txt",
+        "binary.txt",
+        "blank.txt",
+        "empty.txt",
+        "markup.html",
+        "page.html",
     ]
     kinds = {i.id: i.kind for i in items if isinstance(i, InputError)}
-    assert kinds == {"binary.txt": "binary", "blank.txt": "empty", "empty.txt": "empty", "markup.html": "empty"}
+    assert kinds == {
+        "binary.txt": "binary",
+        "blank.txt": "empty",
+        "empty.txt": "empty",
+        "markup.html": "empty",
+    }
     page = next(i for i in items if i.id == "page.html")
     assert isinstance(page, Document)
     assert page.text.strip() == "Body & soul" and page.meta["title"] == "T"

@@ -47,7 +47,12 @@ def test_parse_published(value, iso) -> None:
 @pytest.mark.parametrize(
     ("cli", "meta", "sidecar", "expected"),
     [
-        ("2020-01-02", {"published": "2019-01-01"}, {"published": "2018-01-01"}, ("2020-01-02", "cli")),
+        (
+            "2020-01-02",
+            {"published": "2019-01-01"},
+            {"published": "2018-01-01"},
+            ("2020-01-02", "cli"),
+        ),
         (None, {"published": "2019-01-01"}, {"published": "2018-01-01"}, ("2019-01-01", "meta")),
         (None, {}, {"published": "2018-01-01"}, ("2018-01-01", "sidecar")),
         (None, {}, {}, ("2017-09-29", "header")),
@@ -67,10 +72,16 @@ def test_no_date_anywhere_is_none() -> None:
 def test_sidecar_read_beside_the_article(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Some text.", encoding="utf-8")
-    (tmp_path / "a.txt.meta.json").write_text(json.dumps({"published": "2018-03-04", "outlet": "X"}))
+    (tmp_path / "a.txt.meta.json").write_text(
+        json.dumps({"published": "2018-03-04", "outlet": "X"})
+    )
     assert read_sidecar(article) == {"published": "2018-03-04", "outlet": "X"}
     p = prepare(Document(id="a.txt", text="Some text.", meta={"path": str(article)}))
-    assert (p.meta["published"], p.meta["published_source"], p.meta["outlet"]) == ("2018-03-04", "sidecar", "X")
+    assert (p.meta["published"], p.meta["published_source"], p.meta["outlet"]) == (
+        "2018-03-04",
+        "sidecar",
+        "X",
+    )
 
 
 def test_bad_sidecar_names_the_file(tmp_path: Path) -> None:

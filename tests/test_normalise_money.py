@@ -28,7 +28,10 @@ RULES = load_rules()
             "$1-2 billion",
             {"amount": 1000000000, "max": 2000000000, "currency": "USD", "qualifier": "range"},
         ),
-        ("$1.5 billion to $2 billion", {"amount": 1500000000, "max": 2000000000, "currency": "USD", "qualifier": "range"}),
+        (
+            "$1.5 billion to $2 billion",
+            {"amount": 1500000000, "max": 2000000000, "currency": "USD", "qualifier": "range"},
+        ),
         ("a billion dollars", {"amount": 1000000000, "currency": "USD"}),
     ],
 )

@@ -42,7 +42,13 @@ def test_quantity_value_unit_and_qualifier(text: str, norm: dict) -> None:
 
 @pytest.mark.parametrize(
     ("text", "amount"),
-    [("313.7 million", 313.7e6), ("2.5bn", 2.5e9), ("600m", 600e6), ("600 m", 600), ("a billion", 1e9)],
+    [
+        ("313.7 million", 313.7e6),
+        ("2.5bn", 2.5e9),
+        ("600m", 600e6),
+        ("600 m", 600),
+        ("a billion", 1e9),
+    ],
 )
 def test_parse_amount_applies_magnitude(text: str, amount: float) -> None:
     assert parse_amount(text, RULES) == pytest.approx(amount)

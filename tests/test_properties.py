@@ -10,12 +10,16 @@ from pipeline.ingest import Document
 from pipeline.schema import ErrorRecord, Record
 
 news_like = st.text(
-    alphabet=st.sampled_from(list("Askar Mamin met in Karagandy on Sept. 22 $1.5 billion 75% [] \\$ \n\t—-.,\"'")),
+    alphabet=st.sampled_from(
+        list("Askar Mamin met in Karagandy on Sept. 22 $1.5 billion 75% [] \\$ \n\t—-.,\"'")
+    ),
     max_size=300,
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.one_of(st.text(max_size=300), news_like))
 def test_arbitrary_text_never_crashes_and_offsets_are_valid(nlp, text: str) -> None:
     (result,) = list(extract_documents([Document(id="x", text=text)], nlp=nlp))

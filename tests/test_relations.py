@@ -42,7 +42,16 @@ def test_shipped_rules_load():
         ({**GOOD, "head": 5}, "head"),  # no such pattern element
         ({**DEP, "tail": "nobody"}, "tail"),  # no such RIGHT_ID
         ({**GOOD, "pattern": [{"ENT_TYPE": "TITLE", "OP": "++"}]}, "pattern"),  # spaCy rejects it
-        ({**DEP, "pattern": [{"RIGHT_ID": "person", "RIGHT_ATTRS": {"ENT_TYPE": "PERSON"}}, {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "title", "RIGHT_ATTRS": {}}]}, "pattern"),
+        (
+            {
+                **DEP,
+                "pattern": [
+                    {"RIGHT_ID": "person", "RIGHT_ATTRS": {"ENT_TYPE": "PERSON"}},
+                    {"LEFT_ID": "x", "REL_OP": ">", "RIGHT_ID": "title", "RIGHT_ATTRS": {}},
+                ],
+            },
+            "pattern",
+        ),
         ({**GOOD, "description": ""}, "description"),
     ],
 )
@@ -64,19 +73,31 @@ def test_duplicate_ids_are_rejected(tmp_path):
 
 def relations_of(nlp, text):
     doc = nlp(text)
-    return {(r.type, doc.text[r.head[0] : r.head[1]], doc.text[r.tail[0] : r.tail[1]]) for r in doc._.relations}
+    return {
+        (r.type, doc.text[r.head[0] : r.head[1]], doc.text[r.tail[0] : r.tail[1]])
+        for r in doc._.relations
+    }
 
 
 @pytest.mark.parametrize(
     ("text", "relation"),
     [
-        ("Foreign Minister Taro Kono arrived on Monday.", ("HOLDS_POSITION", "Taro Kono", "Foreign Minister")),
-        ("Japanese Foreign Minister Taro Kono arrived on Monday.", ("POSITION_AT", "Foreign Minister", "Japanese")),
+        (
+            "Foreign Minister Taro Kono arrived on Monday.",
+            ("HOLDS_POSITION", "Taro Kono", "Foreign Minister"),
+        ),
+        (
+            "Japanese Foreign Minister Taro Kono arrived on Monday.",
+            ("POSITION_AT", "Foreign Minister", "Japanese"),
+        ),
         (
             "The talks were led by the Minister of Foreign Affairs of Japan.",
             ("POSITION_AT", "Minister of Foreign Affairs", "Japan"),
         ),
-        ("Taro Kono, minister of foreign affairs of Japan, arrived.", ("POSITION_AT", "minister of foreign affairs", "Japan")),
+        (
+            "Taro Kono, minister of foreign affairs of Japan, arrived.",
+            ("POSITION_AT", "minister of foreign affairs", "Japan"),
+        ),
         (
             "Askar Mamin met his Russian counterpart Dmitry Kozak in Moscow.",
             ("COUNTERPART_OF", "Dmitry Kozak", "Askar Mamin"),
@@ -85,19 +106,43 @@ def relations_of(nlp, text):
             "David Welch at the Institute of Zoology found that pandas lack variety.",
             ("AFFILIATED_WITH", "David Welch", "Institute of Zoology"),
         ),
-        ("In 1752, Betsy Ross was born in Philadelphia.", ("LOCATED_IN", "Betsy Ross", "Philadelphia")),
-        ("He studied at Tennessee Tech in Cookville for two years.", ("LOCATED_IN", "Tennessee Tech", "Cookville")),
+        (
+            "In 1752, Betsy Ross was born in Philadelphia.",
+            ("LOCATED_IN", "Betsy Ross", "Philadelphia"),
+        ),
+        (
+            "He studied at Tennessee Tech in Cookville for two years.",
+            ("LOCATED_IN", "Tennessee Tech", "Cookville"),
+        ),
         # rel2 rules, one own sentence each
-        ("Siemens, based in Munich, builds trains.", ("LOCATED_IN", "Siemens", "Munich")),  # located-in.based-in
-        ("General Motors is headquartered in Detroit.", ("LOCATED_IN", "General Motors", "Detroit")),  # is-based-in
+        (
+            "Siemens, based in Munich, builds trains.",
+            ("LOCATED_IN", "Siemens", "Munich"),
+        ),  # located-in.based-in
+        (
+            "General Motors is headquartered in Detroit.",
+            ("LOCATED_IN", "General Motors", "Detroit"),
+        ),  # is-based-in
         (
             "Officials in Ohio's Franklin County approved the levy.",  # located-in.place-poss-place
             ("LOCATED_IN", "Franklin County", "Ohio"),
         ),
-        ("NAIROBI, Kenya (Reuters) - Rains flooded the city.", ("LOCATED_IN", "Reuters", "NAIROBI")),  # dateline-agency
-        ("John Miller, a Denver architect, designed the tower.", ("LOCATED_IN", "John Miller", "Denver")),  # appos-role-place
-        ("Maria Lopez, a teacher from Tucson, won the prize.", ("LOCATED_IN", "Maria Lopez", "Tucson")),  # appos-role-from-place
-        ("Texas Gov. Greg Abbott signed the bill.", ("LOCATED_IN", "Greg Abbott", "Texas")),  # place-native-name, Gov.
+        (
+            "NAIROBI, Kenya (Reuters) - Rains flooded the city.",
+            ("LOCATED_IN", "Reuters", "NAIROBI"),
+        ),  # dateline-agency
+        (
+            "John Miller, a Denver architect, designed the tower.",
+            ("LOCATED_IN", "John Miller", "Denver"),
+        ),  # appos-role-place
+        (
+            "Maria Lopez, a teacher from Tucson, won the prize.",
+            ("LOCATED_IN", "Maria Lopez", "Tucson"),
+        ),  # appos-role-from-place
+        (
+            "Texas Gov. Greg Abbott signed the bill.",
+            ("LOCATED_IN", "Greg Abbott", "Texas"),
+        ),  # place-native-name, Gov.
         (
             "Paul Grant of the Boeing company said orders rose.",  # affiliated.name-prep-org-modifier
             ("AFFILIATED_WITH", "Paul Grant", "Boeing"),
@@ -106,7 +151,10 @@ def relations_of(nlp, text):
             "Anna Berg, a member of the research staff at IBM, said the chip works.",  # appos-role-prep-deep
             ("AFFILIATED_WITH", "Anna Berg", "IBM"),
         ),
-        ("Tokyo KYODO in English 0812 GMT 5 Jun 94", ("LOCATED_IN", "KYODO", "Tokyo")),  # entity-fix.place-agency
+        (
+            "Tokyo KYODO in English 0812 GMT 5 Jun 94",
+            ("LOCATED_IN", "KYODO", "Tokyo"),
+        ),  # entity-fix.place-agency
     ],
 )
 def test_rules_find_relations(nlp, text, relation):

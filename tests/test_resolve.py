@@ -20,7 +20,10 @@ def names(doc: Doc) -> list[list[str]]:
 
 
 def test_short_name_links_to_the_one_full_name():
-    doc = make("Askar Mamin met Putin . Mamin said".split(), [(0, 2, "PERSON"), (3, 4, "PERSON"), (5, 6, "PERSON")])
+    doc = make(
+        "Askar Mamin met Putin . Mamin said".split(),
+        [(0, 2, "PERSON"), (3, 4, "PERSON"), (5, 6, "PERSON")],
+    )
     assert person_links(list(doc.ents)) == {2: 0}
     assert names(doc) == [["Askar Mamin", "Mamin"], ["Putin"]]
 

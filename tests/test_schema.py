@@ -10,13 +10,19 @@ from pipeline.schema import Record, json_schema_text
 
 
 def test_published_json_schema_matches_the_models() -> None:
-    published = resources.files("pipeline").joinpath("record.schema.json").read_text(encoding="utf-8")
+    published = (
+        resources.files("pipeline").joinpath("record.schema.json").read_text(encoding="utf-8")
+    )
     assert published == json_schema_text(), "run `newsrel schema -o pipeline/record.schema.json`"
 
 
 def test_record_rejects_entity_whose_offsets_do_not_match_text() -> None:
     with pytest.raises(ValidationError, match="not 'Mamin'"):
-        Record(id="x", text="Askar Mamin", entities=[{"id": "T1", "start": 0, "end": 5, "text": "Mamin", "label": "PERSON"}])
+        Record(
+            id="x",
+            text="Askar Mamin",
+            entities=[{"id": "T1", "start": 0, "end": 5, "text": "Mamin", "label": "PERSON"}],
+        )
 
 
 def test_record_rejects_unknown_field() -> None:

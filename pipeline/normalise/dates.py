@@ -168,7 +168,7 @@ class Grammar:
         return self.rules.months[word.lower().rstrip(".")]
 
     def number_of(self, word: str) -> float | None:
-        """"12" → 12, "2 1/2" → 2.5, "a couple of" → 2, "a hundred" → 100, "a" → 1;
+        """ "12" → 12, "2 1/2" → 2.5, "a couple of" → 2, "a hundred" → 100, "a" → 1;
         None for vague counts ("several", "a few")."""
         word = word.strip()
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
@@ -204,17 +204,63 @@ def grammar(rules: NormaliseRules) -> Grammar:
 
 
 _MODS = [
-    (r"^(?:the )?(?:early|beginning of|start of|the start of|the beginning of|earlier)[\s-]+", "START"),
+    (
+        r"^(?:the )?(?:early|beginning of|start of|the start of|the beginning of|earlier)[\s-]+",
+        "START",
+    ),
     (r"^(?:the )?(?:late|end of|the end of|later)[\s-]+", "END"),
     (r"^(?:the )?(?:mid|middle of|the middle of)[- ]", "MID"),
 ]
 _LEAD_WORDS = (
-    "by", "in", "on", "at", "since", "until", "till", "from", "during", "for", "through", "throughout",
-    "before", "after", "of", "within", "over", "around", "about", "some", "nearly", "almost",
-    "approximately", "more than", "less than", "at least", "up to", "roughly", "just", "only", "as of",
-    "as early as", "as late as", "between", "both", "the day", "barely", "as long as", "no more than",
-    "sometime", "some time", "as soon as", "as recently as", "well over", "well under", "recently",
-    "again", "even", "already",
+    "by",
+    "in",
+    "on",
+    "at",
+    "since",
+    "until",
+    "till",
+    "from",
+    "during",
+    "for",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "of",
+    "within",
+    "over",
+    "around",
+    "about",
+    "some",
+    "nearly",
+    "almost",
+    "approximately",
+    "more than",
+    "less than",
+    "at least",
+    "up to",
+    "roughly",
+    "just",
+    "only",
+    "as of",
+    "as early as",
+    "as late as",
+    "between",
+    "both",
+    "the day",
+    "barely",
+    "as long as",
+    "no more than",
+    "sometime",
+    "some time",
+    "as soon as",
+    "as recently as",
+    "well over",
+    "well under",
+    "recently",
+    "again",
+    "even",
+    "already",
 )
 # longest first, so "at least 30 days" loses "at least", not just "at"
 _LEAD = re.compile(
@@ -224,7 +270,7 @@ _LEAD = re.compile(
 
 def clean(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    t = re.sub(r"\s+", " ", t).strip(" ,;:()\"")
+    t = re.sub(r"\s+", " ", t).strip(' ,;:()"')
     t = re.sub(r"\s*-\s*", "-", t)
     t = re.sub(r"\s+([,.])", r"\1", t)  # tokenised text: "April 27 , 2005"
     t = t.removesuffix("'s")
@@ -298,7 +344,7 @@ def h_set(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         pod = m.group(2) or m.group(4)
         value = f"XXXX-WXX-{day}" + (f"T{r.parts_of_day[pod]}" if pod else "")
         return Timex("SET", value, rule="set.weekdays")
-    m = re.fullmatch(rf"(?:(?:once|twice|\w+ times) )?(?:every|each|per|a|an) (other )?(.+)", t)
+    m = re.fullmatch(r"(?:(?:once|twice|\w+ times) )?(?:every|each|per|a|an) (other )?(.+)", t)
     if not m or (t.startswith(("a ", "an ")) and not t.startswith(("once", "twice"))):
         return None
     what = m.group(2)
@@ -419,7 +465,7 @@ def _year_text(s: str | None, ctx: DateContext) -> int | None:
 
 
 def h_range(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"january-july", "jan. 5-7", "1995-98", "between 1990 and 1995", "from march to may 2017"."""
+    """ "january-july", "jan. 5-7", "1995-98", "between 1990 and 1995", "from march to may 2017"."""
     mo = g.month
     yr = r"(?:,? ('?\d{2}|\d{4}))?"
     m = re.fullmatch(
@@ -446,7 +492,9 @@ def h_range(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         a, b = _date_or_none(y, mn, int(m.group(2)), ""), _date_or_none(y, mn, int(m.group(3)), "")
         if a and b:
             return Timex("DATE", None, start=a.value, end=b.value, rule="range.days")
-    m = re.fullmatch(r"(?:between |from )?(?:the )?(\d{4})(?:-| to | and | through )(\d{2}|\d{4})", t)
+    m = re.fullmatch(
+        r"(?:between |from )?(?:the )?(\d{4})(?:-| to | and | through )(\d{2}|\d{4})", t
+    )
     if m:
         y1 = int(m.group(1))
         y2 = int(m.group(2)) if len(m.group(2)) == 4 else y1 // 100 * 100 + int(m.group(2))
@@ -465,7 +513,9 @@ def h_month_day(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if m:
         mn, day, ytxt, rest = g.month_no(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
     else:
-        m = re.fullmatch(rf"{wd}(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({mo}){tail}(?:,? (.*))?", t)
+        m = re.fullmatch(
+            rf"{wd}(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({mo}){tail}(?:,? (.*))?", t
+        )
         if not m:
             return None
         mn, day, ytxt, rest = g.month_no(m.group(2)), int(m.group(1)), m.group(3), m.group(4)
@@ -611,17 +661,21 @@ def h_quarter(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 
 def h_year_ago_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"the year-earlier quarter", "year-ago", "the same period last year": the reference, a year back."""
-    m = re.fullmatch(
-        r"(?:the )?(?:a )?(?:(?:comparable|corresponding|same) )?"
-        r"(?:year-earlier|year-ago|year earlier|prior-year|previous-year|year-before)"
-        r"(?: (quarter|period|month|level|levels|figure|results))?",
-        t,
-    ) or re.fullmatch(
-        r"(?:the )?(?:(?:same|corresponding|comparable) )?(quarter|period|month|time|week)"
-        r" (?:a year ago|last year|a year earlier)",
-        t,
-    ) or re.fullmatch(r"(?:the )?(?:last|previous|prior) year's (quarter|period)", t)
+    """ "the year-earlier quarter", "year-ago", "the same period last year": the reference, a year back."""
+    m = (
+        re.fullmatch(
+            r"(?:the )?(?:a )?(?:(?:comparable|corresponding|same) )?"
+            r"(?:year-earlier|year-ago|year earlier|prior-year|previous-year|year-before)"
+            r"(?: (quarter|period|month|level|levels|figure|results))?",
+            t,
+        )
+        or re.fullmatch(
+            r"(?:the )?(?:(?:same|corresponding|comparable) )?(quarter|period|month|time|week)"
+            r" (?:a year ago|last year|a year earlier)",
+            t,
+        )
+        or re.fullmatch(r"(?:the )?(?:last|previous|prior) year's (quarter|period)", t)
+    )
     if not m or (m.group(1) in ("time", "week") and not t.startswith(("the same", "same"))):
         return None
     if ctx.reference_range and m.group(1) in (None, "period", "time", "month", "quarter"):
@@ -639,7 +693,7 @@ def h_year_ago_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 
 def h_week_of(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"the week of March 6": the ISO week holding that day."""
+    """ "the week of March 6": the ISO week holding that day."""
     m = re.fullmatch(r"(?:the )?week (?:of|beginning|starting) (.+)", t)
     if not m:
         return None
@@ -649,7 +703,7 @@ def h_week_of(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 
 def h_year_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"the 1988 quarter": the quarter (or half) in hand, in that year."""
+    """ "the 1988 quarter": the quarter (or half) in hand, in that year."""
     m = re.fullmatch(r"(?:the )?(\d{4}) (quarter|period)", t)
     if not m:
         return None
@@ -658,8 +712,11 @@ def h_year_period(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 
 def h_that(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"that year", "earlier that day", "the same day": the last date the text named, at a grain."""
-    m = re.fullmatch(r"(?:(?:earlier|later) (?:in )?)?(?:that|the same|that same) (day|week|month|year|quarter)", t)
+    """ "that year", "earlier that day", "the same day": the last date the text named, at a grain."""
+    m = re.fullmatch(
+        r"(?:(?:earlier|later) (?:in )?)?(?:that|the same|that same) (day|week|month|year|quarter)",
+        t,
+    )
     if not m:
         return None
     ref = ctx.reference or ""
@@ -685,7 +742,11 @@ def h_relative_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     if not m:
         return None
     the, rel, unit = m.group(1), m.group(2), m.group(3)
-    if the and rel in ("past", "last", "coming", "next", "following", "previous", "prior", "preceding") and unit != "weekend":
+    if (
+        the
+        and rel in ("past", "last", "coming", "next", "following", "previous", "prior", "preceding")
+        and unit != "weekend"
+    ):
         if rel in ("following", "previous", "prior", "preceding") and ctx.anchor is not None:
             pass  # "the previous year": a date, below
         elif rel in ("past", "last") and unit in ("year", "decade") and ctx.anchor is not None:
@@ -710,7 +771,7 @@ def h_relative_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         suffix = "-WE" if unit == "weekend" else ""
         return Timex("DATE", iso_week(d) + suffix, rule="relative-unit")
     if unit == "decade":
-        return Timex("DATE", str((a.year // 10 + step))[:3], rule="relative-unit")
+        return Timex("DATE", str(a.year // 10 + step)[:3], rule="relative-unit")
     if unit == "century":
         return Timex("DATE", str(a.year // 100 + step), rule="relative-unit")
     if unit == "day":
@@ -767,7 +828,9 @@ def h_ago(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         t,
     )
     if not m:
-        stray = re.fullmatch(r"\S+ (an? .+ (?:ago|earlier))", t)  # "seven a year ago": a stray count
+        stray = re.fullmatch(
+            r"\S+ (an? .+ (?:ago|earlier))", t
+        )  # "seven a year ago": a stray count
         return h_ago(stray.group(1), g, ctx) if stray else None
     n = g.number_of(m.group(1))
     unit = g.unit_code(m.group(2))
@@ -815,7 +878,9 @@ def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
         )
         plural = re.search(r"s(?: ahead)?$", t)
         if m2 and plural and g.unit_code(m2.group(1)) in ("Y", "M", "W", "D", "H", "MIN", "DE"):
-            return Timex("DURATION", _period(None, g.unit_code(m2.group(1))), rule="duration.plural")
+            return Timex(
+                "DURATION", _period(None, g.unit_code(m2.group(1))), rule="duration.plural"
+            )
         return None
     unit = g.unit_code(m.group("unit"))
     if unit in ("SESSION", "PERIOD", "SEASON", "HALF", "WE", ""):
@@ -843,7 +908,7 @@ def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 
 def h_the_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"the year" / "the month" / "the week": a stretch of one unit; "the day" ("earlier in the
+    """ "the year" / "the month" / "the week": a stretch of one unit; "the day" ("earlier in the
     day", "the day after the vote") is the day the text is telling of."""
     m = re.fullmatch(rf"the (day|{g.pod})", t)
     if m and ctx.anchor is not None:  # "the morning": of the day in hand
@@ -853,7 +918,9 @@ def h_the_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
             return Timex("DATE", _fmt(day or ctx.anchor), rule="the-day")
         pod = g.rules.parts_of_day[m.group(1)]
         return Timex("TIME", f"{_fmt(day or ctx.anchor)}T{pod}", rule="the-day.pod")
-    m = re.fullmatch(r"(?:the|a|an|one) (year|month|week|day|decade|hour|minute)(?:-long| long)?", t)
+    m = re.fullmatch(
+        r"(?:the|a|an|one) (year|month|week|day|decade|hour|minute)(?:-long| long)?", t
+    )
     if m:
         return Timex("DURATION", _period(1, g.unit_code(m.group(1))), rule="the-unit")
     return None
@@ -863,7 +930,7 @@ _SPOKEN_CENTURY = {"nineteen": 1900, "eighteen": 1800, "two thousand": 2000, "tw
 
 
 def h_spoken_year(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"nineteen ninety-six" → 1996, "the year two thousand" → 2000 (broadcast transcripts)."""
+    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000 (broadcast transcripts)."""
     month = re.match(rf"({g.month}),? (?=nineteen|eighteen|two thousand|twenty)", t)
     if month:  # "January nineteen ninety-seven"
         year = h_spoken_year(t[month.end() :], g, ctx)
@@ -891,7 +958,7 @@ def h_spoken_year(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 
 def h_this_year(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"the full year", "the current fiscal year", "year-end", "year's end": the anchor's year."""
+    """ "the full year", "the current fiscal year", "year-end", "year's end": the anchor's year."""
     m = re.fullmatch(
         r"(?:the )?(?:(full|current|latest|whole|entire|calendar|fiscal|full fiscal|current fiscal|latest fiscal) )?"
         r"(?:fiscal )?(year-end|year end|year's end|year)",
@@ -1014,12 +1081,14 @@ def h_time(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     day = _date_of_value(ctx.reference) if ctx.reference and len(ctx.reference) == 10 else None
     if day is not None and not m.group(2):  # "at 6 a.m." on the day the text is telling of
         return Timex("TIME", f"{_fmt(day)}T{tm}", rule="time.reference")
-    d = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1, "last night": -1}.get(m.group(2) or "", 0))
+    d = ctx.anchor + dt.timedelta(
+        days={"yesterday": -1, "tomorrow": 1, "last night": -1}.get(m.group(2) or "", 0)
+    )
     return Timex("TIME", f"{_fmt(d)}T{tm}", rule="time")
 
 
 def h_holiday(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    """"Thanksgiving Day" on its nearest occurrence (the past one in a past-tense clause, the
+    """ "Thanksgiving Day" on its nearest occurrence (the past one in a past-tense clause, the
     next one in a future clause), "last Christmas", "Easter 1998"."""
     m = re.fullmatch(r"(?:(last|next|this) )?(.+?)(?:,? (\d{4}))?", t)
     if not m or m.group(2) not in g.rules.holidays:
@@ -1101,7 +1170,11 @@ def h_dateparser(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     d, period = found
     if ctx.anchor is not None and abs(d.year - ctx.anchor.year) > 30 and not re.search(r"\d{4}", t):
         return None  # "last Oct. 23" read as 1923: a misreading, not a date
-    if period == "time" and d.hour == d.minute == 0 and not re.search(r"\d[:.]\d|[ap]\.?m\b|noon|midnight", t):
+    if (
+        period == "time"
+        and d.hour == d.minute == 0
+        and not re.search(r"\d[:.]\d|[ap]\.?m\b|noon|midnight", t)
+    ):
         period = "day"
     if period == "year":
         return Timex("DATE", str(d.year), rule="dateparser")
@@ -1114,10 +1187,45 @@ def h_dateparser(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     return Timex("DATE", _fmt(d.date()), rule="dateparser")
 
 
+_PROBE_SHIFT = dt.timedelta(days=367, hours=1, minutes=1)
+_NO_ANCHOR = Date(2000, 1, 1)
+
+
 @lru_cache(maxsize=8192)
 def _dateparser(text: str, anchor: Date | None) -> tuple[dt.datetime, str] | None:
+    """dateparser's reading of an *absolute* string, never one relative to a base date.
+
+    dateparser reads "50s" or "1,250 hours" as that long before its base (the clock, unless
+    told otherwise), so ``text`` is parsed against the anchor and against the anchor moved by
+    ``_PROBE_SHIFT``: a reading that moves with the base is relative and rejected; one that moves
+    by exactly a year is a month-day whose year came from the anchor (kept only with an anchor);
+    one that does not move is absolute. The clock never enters a value."""
+    day = anchor or _NO_ANCHOR
+    base = dt.datetime(day.year, day.month, day.day)
+    first = _parse(text, base)
+    if first is None:
+        return None
+    second = _parse(text, base + _PROBE_SHIFT)
+    if second is None:
+        return None
+    moved = second[0] - first[0]
+    if moved == dt.timedelta(0):
+        return first
+    if anchor is not None and _next_year(first[0]) == second[0]:
+        return first
+    return None
+
+
+def _next_year(d: dt.datetime) -> dt.datetime | None:
     try:
-        data = _parser(anchor).get_date_data(text)
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return None
+
+
+def _parse(text: str, base: dt.datetime) -> tuple[dt.datetime, str] | None:
+    try:
+        data = _parser(base).get_date_data(text)
     except Exception:  # noqa: BLE001 - dateparser raises odd errors on odd strings
         return None
     if data is None or data.date_obj is None:
@@ -1126,12 +1234,14 @@ def _dateparser(text: str, anchor: Date | None) -> tuple[dt.datetime, str] | Non
 
 
 @lru_cache(maxsize=64)
-def _parser(anchor: Date | None) -> Any:
+def _parser(base: dt.datetime) -> Any:
     from dateparser.date import DateDataParser
 
-    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True}
-    if anchor is not None:
-        settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day)
+    settings: dict[str, Any] = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": True,
+        "RELATIVE_BASE": base,
+    }
     return DateDataParser(languages=["en"], settings=settings)
 
 

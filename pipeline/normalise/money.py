@@ -86,7 +86,9 @@ def normalise_money(text: str, rules: NormaliseRules) -> MoneyValue | None:
         mag = rules.magnitudes.get(mag_word, 1.0) if mag_word else 1.0
         lo = float(m.group(1).replace(",", ""))
         hi = float(m.group(3).replace(",", ""))
-        lo_amount = parse_amount(text[m.start() : m.end(2) if m.group(2) else m.end(1)], rules) or lo
+        lo_amount = (
+            parse_amount(text[m.start() : m.end(2) if m.group(2) else m.end(1)], rules) or lo
+        )
         if lo_amount == lo:  # "1-2 billion": the magnitude is written once, after the top
             lo_amount = lo * mag
         return MoneyValue(lo_amount, currency, qualifier or "range", hi * mag)

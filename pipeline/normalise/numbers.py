@@ -142,7 +142,7 @@ def qualifier_of(text: str, rules: NormaliseRules) -> str | None:
 
 
 def change_direction(words: Sequence[str], rules: NormaliseRules) -> str | None:
-    """"+" / "-" when one of ``words`` (the entity's neighbours) states a direction."""
+    """ "+" / "-" when one of ``words`` (the entity's neighbours) states a direction."""
     for w in words:
         lw = w.lower()
         for sign, vocab in rules.change_words.items():
@@ -159,7 +159,7 @@ def _range_top(text: str) -> float | None:
 def normalise_percent(
     text: str, rules: NormaliseRules, *, context: Sequence[str] = ()
 ) -> NumberValue | None:
-    """"75.6 percent" → 75.6; "5-7%" → 5 with max 7; "10 percentage points" → unit "pp"."""
+    """ "75.6 percent" → 75.6; "5-7%" → 5 with max 7; "10 percentage points" → unit "pp"."""
     n = first_number(text, rules)
     if n is None:
         return None
@@ -174,7 +174,7 @@ def normalise_percent(
 
 
 def normalise_quantity(text: str, rules: NormaliseRules) -> NumberValue | None:
-    """"5 million tonnes" → 5e6, unit "tonnes"; "more than 100" → 100, qualifier "min"."""
+    """ "5 million tonnes" → 5e6, unit "tonnes"; "more than 100" → 100, qualifier "min"."""
     value = parse_amount(text, rules)
     if value is None:
         return None

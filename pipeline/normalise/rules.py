@@ -113,9 +113,21 @@ class NormaliseRules(_Rule):
     @model_validator(mode="after")
     def _lowercase_keys(self) -> NormaliseRules:
         for name in (
-            "currency_words", "currency_adjectives", "magnitudes", "number_words", "months",
-            "weekdays", "seasons", "parts_of_day", "units", "ordinals", "refs", "relative_days",
-            "relative_words", "set_words", "holidays",
+            "currency_words",
+            "currency_adjectives",
+            "magnitudes",
+            "number_words",
+            "months",
+            "weekdays",
+            "seasons",
+            "parts_of_day",
+            "units",
+            "ordinals",
+            "refs",
+            "relative_days",
+            "relative_words",
+            "set_words",
+            "holidays",
         ):
             table = getattr(self, name)
             upper = [k for k in table if k != k.lower()]

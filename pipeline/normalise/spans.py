@@ -37,7 +37,7 @@ class Normalised:
 
 
 def clause_tense(span: Span, rules: NormaliseRules) -> str | None:
-    """"past" / "future" / None for the clause governing ``span`` (from the parse)."""
+    """ "past" / "future" / None for the clause governing ``span`` (from the parse)."""
     doc = span.doc
     lo = span.sent.start if doc.has_annotation("SENT_START") else 0
     before = " ".join(t.lower_ for t in doc[max(lo, span.start - 3) : span.start])
@@ -185,7 +185,13 @@ def merge_adjacent(spans: list[Span]) -> list[Span]:
         # "four hours" + "Friday" stay two
         duration = prev is not None and prev[-1].lower_.rstrip("s") in DURATION_UNITS
         touching = prev is not None and prev.end == span.start
-        if prev is not None and touching and prev.label_ in temporal and span.label_ in temporal and not duration:
+        if (
+            prev is not None
+            and touching
+            and prev.label_ in temporal
+            and span.label_ in temporal
+            and not duration
+        ):
             label = "TIME" if "TIME" in (prev.label_, span.label_) else "DATE"
             out[-1] = Span(span.doc, prev.start, span.end, label=label, span_id=prev.id or span.id)
         else:
@@ -221,8 +227,10 @@ def reshape(span: Span, rules: NormaliseRules) -> Span:
     for phrase in sorted(phrases, key=len, reverse=True):
         words = phrase.split()
         k = len(words)
-        if start >= k and [t.lower_ for t in doc[start - k : start]] == words and not any(
-            t.ent_type_ for t in doc[start - k : start]
+        if (
+            start >= k
+            and [t.lower_ for t in doc[start - k : start]] == words
+            and not any(t.ent_type_ for t in doc[start - k : start])
         ):
             start -= k
             break
@@ -256,4 +264,6 @@ _HEDGES = frozenset(
 def _count_word(tok: Any, rules: NormaliseRules) -> bool:
     """A word of a count before a time unit: "at least", "two", "5", "1/2", "more"."""
     w = tok.lower_
-    return bool(tok.like_num or w in _HEDGES or w in rules.unit_modifiers or w in rules.number_words)
+    return bool(
+        tok.like_num or w in _HEDGES or w in rules.unit_modifiers or w in rules.number_words
+    )
