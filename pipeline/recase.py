@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -32,16 +32,11 @@ class CapsLine:
     end: int
 
 
-_CAPS_LINE = re.compile(r"^[^\n]*$", re.M)
-
-
-def caps_lines(doc: Doc, *, min_letters: int = 3) -> list[CapsLine]:
-    """Lines (between line breaks) with no lower-case letter and at least ``min_letters``
-    upper-case ones."""
-    out = []
-    for m in _CAPS_LINE.finditer(doc.text):
-        line = m.group()
-        if line != line.upper() or sum(c.isupper() for c in line) < min_letters:
+def line_ranges(doc: Doc, keep: Callable[[str], bool] | None = None) -> Iterator[tuple[int, int]]:
+    """Token ranges (end exclusive, without the line breaks) of the non-blank lines of ``doc``;
+    with ``keep``, only the lines whose text it accepts."""
+    for m in re.finditer(r"[^\n]+", doc.text):
+        if not m.group().strip() or (keep is not None and not keep(m.group())):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
@@ -52,8 +47,17 @@ def caps_lines(doc: Doc, *, min_letters: int = 3) -> list[CapsLine]:
         while end > start and doc[end - 1].is_space:
             end -= 1
         if start < end:
-            out.append(CapsLine(start, end))
-    return out
+            yield start, end
+
+
+def caps_lines(doc: Doc, *, min_letters: int = 3) -> list[CapsLine]:
+    """Lines (between line breaks) with no lower-case letter and at least ``min_letters``
+    upper-case ones."""
+
+    def is_caps(line: str) -> bool:
+        return line == line.upper() and sum(c.isupper() for c in line) >= min_letters
+
+    return [CapsLine(start, end) for start, end in line_ranges(doc, is_caps)]
 
 
 def case_evidence(doc: Doc, lines: Sequence[CapsLine]) -> dict[str, str]:
