@@ -1,5 +1,5 @@
-"""Hand-made records with entities, clusters, relations and events (the events branch is not
-merged yet; these follow pipeline/schema.py and the DESIGN's record sketch)."""
+"""Hand-made records with entities, clusters, relations and events, for tests of the views
+that must not depend on what the rules happen to extract (they follow pipeline/schema.py)."""
 
 from __future__ import annotations
 
