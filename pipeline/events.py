@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from . import components  # noqa: F401  (registers Doc._.published, Span._.norm, Doc._.clusters)
+from .doctext import doc_text
 from .event_rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
 from .facts import ArgumentFact, EventFact, Offsets
 from .paragraphs import headline_end
@@ -66,7 +67,9 @@ class EventEngine:
         }
         self.by_lemma: dict[str, list[EventRule]] = {}
         self.phrases: dict[str, list[tuple[tuple[str, ...], EventRule]]] = {}
-        self.dependency = DependencyMatcher(vocab)
+        # one matcher per dependency rule, run only when the document holds every lemma its
+        # nodes require (a DependencyMatcher runs all its token patterns over the whole doc)
+        self.dependency: list[tuple[tuple[frozenset[int], ...], DependencyMatcher]] = []
         for r in ruleset.rules:
             for lemma in r.trigger.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(r)
@@ -74,7 +77,22 @@ class EventEngine:
                 words = tuple(phrase.split())
                 self.phrases.setdefault(words[0], []).append((words, r))
             if r.trigger.dependency:
-                self.dependency.add(r.id, [r.trigger.dependency])
+                matcher = DependencyMatcher(vocab)
+                matcher.add(r.id, [r.trigger.dependency])
+                self.dependency.append((required_lemmas(vocab, r.trigger.dependency), matcher))
+
+
+def required_lemmas(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[frozenset[int], ...]:
+    """For each node of a dependency pattern with a LEMMA (a string or ``{"IN": [...]}``), the
+    lemma hashes one of which a token of the document must have for the pattern to match."""
+    out = []
+    for node in pattern:
+        lemma = node.get("RIGHT_ATTRS", {}).get("LEMMA")
+        if isinstance(lemma, str):
+            out.append(frozenset([vocab.strings.add(lemma)]))
+        elif isinstance(lemma, dict) and set(lemma) == {"IN"}:
+            out.append(frozenset(vocab.strings.add(x) for x in lemma["IN"]))
+    return tuple(out)
 
 
 # --- the document's layout ---------------------------------------------------------------------
@@ -109,7 +127,7 @@ def _is_break(tok: Token) -> bool:
 
 def layout(doc: Doc) -> Layout:
     n = len(doc)
-    head_end = headline_end(doc.text)
+    head_end = headline_end(doc_text(doc))
     brk = [_is_break(t) for t in doc]
     if head_end:  # a headline is a scope of its own, even when the parser runs it on
         first = next((t.i for t in doc if t.idx >= head_end), 0)
@@ -204,10 +222,14 @@ def find_triggers(doc: Doc, engine: EventEngine) -> list[TriggerMatch]:
             if doc[tok.i : end].text.lower().split() == list(words):
                 add(rule, tok.i, end, doc[tok.i : end].root.i)
     if engine.dependency:
-        for match_id, token_ids in engine.dependency(doc):
-            rule = engine.ruleset.rule(doc.vocab.strings[match_id])
-            t = token_ids[0]
-            add(rule, t, t + 1, t)
+        lemmas = frozenset(doc.to_array("LEMMA").tolist())
+        for required, matcher in engine.dependency:
+            if not all(lemmas & need for need in required):
+                continue
+            for match_id, token_ids in matcher(doc):
+                rule = engine.ruleset.rule(doc.vocab.strings[match_id])
+                t = token_ids[0]
+                add(rule, t, t + 1, t)
     return sorted(found.values(), key=lambda m: (m.start, m.rule.id))
 
 

@@ -19,6 +19,8 @@ import re
 
 from spacy.tokens import Doc
 
+from .doctext import doc_text
+
 SHORT_LINE = 30
 HEADLINE_MAX = 200
 _SENTENCE_END = (".", ":", ",", '"', ";", "?", "!")
@@ -64,7 +66,7 @@ def layout_starts(text: str) -> list[int]:
 def layout_sentence_starts(doc: Doc) -> list[int]:
     """Token indices of :func:`layout_starts` (a token that begins at one of those offsets)."""
     at = {tok.idx: tok.i for tok in doc if not tok.is_space}
-    return [at[c] for c in layout_starts(doc.text) if c in at and at[c] > 0]
+    return [at[c] for c in layout_starts(doc_text(doc)) if c in at and at[c] > 0]
 
 
 _DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'-]{1,40}\s+(—|–|--)\s+")
@@ -76,17 +78,20 @@ def layout_inside(doc: Doc, starts: list[int]) -> list[int]:
     block (a headline or header line: ``- 29.09.2017``, ``Outlet, 28 SEPTEMBER 2017``) but its
     first, and a dateline with the word after it (``ASTANA — Kazakh ...``): the guideline
     keeps the dateline in the first body sentence."""
+    text_of_doc = doc_text(doc)
     inside: list[int] = []
     bounds = [0, *starts, len(doc)]
     for lo, hi in zip(bounds, bounds[1:], strict=False):
+        if lo >= hi:
+            continue
         block = doc[lo:hi]
-        text = block.text.strip()
+        text = text_of_doc[block.start_char : block.end_char].strip()
         if not text:
             continue
         if "\n" not in text and len(text) <= HEADLINE_MAX and not _INNER_STOP.search(text):
             inside.extend(t.i for t in block[1:] if not t.is_space)
             continue
-        m = _DATELINE.match(doc.text, block.start_char)
+        m = _DATELINE.match(text_of_doc, block.start_char)
         if m:
             end = m.end()
             inside.extend(t.i for t in block[1:] if t.idx <= end and not t.is_space)

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .doctext import doc_text
+
 
 @dataclass(frozen=True)
 class CapsLine:
@@ -35,7 +37,7 @@ class CapsLine:
 def line_ranges(doc: Doc, keep: Callable[[str], bool] | None = None) -> Iterator[tuple[int, int]]:
     """Token ranges (end exclusive, without the line breaks) of the non-blank lines of ``doc``;
     with ``keep``, only the lines whose text it accepts."""
-    for m in re.finditer(r"[^\n]+", doc.text):
+    for m in re.finditer(r"[^\n]+", doc_text(doc)):
         if not m.group().strip() or (keep is not None and not keep(m.group())):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -74,7 +76,7 @@ def case_evidence(doc: Doc, lines: Sequence[CapsLine]) -> dict[str, str]:
     pattern = re.compile(
         r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I
     )
-    text = doc.text
+    text = doc_text(doc)
     counts: dict[str, Counter[str]] = {}
     for m in pattern.finditer(text):
         form = m.group()

@@ -23,6 +23,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .doctext import doc_text
 from .facts import ClusterFact, Offsets, RelationFact, SentenceIndex
 from .rules import RuleError, _Rule, load_jsonl
 
@@ -281,7 +282,7 @@ def roles(
     for r in facts:
         if r.type != "HOLDS_POSITION" or r.head not in cluster_of:
             continue
-        title = doc.text[r.tail[0] : r.tail[1]]
+        title = doc_text(doc)[r.tail[0] : r.tail[1]]
         of = position_at.get(r.tail)
         n = cluster_of[r.head]
         seen = held.setdefault(n, [])
