@@ -33,6 +33,8 @@ from . import components  # noqa: F401  (registers Doc._.published, Span._.norm,
 from .doctext import doc_text
 from .event_rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
 from .facts import ArgumentFact, EventFact, Offsets
+from .gates import Need, can_match, gate_array
+from .gates import needs as gate_needs
 from .paragraphs import headline_end
 
 ENTITY_CHILD_DEPS = frozenset({"appos", "compound", "nmod", "poss"})
@@ -67,9 +69,9 @@ class EventEngine:
         }
         self.by_lemma: dict[str, list[EventRule]] = {}
         self.phrases: dict[str, list[tuple[tuple[str, ...], EventRule]]] = {}
-        # one matcher per dependency rule, run only when the document holds every lemma its
-        # nodes require (a DependencyMatcher runs all its token patterns over the whole doc)
-        self.dependency: list[tuple[tuple[frozenset[int], ...], DependencyMatcher]] = []
+        # one matcher per dependency rule, run only when the document has what its nodes
+        # need (pipeline.gates: a DependencyMatcher runs its token patterns over the whole doc)
+        self.dependency: list[tuple[tuple[Need, ...], DependencyMatcher]] = []
         for r in ruleset.rules:
             for lemma in r.trigger.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(r)
@@ -79,20 +81,7 @@ class EventEngine:
             if r.trigger.dependency:
                 matcher = DependencyMatcher(vocab)
                 matcher.add(r.id, [r.trigger.dependency])
-                self.dependency.append((required_lemmas(vocab, r.trigger.dependency), matcher))
-
-
-def required_lemmas(vocab: Vocab, pattern: list[dict[str, Any]]) -> tuple[frozenset[int], ...]:
-    """For each node of a dependency pattern with a LEMMA (a string or ``{"IN": [...]}``), the
-    lemma hashes one of which a token of the document must have for the pattern to match."""
-    out = []
-    for node in pattern:
-        lemma = node.get("RIGHT_ATTRS", {}).get("LEMMA")
-        if isinstance(lemma, str):
-            out.append(frozenset([vocab.strings.add(lemma)]))
-        elif isinstance(lemma, dict) and set(lemma) == {"IN"}:
-            out.append(frozenset(vocab.strings.add(x) for x in lemma["IN"]))
-    return tuple(out)
+                self.dependency.append((gate_needs(vocab, r.trigger.dependency), matcher))
 
 
 # --- the document's layout ---------------------------------------------------------------------
@@ -222,9 +211,9 @@ def find_triggers(doc: Doc, engine: EventEngine) -> list[TriggerMatch]:
             if doc[tok.i : end].text.lower().split() == list(words):
                 add(rule, tok.i, end, doc[tok.i : end].root.i)
     if engine.dependency:
-        lemmas = frozenset(doc.to_array("LEMMA").tolist())
-        for required, matcher in engine.dependency:
-            if not all(lemmas & need for need in required):
+        rows = gate_array(doc)
+        for needs, matcher in engine.dependency:
+            if not can_match([needs], rows):
                 continue
             for match_id, token_ids in matcher(doc):
                 rule = engine.ruleset.rule(doc.vocab.strings[match_id])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,6 +25,8 @@ from spacy.vocab import Vocab
 
 from .doctext import doc_text
 from .facts import ClusterFact, Offsets, RelationFact, SentenceIndex
+from .gates import Need, can_match, gate_array
+from .gates import needs as gate_needs
 from .rules import RuleError, _Rule, load_jsonl
 
 RelationType = Literal[
@@ -98,12 +100,15 @@ class CompiledRules:
     tokens: Matcher
     deps: dict[Labels, DependencyMatcher]
     is_country: Callable[[str], bool] = lambda text: False
+    # per label pair, what each of its rules needs of a sentence (pipeline.gates)
+    needs: dict[Labels, list[tuple[Need, ...]]] = field(default_factory=dict)
 
 
 def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
     rules = list(rules)
     tokens = Matcher(vocab, validate=True)
     deps: dict[Labels, DependencyMatcher] = {}
+    needs: dict[Labels, list[tuple[Need, ...]]] = {}
     for rule in rules:
         if rule.kind == "token":
             tokens.add(rule.id, [rule.pattern])
@@ -112,7 +117,8 @@ def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
             deps.setdefault(key, DependencyMatcher(vocab, validate=True)).add(
                 rule.id, [rule.pattern]
             )
-    return CompiledRules({r.id: r for r in rules}, tokens, deps)
+            needs.setdefault(key, []).append(gate_needs(vocab, rule.pattern))
+    return CompiledRules({r.id: r for r in rules}, tokens, deps, needs=needs)
 
 
 def compile_rules(
@@ -150,8 +156,14 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
         return out
     sentences = _sentence_labels(doc)
     as_doc: dict[int, Doc] = {}  # a sentence copied once, whatever the number of rule groups
+    rows = gate_array(doc)
     for labels, matcher in compiled.deps.items():
-        for offset, part in _parts_with(doc, sentences, labels, as_doc):
+        rules = compiled.needs.get(labels)
+
+        def keep(start: int, end: int, rules: list[tuple[Need, ...]] | None = rules) -> bool:
+            return rules is None or can_match(rules, rows[start:end])
+
+        for offset, part in _parts_with(doc, sentences, labels, as_doc, keep):
             for match_id, token_ids in matcher(part):
                 rule = compiled.rules[doc.vocab.strings[match_id]]
                 names = [node["RIGHT_ID"] for node in rule.pattern]
@@ -184,17 +196,22 @@ def _parts_with(
     sentences: Sequence[tuple[Span, frozenset[str]]],
     labels: Labels,
     as_doc: dict[int, Doc],
+    keep: Callable[[int, int], bool] = lambda start, end: True,
 ) -> Iterator[tuple[int, Doc]]:
     """The sentences holding a mention of each label set, as Docs with their token offset
-    (the whole doc when those sentences are most of it)."""
+    (the whole doc when those sentences are most of it); only the token ranges ``keep``
+    accepts (a rule of the group might match there)."""
     head, tail = labels
     found = [s for s, lab in sentences if lab & head and lab & tail]
     if not found:
         return
     if sum(len(s) for s in found) > 0.6 * len(doc):
-        yield 0, doc
+        if keep(0, len(doc)):
+            yield 0, doc
         return
     for sent in found:
+        if not keep(sent.start, sent.end):
+            continue
         if sent.start not in as_doc:
             as_doc[sent.start] = sent.as_doc()
         yield sent.start, as_doc[sent.start]
