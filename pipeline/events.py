@@ -117,9 +117,12 @@ def _is_break(tok: Token) -> bool:
 def layout(doc: Doc) -> Layout:
     n = len(doc)
     head_end = headline_end(doc_text(doc))
-    brk = [_is_break(t) for t in doc]
+    idx_space = doc.to_array(["IDX", "IS_SPACE"]).reshape(n, 2).tolist()
+    # _is_break, read only for the space tokens (building every Token is what costs)
+    breaks = [bool(space) and _is_break(doc[i]) for i, (_, space) in enumerate(idx_space)]
+    brk = list(breaks)
     if head_end:  # a headline is a scope of its own, even when the parser runs it on
-        first = next((t.i for t in doc if t.idx >= head_end), 0)
+        first = next((i for i, (idx, _) in enumerate(idx_space) if idx >= head_end), 0)
         if first:
             brk[first - 1] = True
     sentence = [0] * n
@@ -141,7 +144,7 @@ def layout(doc: Doc) -> Layout:
                 start = i + 1
     p = 0
     for i in range(n):
-        if i and _is_break(doc[i - 1]):
+        if i and breaks[i - 1]:
             p = i
         para_start[i] = p
     ent_at: list[Span | None] = [None] * n

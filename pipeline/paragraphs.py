@@ -65,7 +65,8 @@ def layout_starts(text: str) -> list[int]:
 
 def layout_sentence_starts(doc: Doc) -> list[int]:
     """Token indices of :func:`layout_starts` (a token that begins at one of those offsets)."""
-    at = {tok.idx: tok.i for tok in doc if not tok.is_space}
+    rows = doc.to_array(["IDX", "IS_SPACE"]).reshape(len(doc), 2).tolist()
+    at = {idx: i for i, (idx, space) in enumerate(rows) if not space}
     return [at[c] for c in layout_starts(doc_text(doc)) if c in at and at[c] > 0]
 
 
