@@ -70,3 +70,14 @@ def can_match(rules: Sequence[tuple[Need, ...]], rows: numpy.ndarray) -> bool:
         if ok:
             return True
     return False
+
+
+def token_needs(vocab: Vocab, pattern: Sequence[dict[str, Any]]) -> tuple[Need, ...]:
+    """The same for a ``Matcher`` pattern: only the token specs that must match a token (no
+    ``OP``, ``"+"`` or ``"1"``); an optional, repeated-or-not or negated one needs nothing."""
+    must = [
+        {"RIGHT_ATTRS": {k: v for k, v in spec.items() if k != "OP"}}
+        for spec in pattern
+        if spec.get("OP") in (None, "+", "1")
+    ]
+    return needs(vocab, must)

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.gates import can_match, gate_array, needs
+from pipeline.gates import can_match, gate_array, needs, token_needs
 
 VOCAB = spacy.blank("en").vocab
 DOC = Doc(
@@ -56,3 +56,21 @@ def test_a_slice_of_rows_stands_for_a_sentence() -> None:
     rows = gate_array(DOC)
     assert can_match([needs(VOCAB, [node("t", LEMMA="deal")])], rows[3:4])
     assert not can_match([needs(VOCAB, [node("t", LEMMA="deal")])], rows[0:3])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ([{"LOWER": "a"}, {"LOWER": "deal"}], True),
+        ([{"LOWER": "the"}, {"LOWER": "deal"}], False),
+        ([{"LOWER": "the", "OP": "?"}, {"LOWER": "deal"}], True),  # optional: needs nothing
+        ([{"LOWER": "the", "OP": "*"}, {"LOWER": "deal", "OP": "+"}], True),
+        ([{"LOWER": "the", "OP": "+"}], False),
+        ([{"LOWER": "the", "OP": "!"}, {"POS": "NOUN"}], True),
+        ([{"LOWER": {"IN": ["monday", "friday"]}}], False),
+    ],
+)
+def test_token_patterns_need_only_the_specs_that_must_match(
+    pattern: list[dict[str, object]], expected: bool
+) -> None:
+    assert can_match([token_needs(VOCAB, pattern)], gate_array(DOC)) is expected
