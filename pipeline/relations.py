@@ -27,6 +27,7 @@ from .doctext import doc_text
 from .facts import ClusterFact, Offsets, RelationFact, SentenceIndex
 from .gates import Need, can_match, gate_array
 from .gates import needs as gate_needs
+from .gates import token_needs as gate_token_needs
 from .rules import RuleError, _Rule, load_jsonl
 
 RelationType = Literal[
@@ -102,6 +103,7 @@ class CompiledRules:
     is_country: Callable[[str], bool] = lambda text: False
     # per label pair, what each of its rules needs of a sentence (pipeline.gates)
     needs: dict[Labels, list[tuple[Need, ...]]] = field(default_factory=dict)
+    token_needs: list[tuple[Need, ...]] | None = None  # the token rules' (None: always run)
 
 
 def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
@@ -109,16 +111,20 @@ def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
     tokens = Matcher(vocab, validate=True)
     deps: dict[Labels, DependencyMatcher] = {}
     needs: dict[Labels, list[tuple[Need, ...]]] = {}
+    token_needs: list[tuple[Need, ...]] = []
     for rule in rules:
         if rule.kind == "token":
             tokens.add(rule.id, [rule.pattern])
+            token_needs.append(gate_token_needs(vocab, rule.pattern))
         else:
             key = (rule.head_labels, rule.tail_labels)
             deps.setdefault(key, DependencyMatcher(vocab, validate=True)).add(
                 rule.id, [rule.pattern]
             )
             needs.setdefault(key, []).append(gate_needs(vocab, rule.pattern))
-    return CompiledRules({r.id: r for r in rules}, tokens, deps, needs=needs)
+    return CompiledRules(
+        {r.id: r for r in rules}, tokens, deps, needs=needs, token_needs=token_needs
+    )
 
 
 def compile_rules(
@@ -142,7 +148,12 @@ class Match:
 
 def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
     out = []
-    matches: list[tuple[int, int, int, list[int]]] = compiled.tokens(doc, with_alignments=True)  # type: ignore[assignment]
+    rows = gate_array(doc)
+    matches: list[tuple[int, int, int, list[int]]] = (
+        compiled.tokens(doc, with_alignments=True)  # type: ignore[assignment]
+        if compiled.token_needs is None or can_match(compiled.token_needs, rows)
+        else []
+    )
     for match_id, start, _end, align in matches:
         rule = compiled.rules[doc.vocab.strings[match_id]]
         first: dict[int, int] = {}
@@ -156,7 +167,6 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
         return out
     sentences = _sentence_labels(doc)
     as_doc: dict[int, Doc] = {}  # a sentence copied once, whatever the number of rule groups
-    rows = gate_array(doc)
     for labels, matcher in compiled.deps.items():
         rules = compiled.needs.get(labels)
 
