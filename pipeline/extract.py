@@ -40,10 +40,17 @@ class Prepared:
 
 
 _DATELINE = re.compile(r"^([A-Z][A-Z .,'’-]{1,40}[A-Z.])\s+[—–-]{1,2}\s+\S", re.M)
+# "Astana Times, 28 SEPTEMBER 2017" / "Steppe Business Review, March 14, 2023": an outlet line
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_OUTLET = re.compile(
+    rf"^([A-Z][\w&.'’ -]{{2,60}}?),\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}\s*$",
+    re.M | re.I,
+)
 
 
 def header_meta(text: str) -> dict[str, Any]:
-    """Title (the first line, when it is short and not a sentence) and dateline of a text."""
+    """Title (the first line, when it is short and not a sentence), outlet ("Outlet, DATE" among
+    the first lines) and dateline of a text."""
     meta: dict[str, Any] = {}
     first = text.split("\n", 1)[0].strip()
     if first and len(first) <= 200 and not first.endswith((".", ":", ",")):
@@ -51,6 +58,9 @@ def header_meta(text: str) -> dict[str, Any]:
     m = _DATELINE.search(text[:3000])
     if m:
         meta["dateline"] = m.group(1).strip()
+    header = "\n".join(text.split("\n", 8)[:8])  # the outlet line sits above the body
+    if (outlet := _OUTLET.search(header)) is not None:
+        meta["outlet"] = outlet.group(1).strip()
     return meta
 
 
