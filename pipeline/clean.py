@@ -134,9 +134,14 @@ def clean(raw: str, boilerplate: Sequence[re.Pattern[str]] = ()) -> Cleaned:
     text = raw
     cmap: Map = list(range(len(raw)))
     passes = [("boilerplate", p, "") for p in boilerplate] + _PASSES
+    changed = False
     for _name, pattern, repl in passes:
+        if pattern.search(text) is None:
+            continue  # no match: the text and map stay as they are (no per-character map)
         new, inner = _sub(pattern, repl, text)
         if new != text:
             cmap = _compose(cmap, inner)
             text = new
-    return Cleaned(text=text, edits=edits_from_map(raw, text, cmap))
+            changed = True
+    # an unchanged text has no edits (what edits_from_map gives for the identity map)
+    return Cleaned(text=text, edits=edits_from_map(raw, text, cmap) if changed else [])
