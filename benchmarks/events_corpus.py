@@ -4,7 +4,7 @@ Both systems run the full pipeline on the gold texts; the baseline's events pipe
 words only (``mode="trigger-only"``). Scoring is ``newsrel evaluate``'s (pipeline.evaluate), overall
 and per event type (both sides filtered to that type).
 
-    .venv/bin/python benchmarks/events_corpus.py [GOLD_JSONL] [--json OUT]
+    python benchmarks/events_corpus.py [GOLD_JSONL] [--json OUT]
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ annotates events of every kind, so a trigger on no mention is most likely a fals
 annotates the first sentences of each article only, so predictions are counted up to the end of the
 last sentence holding an annotated event.
 
-    .venv/bin/python benchmarks/events_meantime.py [MEANTIME_DIR] [--json] [--headlines]
+    python benchmarks/events_meantime.py [MEANTIME_DIR] [--json] [--headlines]
 """
 
 from __future__ import annotations

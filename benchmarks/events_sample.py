@@ -4,7 +4,7 @@ Reuters has no event annotation, so precision is estimated by reading: the scrip
 pipeline over the first N bodies of an SGML file, keeps the events of the chosen types, draws a
 seeded random sample and prints each with its sentence, trigger, rule and arguments.
 
-    .venv/bin/python benchmarks/events_sample.py [REUT2_SGM] [-n 1000] [-k 30] [--seed 6]
+    python benchmarks/events_sample.py [REUT2_SGM] [-n 1000] [-k 30] [--seed 6]
         [--types MEETING AGREEMENT TARGET]
 """
 

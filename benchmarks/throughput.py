@@ -1,6 +1,6 @@
 """Throughput and memory of newsrel on Reuters-21578 bodies (run by hand, not a test).
 
-    python benchmarks/throughput.py [--data /work/shared/data/reuters21578] [--docs 2000]
+    python benchmarks/throughput.py [--data ../shared/data/reuters21578] [--docs 2000]
                                     [--rss 2000 20000] [--skip-dask] [--only throughput|rss]
 
 Measures, in one run:

@@ -1,7 +1,7 @@
 """TempEval-3 scores of newsrel's dates against TimeML / MEANTIME gold, beside two baselines.
 
-    .venv/bin/python benchmarks/timex_eval.py ../shared/data/timebank
-    .venv/bin/python benchmarks/timex_eval.py ../shared/data/meantime --format meantime
+    python benchmarks/timex_eval.py ../shared/data/timebank
+    python benchmarks/timex_eval.py ../shared/data/meantime --format meantime
 
 Systems: ``bare`` (the trained pipeline alone: spans, no values), ``bare+dateparser`` (the same
 spans, each DATE/TIME entity's text given to dateparser with the document creation time as
