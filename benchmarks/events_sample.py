@@ -14,11 +14,11 @@ import argparse
 import random
 from pathlib import Path
 
-from events_speed import DATA, bodies
+from reuters import REUTERS, stories
 
 from pipeline.nlp import load_nlp
 
-DEFAULT = DATA / "reuters21578" / "reut2-001.sgm"
+DEFAULT = REUTERS / "reut2-001.sgm"
 
 
 def main() -> None:
@@ -29,7 +29,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--types", nargs="+", default=["MEETING", "AGREEMENT", "TARGET"])
     a = ap.parse_args()
-    texts = bodies(a.sgm, a.n)
+    texts = [story.text for story in stories(a.sgm, a.n)]
     found = []
     for n, doc in enumerate(load_nlp().pipe(texts)):
         for ev in doc._.events:
