@@ -97,7 +97,7 @@ class EntityRules:
         # a model span across a line break is two candidates before rules are weighed against it
         model = ent_rules.split_at_line_breaks(doc, model, self.fixes)
         model = self.recased(doc, model)
-        merged = ent_rules.merge_rule_spans(doc, model, rules, ent_rules.country_names())
+        merged = ent_rules.merge_rule_spans(doc, model, rules)
         return ent_rules.fix_entities(doc, merged, self.fixes)
 
     def set_annotations(self, doc: Doc, ents: list[ent_rules.EntitySpan]) -> None:

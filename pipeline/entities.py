@@ -127,7 +127,6 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
     news: "Leeds beat Arsenal"); all-caps headline words are compared in title case.
     """
     places = place_names(fixes.min_city_population)
-    countries = country_names()
     surnames = _surnames(doc, ents)
     out = []
     for ent in ents:
@@ -135,7 +134,7 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
         name = text.title() if text.isupper() else text
         if ent.label == "PERSON" and name in places and name.lower() not in surnames:
             ent = replace(ent, label="GPE", source="entity-fix.place-gazetteer")
-        elif ent.label == "ORG" and name in countries:
+        elif ent.label == "ORG" and is_country(name):
             ent = replace(ent, label="GPE", source="entity-fix.country-gazetteer")
         out.append(ent)
     return out
@@ -189,16 +188,11 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
     return sorted(out, key=lambda e: e.start)
 
 
-@lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
-    import pycountry
+def is_country(name: str) -> bool:
+    """A country's name, from the one country table (pycountry + countryinfo, ``countries.py``)."""
+    from .countries import country_table
 
-    names = set()
-    for c in pycountry.countries:
-        names.add(c.name)
-        if hasattr(c, "common_name"):
-            names.add(c.common_name)
-    return frozenset(names)
+    return country_table().by_name(name) is not None
 
 
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
@@ -226,13 +220,12 @@ def find_headline_places(
     doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
 ) -> list[EntitySpan]:
     """All-caps country names the model left untagged (headlines): "KAZAKHSTAN, BELARUS SEEK..."."""
-    countries = country_names()
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
     for tok in doc:
         if tok.i in taken or not tok.is_upper or len(tok) < 4:
             continue
-        if tok.text.title() in countries:
+        if is_country(tok.text):
             out.append(EntitySpan(tok.i, tok.i + 1, "GPE", "entity-fix.headline-country"))
     return sorted(out, key=lambda e: e.start)
 
@@ -354,9 +347,7 @@ def _drop_overlaps(ents: Sequence[EntitySpan]) -> list[EntitySpan]:
     return out
 
 
-def _of_place(
-    doc: Doc, rule: EntitySpan, ent: EntitySpan, places: frozenset[str]
-) -> EntitySpan | None:
+def _of_place(doc: Doc, rule: EntitySpan, ent: EntitySpan) -> EntitySpan | None:
     """The "of <place>" tail of an entity that starts with a title: its place, as GPE."""
     lead = doc[ent.start : rule.start]
     if any(t.lower_ != "the" for t in lead) or ent.start > rule.start:
@@ -367,7 +358,7 @@ def _of_place(
     if doc[start].lower_ == "the":
         start += 1
     name = doc[start : ent.end].text
-    if start < ent.end and (name in places or name.title() in places):
+    if start < ent.end and is_country(name):
         return EntitySpan(start, ent.end, "GPE", "entity-fix.title-of-place")
     return None
 
@@ -376,7 +367,6 @@ def merge_rule_spans(
     doc: Doc,
     model: Sequence[EntitySpan],
     rules: Sequence[EntitySpan],
-    places: frozenset[str] = frozenset(),
 ) -> list[EntitySpan]:
     """Combine rule matches with the model's entities.
 
@@ -386,7 +376,7 @@ def merge_rule_spans(
     span alone): a name is never followed by its own title inside one span. Where it
     overlaps any other entity in part, the model entity wins and the rule span is dropped
     ("Office of the President" stays ORG) -- unless the entity is the rule span followed by
-    "of <a place in ``places``>": "Minister of Foreign Affairs of Japan" is a TITLE and a GPE.
+    "of <a country>": "Minister of Foreign Affairs of Japan" is a TITLE and a GPE.
     """
     kept = list(model)
     accepted: list[EntitySpan] = []
@@ -407,7 +397,7 @@ def merge_rule_spans(
                     survivors.append(
                         EntitySpan(rule.end, ent.end, "PERSON", "entity-fix.person-title")
                     )
-            elif (place := _of_place(doc, rule, ent, places)) is not None:
+            elif (place := _of_place(doc, rule, ent)) is not None:
                 survivors.append(place)
             else:
                 clash = True
