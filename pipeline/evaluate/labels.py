@@ -7,11 +7,12 @@ also the allow-list: a label it does not name is dropped before scoring.
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..rules import RuleError, load_json
 
 
 class _Strict(BaseModel):
@@ -63,15 +64,9 @@ class LabelMapError(ValueError):
 def load_label_map(path: Path) -> LabelMap:
     """Read and validate a label-map file; errors name the file and the bad field."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise LabelMapError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
-    try:
-        return LabelMap.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise LabelMapError(f"{path}: {where}: {first['msg']}") from exc
+        return load_json(Path(path), LabelMap)
+    except RuleError as exc:
+        raise LabelMapError(str(exc)) from exc
 
 
 def default_label_map(fmt: str) -> LabelMap:

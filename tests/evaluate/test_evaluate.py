@@ -104,7 +104,7 @@ def test_conll04_map_composes_title_relations_and_drops_unmapped_arguments() -> 
 def test_label_map_file_errors_name_file_and_field(tmp_path: Path) -> None:
     bad = tmp_path / "labels.json"
     bad.write_text(json.dumps({"entities": {"gold": {"PER": "PER"}, "pred": {"X": 1}}}))
-    with pytest.raises(LabelMapError, match=r"labels\.json: entities\.pred\.X"):
+    with pytest.raises(LabelMapError, match=r"labels\.json: field 'entities\.pred\.X'"):
         load_label_map(bad)
     bad.write_text('{"entities": ')
     with pytest.raises(LabelMapError, match=r"labels\.json:1: not valid JSON"):
