@@ -9,7 +9,8 @@ Measures, in one run:
   * words/s of ``newsrel extract`` (all newsrel components, records written, one process);
   * their ratio (target >= 0.8);
   * the speed-up of ``--workers 2`` and of ``--engine dask`` with 2 workers over one process
-    (wall time, including starting the workers and building their pipelines);
+    (wall time, including starting the workers and building their pipelines), and the CPU
+    seconds their worker processes used (less disturbed than wall time by other jobs);
   * peak RSS of a one-process ``newsrel extract`` over N documents, each N in a fresh process.
 
 Words are whitespace-separated tokens of the input bodies, the same count for every row.
@@ -53,24 +54,31 @@ def words(docs: list[tuple[str, str]]) -> int:
     return sum(len(text.split()) for _, text in docs)
 
 
-def bare_seconds(docs: list[tuple[str, str]]) -> tuple[float, float]:
-    """(wall, CPU) seconds of the bare pipeline over ``docs``."""
+def bare_seconds(docs: list[tuple[str, str]]) -> tuple[float, float, float]:
+    """(wall, CPU, 0) seconds of the bare pipeline over ``docs``."""
     from pipeline.nlp import load_nlp
 
     nlp = load_nlp(bare=True)
     wall, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe((t for _, t in docs), batch_size=64):
         pass
-    return time.perf_counter() - wall, time.process_time() - cpu
+    return time.perf_counter() - wall, time.process_time() - cpu, 0.0
 
 
-def newsrel_seconds(src: Path, out: Path, **kw: object) -> tuple[float, float]:
-    """(wall, CPU of this process) seconds of a newsrel run (CPU is only the parent's)."""
+def children_cpu() -> float:
+    """CPU seconds of the finished (waited-for) child processes: the worker processes."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def newsrel_seconds(src: Path, out: Path, **kw: object) -> tuple[float, float, float]:
+    """(wall, CPU of this process, CPU of its worker processes) seconds of a newsrel run.
+    Worker CPU is what a busy shared machine changes least: compare it between engines."""
     from pipeline.batch import extract_batch
 
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
     extract_batch([src], out, **kw)  # type: ignore[arg-type]
-    return time.perf_counter() - wall, time.process_time() - cpu
+    return time.perf_counter() - wall, time.process_time() - cpu, children_cpu() - workers
 
 
 def throughput(
@@ -83,7 +91,7 @@ def throughput(
     src = write_jsonl(docs, tmp / "in.jsonl")
     w = words(docs)
     load_nlp()  # built before timing (the parent needs it for the run's fingerprint)
-    rows: dict[str, tuple[float, float]] = {}
+    rows: dict[str, tuple[float, float, float]] = {}
     if serial:
         load_nlp(bare=True)
         rows["bare spaCy pipeline (nlp.pipe)"] = bare_seconds(docs)
@@ -97,13 +105,13 @@ def throughput(
     outputs = [tmp / o for o in ("o1.jsonl", "o2.jsonl", "o3.jsonl") if (tmp / o).exists()]
     same = all(o.read_bytes() == outputs[0].read_bytes() for o in outputs[1:])
     print(f"\n{n} Reuters-21578 documents, {w} words")
-    print(f"{'run':<36} {'seconds':>8} {'words/s':>9} {'CPU s':>8}")
-    for name, (s, cpu) in rows.items():
-        print(f"{name:<36} {s:>8.1f} {w / s:>9,.0f} {cpu:>8.1f}")
-    two = rows.get("newsrel extract --workers 2", (0.0, 0.0))[0]
-    dask_two = rows.get("newsrel extract --engine dask (2)", (0.0, 0.0))[0]
+    print(f"{'run':<36} {'seconds':>8} {'words/s':>9} {'CPU s':>8} {'workers CPU s':>14}")
+    for name, (s, cpu, workers_cpu) in rows.items():
+        print(f"{name:<36} {s:>8.1f} {w / s:>9,.0f} {cpu:>8.1f} {workers_cpu:>14.1f}")
+    two = rows.get("newsrel extract --workers 2", (0.0, 0.0, 0.0))[0]
+    dask_two = rows.get("newsrel extract --engine dask (2)", (0.0, 0.0, 0.0))[0]
     if serial:
-        (bare, bare_cpu), (one, one_cpu) = (
+        (bare, bare_cpu, _), (one, one_cpu, _) = (
             rows["bare spaCy pipeline (nlp.pipe)"],
             rows["newsrel extract, 1 process"],
         )
