@@ -70,6 +70,18 @@ def test_dask_local_cluster_gives_byte_identical_output(small, tmp_path: Path) -
     assert _files(out) == expected
 
 
+@pytest.mark.slow
+def test_dask_local_cluster_workers_run_without_the_nannys_malloc_trim_threshold() -> None:
+    """The nanny's MALLOC_TRIM_THRESHOLD_ costs spaCy ~15% CPU in page faults (see the engine)."""
+    pytest.importorskip("distributed")
+    from pipeline.engines.dask import DaskEngine
+
+    with DaskEngine(1, None, Settings()) as engine:
+        malloc = engine.client.run(os.getenv, "MALLOC_TRIM_THRESHOLD_")
+        omp = engine.client.run(os.getenv, "OMP_NUM_THREADS")
+    assert (list(malloc.values()), list(omp.values())) == ([None], ["1"])
+
+
 def test_batch_size_does_not_change_the_output(small, tmp_path: Path) -> None:
     folder, expected = small
     out = tmp_path / "b5.jsonl"
