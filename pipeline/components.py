@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -20,6 +20,7 @@ from . import entities as ent_rules
 from . import gates, recase, relations, resolve
 from .facts import RelationFact
 from .rules import EntityFixes, load_entity_patterns, load_json, models_dir
+from .windows import WindowedMatcher
 
 
 def register_extensions() -> None:
@@ -46,7 +47,8 @@ class EntityRules:
     then the fixes of :mod:`pipeline.entities` with word lists from ``entity_fixes.json``."""
 
     def __init__(self, nlp: Language, patterns: Path, fixes: Path) -> None:
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        # run only where a pattern's words are (pipeline.windows): the same matches
+        self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels: dict[str, str] = {}
         for row in load_entity_patterns(patterns):
@@ -135,7 +137,7 @@ class Normaliser:
         from .normalise.rules import load_rules
 
         self.rules = load_rules(rules)
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.labels: dict[str, str] = {}
         self.connectors = frozenset(self.rules.split_connectors)
         for row in self.rules.added_entities:
