@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .doctext import TokenTexts, token_texts
 from .recase import line_ranges
 from .rules import EntityFixes
 
@@ -129,10 +128,9 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
     """
     places = place_names(fixes.min_city_population)
     surnames = _surnames(doc, ents)
-    texts = token_texts(doc)
     out = []
     for ent in ents:
-        text = texts.span(ent.start, ent.end)
+        text = doc[ent.start : ent.end].text
         name = text.title() if text.isupper() else text
         if ent.label == "PERSON" and name in places and name.lower() not in surnames:
             ent = replace(ent, label="GPE", source="entity-fix.place-gazetteer")
@@ -161,24 +159,23 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
     def is_demonym(text: str) -> bool:
         return table.by_demonym(text) is not None or table.demonym_pair(text) is not None
 
-    texts = token_texts(doc)
     out = []
     for ent in ents:
-        if ent.label in DEMONYM_RELABEL and is_demonym(texts.span(ent.start, ent.end)):
+        if ent.label in DEMONYM_RELABEL and is_demonym(doc[ent.start : ent.end].text):
             ent = replace(ent, label="NORP", source="entity-fix.demonym")
         out.append(ent)
     taken = {i for e in out for i in range(e.start, e.end)}
     i = 0
     while i < len(doc):
-        if i in taken or not texts.word(i)[:1].isupper():
+        if i in taken or not doc[i].text[:1].isupper():
             i += 1
             continue
         end = (
             i + 3
-            if i + 2 < len(doc) and texts.word(i + 1) in "-–" and is_demonym(texts.span(i, i + 3))
+            if i + 2 < len(doc) and doc[i + 1].text in "-–" and is_demonym(doc[i : i + 3].text)
             else i + 1
         )
-        if end == i + 1 and table.by_demonym(texts.word(i)) is None:
+        if end == i + 1 and table.by_demonym(doc[i].text) is None:
             i += 1
             continue
         if any(k in taken for k in range(i, end)):
@@ -309,25 +306,22 @@ def split_place_agency(
     more word. An all-capitals span ("NEW YORK TIMES") is never split.
     """
     places = place_names(fixes.min_city_population)
-    texts = token_texts(doc)
     out: list[EntitySpan] = []
     for ent in ents:
-        out.extend(_split_place_agency(texts, ent, places))
+        out.extend(_split_place_agency(doc, ent, places))
     return out
 
 
-def _split_place_agency(
-    texts: TokenTexts, ent: EntitySpan, places: frozenset[str]
-) -> list[EntitySpan]:
+def _split_place_agency(doc: Doc, ent: EntitySpan, places: frozenset[str]) -> list[EntitySpan]:
     if ent.label not in ("ORG", "PERSON", "GPE") or ent.end - ent.start < 2:
         return [ent]
     for k in range(min(3, ent.end - ent.start - 1), 0, -1):
-        place = texts.span(ent.start, ent.start + k)
-        if place.isupper() or place not in places:
+        place, rest = doc[ent.start : ent.start + k], doc[ent.start + k : ent.end]
+        if place.text.isupper() or place.text not in places:
             continue
-        first = texts.word(ent.start + k)
+        first = rest[0].text
         caps = sum(ch.isalpha() for ch in first) >= 2 and first.isupper()
-        station = first in AGENCY_STARTS and ent.end - (ent.start + k) >= 2
+        station = first in AGENCY_STARTS and len(rest) >= 2
         if caps or station:
             return [
                 EntitySpan(ent.start, ent.start + k, "GPE", "entity-fix.place-agency"),
