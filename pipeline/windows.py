@@ -94,8 +94,8 @@ def spec_check(vocab: Vocab, spec: dict[str, Any]) -> Check | None:
     return regex
 
 
-def windows(mask: Sequence[bool]) -> list[tuple[int, int]]:
-    """Token ranges (end exclusive) of the runs of True in ``mask``."""
+def windows(mask: Sequence[int]) -> list[tuple[int, int]]:
+    """Token ranges (end exclusive) of the runs of non-zero values in ``mask``."""
     out: list[tuple[int, int]] = []
     start = None
     for i, on in enumerate([*mask, False]):
@@ -109,30 +109,51 @@ def windows(mask: Sequence[bool]) -> list[tuple[int, int]]:
 
 class WindowedMatcher:
     """A ``Matcher`` over the patterns given to :meth:`add`, run window by window: the same
-    matches, in the same order, as the whole-document call (see the module docstring)."""
+    matches, in the same order, as the whole-document call (see the module docstring).
+
+    A window is skipped when no pattern fits in it: a match of a pattern holds a distinct
+    token for each of its required specs (``OP`` absent, "1" or "+"), one that satisfies that
+    spec; a window with fewer tokens that might satisfy a required spec of the pattern than
+    the pattern has required specs, for every pattern, holds no match (most windows are a lone
+    common word, "the" or "of", that only begins or joins a longer pattern)."""
 
     def __init__(self, vocab: Vocab, *, validate: bool = False) -> None:
         self.matcher = Matcher(vocab, validate=validate)
         self.vocab = vocab
-        self.checks: list[Check | None] = []  # one per token spec of every pattern
-        # the verdict of :meth:`might_match` by ORTH: a function of the text alone, so keeping
-        # it from one document to the next changes no result (cleared when it grows large)
-        self.verdicts: dict[int, bool] = {}
+        # (pattern, is the spec required, its check) for every token spec of every pattern
+        self.checks: list[tuple[int, bool, Check | None]] = []
+        self.required: list[int] = []  # per pattern: how many specs must consume a token
+        # the verdict of :meth:`fits` by ORTH: a function of the text alone, so keeping it
+        # from one document to the next changes no result (cleared when it grows large)
+        self.verdicts: dict[int, int] = {}
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
         self.matcher.add(key, patterns)
-        self.checks.extend(spec_check(self.vocab, spec) for p in patterns for spec in p)
+        for pattern in patterns:
+            n = len(self.required)
+            required = [spec.get("OP") in (None, "1", "+") for spec in pattern]
+            self.checks.extend(
+                (n, need, spec_check(self.vocab, spec))
+                for need, spec in zip(required, pattern, strict=True)
+            )
+            self.required.append(sum(required))
         self.verdicts = {}
 
     def __len__(self) -> int:
         return len(self.matcher)
 
-    def might_match(self, lex: Lexeme) -> bool:
-        """Whether a token of this lexeme might satisfy some token spec (never False if so)."""
+    def fits(self, lex: Lexeme) -> int:
+        """What a token of this lexeme might satisfy: bit 0, some token spec; bit ``i + 1``, a
+        required spec of pattern ``i`` (never a missing bit where it does). 0: no spec."""
         strings = self.vocab.strings
-        return any(c is None or c.passes(lex, strings) for c in self.checks)
+        bits = 0
+        for n, required, check in self.checks:
+            if check is None or check.passes(lex, strings):
+                bits |= 1 | (required << (n + 1))
+        return bits
 
-    def marked(self, doc: Doc) -> list[bool]:
+    def marked(self, doc: Doc) -> list[int]:
+        """:meth:`fits` of every token of ``doc``."""
         if len(self.verdicts) > MAX_VERDICTS:
             self.verdicts = {}
         verdicts, vocab = self.verdicts, self.vocab
@@ -140,16 +161,30 @@ class WindowedMatcher:
         for orth in doc.to_array("ORTH").tolist():
             seen = verdicts.get(orth)
             if seen is None:
-                seen = verdicts[orth] = self.might_match(vocab[orth])
+                seen = verdicts[orth] = self.fits(vocab[orth])
             out.append(seen)
         return out
+
+    def room(self, bits: Sequence[int]) -> bool:
+        """Whether some pattern has as many tokens in a window that might satisfy one of its
+        required specs (:meth:`fits` of the window's tokens) as it has required specs."""
+        either = 0
+        for b in bits:
+            either |= b
+        for n, required in enumerate(self.required):
+            if either >> (n + 1) & 1 and sum(b >> (n + 1) & 1 for b in bits) >= required:
+                return True
+        return False
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not len(self.matcher):
             return []
+        bits = self.marked(doc)
         out: list[tuple[int, int, int]] = []
-        for start, end in windows(self.marked(doc)):
+        for start, end in windows(bits):
             if start == 0 and end == len(doc):
                 return list(self.matcher(doc))
-            out.extend((m, start + s, start + e) for m, s, e in self.matcher(doc[start:end]))
+            if self.room(bits[start:end]):
+                found = self.matcher(doc[start:end])
+                out.extend((m, start + s, start + e) for m, s, e in found)
         return out

@@ -63,7 +63,7 @@ def test_windowed_matcher_keeps_the_matchers_order_over_all_patterns() -> None:
 )
 def test_a_spec_that_takes_any_token_makes_one_window(pattern: list[dict]) -> None:
     plain, windowed = matchers({"p": pattern})
-    assert windowed.marked(DOC) == [True] * len(DOC)
+    assert all(windowed.marked(DOC))
     assert windowed(DOC) == plain(DOC)
 
 
@@ -109,3 +109,37 @@ def test_windows_are_the_runs_of_marked_tokens(
     mask: list[bool], expected: list[tuple[int, int]]
 ) -> None:
     assert windows(mask) == expected
+
+
+ROOM_PATTERNS = {
+    "the-future": [{"LOWER": "the"}, {"LOWER": {"IN": ["future", "past"]}}],  # 2 required
+    "weekday": [{"LOWER": {"IN": ["monday", "friday"]}}],  # 1 required
+    "holiday": [{"LOWER": "next", "OP": "?"}, {"LOWER": "easter"}, {"LOWER": "day", "OP": "?"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("words", "room"),
+    [
+        (["the"], False),  # "the" alone fits no pattern: the-future needs two tokens
+        (["the", "past"], True),
+        (["past"], False),
+        (["Friday"], True),
+        (["the", "Friday"], True),  # weekday fits in it
+        (["next"], False),  # holiday needs "easter"
+        (["next", "day"], False),
+        (["easter"], True),
+    ],
+)
+def test_room_says_whether_a_window_can_hold_a_match(words: list[str], room: bool) -> None:
+    _, windowed = matchers(ROOM_PATTERNS)
+    doc = Doc(VOCAB, words=words)
+    assert windowed.room(windowed.marked(doc)) is room
+
+
+def test_windows_without_room_are_skipped_and_the_matches_stay() -> None:
+    words = "the the past said Friday next day , next Easter Day and the future the".split()
+    doc = Doc(VOCAB, words=words)
+    plain, windowed = matchers(ROOM_PATTERNS)
+    assert windowed(doc) == plain(doc)
+    assert len(plain(doc)) >= 5
