@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from . import entities as ent_rules
-from . import gates, recase, relations, resolve
+from . import recase, relations, resolve
 from .facts import RelationFact
 from .rules import EntityFixes, load_entity_patterns, load_json, models_dir
 from .windows import WindowedMatcher
@@ -180,23 +180,20 @@ class Normaliser:
         from .normalise.rules import load_rules
 
         self.rules = load_rules(rules)
+        # run only where a pattern's words are (pipeline.windows): the same matches; cheaper
+        # than the document gate (pipeline.gates) it replaces, which skipped only whole documents
         self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.labels: dict[str, str] = {}
         self.connectors = frozenset(self.rules.split_connectors)
         for row in self.rules.added_entities:
             self.labels[row.id] = row.label
             self.matcher.add(row.id, [row.pattern])
-        # what each pattern needs of a document: the matcher runs only when one might match
-        self.needs = [gates.token_needs(nlp.vocab, r.pattern) for r in self.rules.added_entities]
-
-    def might_add(self, doc: Doc) -> bool:
-        return gates.can_match(self.needs, gates.gate_array(doc))
 
     def find_missing(self, doc: Doc) -> list[Span]:
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         spans = [
             Span(doc, s, e, label=self.labels[doc.vocab.strings[m]], span_id=doc.vocab.strings[m])
-            for m, s, e in (self.matcher(doc) if self.might_add(doc) else [])
+            for m, s, e in self.matcher(doc)
             if not taken.intersection(range(s, e))
         ]
         return filter_spans(spans)
