@@ -491,3 +491,20 @@ def test_entity_rules_give_the_same_entities_piped_as_one_by_one(nlp):
     alone = [ents(nlp(text)) for text in PIPED_TEXTS]
     assert [ents(doc) for doc in nlp.pipe(PIPED_TEXTS, batch_size=4)] == alone
     assert any(e[3] == "entity-fix.recased-caps" for doc in alone for e in doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing XINHUA said",
+        "KAZAKHSTAN, BELARUS SEEK TIES\n\nKazakh-Belarusian ( U.S. ) talks",
+        "",
+    ],
+)
+def test_words_are_the_token_texts(text):
+    import spacy
+
+    from pipeline.entities import _words
+
+    doc = spacy.blank("en")(text)
+    assert _words(doc) == [t.text for t in doc]
