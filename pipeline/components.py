@@ -14,12 +14,12 @@ from typing import cast
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import Pipe
+from spacy.pipeline import AttributeRuler, Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
+from . import attributes, recase, relations, resolve
 from . import entities as ent_rules
-from . import recase, relations, resolve
 from .facts import RelationFact
 from .rules import EntityFixes, load_entity_patterns, load_json, models_dir
 from .windows import WindowedMatcher
@@ -374,3 +374,42 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     from .paragraphs import set_layout_sentence_starts
 
     return set_layout_sentence_starts
+
+
+class IndexedAttributeRuler(AttributeRuler):
+    """spaCy's ``AttributeRuler`` finding its matches through :mod:`pipeline.attributes` (the same
+    matches, without trying every pattern at every token); patterns, serialisation and
+    ``set_annotations`` are spaCy's. Patterns the index cannot hold are matched by spaCy's
+    ``Matcher`` as before."""
+
+    _index: attributes.PatternIndex | None = None
+    _stale = True
+
+    def add(self, patterns, attrs, index=0):  # type: ignore[no-untyped-def]
+        super().add(patterns, attrs, index)
+        self._stale = True
+
+    def clear(self) -> None:
+        super().clear()
+        self._stale = True
+
+    def match(self, doc: Doc):  # type: ignore[no-untyped-def]
+        if self._stale:
+            rules = [self.matcher.get(str(i))[1] for i in range(len(self.attrs))]
+            self._index = attributes.compile_patterns(self.vocab, rules)
+            self._stale = False
+        if self._index is None:
+            return super().match(doc)
+        return attributes.find_matches(self._index, doc)
+
+
+@Language.factory(
+    "newsrel_attribute_ruler_v1",
+    assigns=["token.pos", "token.morph", "token.lemma"],
+    requires=["token.tag"],
+    default_config={"validate": False},
+)
+def make_indexed_attribute_ruler(nlp: Language, name: str, validate: bool) -> IndexedAttributeRuler:
+    """Takes the place of the trained pipeline's ``attribute_ruler`` (``"replace": true`` in
+    ``models/pipeline.json``), loading its patterns."""
+    return IndexedAttributeRuler(nlp.vocab, name, validate=validate)
