@@ -10,7 +10,7 @@ changes a result: a rule it lets through is matched exactly as before.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
@@ -122,7 +122,8 @@ class TreeIndex:
     heads: list[int]
     children: list[list[int]]
     sentence: list[int]  # each token's sentence number
-    _matching: dict[tuple[Need, ...], list[int]]
+    _matching: dict[tuple[Need, ...], list[int]] = field(default_factory=dict)
+    _by_value: dict[int, dict[int, list[int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc, rows: numpy.ndarray, starts: Sequence[int]) -> TreeIndex | None:
@@ -139,25 +140,37 @@ class TreeIndex:
                 return None
             if h != i:
                 children[h].append(i)
-        return cls(rows.T.tolist(), heads, children, sentence, {})
+        return cls(rows.T.tolist(), heads, children, sentence)
 
     def passes(self, i: int, needs: tuple[Need, ...]) -> bool:
-        return all(self.columns[n.column][i] in n.values for n in needs)
+        for need in needs:
+            if self.columns[need.column][i] not in need.values:
+                return False
+        return True
 
     def matching(self, needs: tuple[Need, ...]) -> list[int]:
-        """Every token meeting all ``needs`` (computed once per distinct set)."""
+        """Every token meeting all ``needs``, in order (computed once per distinct set)."""
         found = self._matching.get(needs)
         if found is None:
             if not needs:
                 found = list(range(len(self.heads)))
             else:
                 first, rest = needs[0], needs[1:]
-                column = self.columns[first.column]
-                found = [
-                    i for i, v in enumerate(column) if v in first.values and self.passes(i, rest)
-                ]
+                at = self._positions(first.column)
+                found = sorted(i for v in first.values for i in at.get(v, ()))
+                if rest:
+                    found = [i for i in found if self.passes(i, rest)]
             self._matching[needs] = found
         return found
+
+    def _positions(self, column: int) -> dict[int, list[int]]:
+        """Where each value of a column stands (built once per column)."""
+        at = self._by_value.get(column)
+        if at is None:
+            at = self._by_value[column] = {}
+            for i, v in enumerate(self.columns[column]):
+                at.setdefault(v, []).append(i)
+        return at
 
     def sentences(self, nodes: Sequence[TreeNode]) -> set[int]:
         """The sentences in which the pattern might match (each of its nodes has a candidate
