@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, ORTH
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -33,7 +35,7 @@ from . import components  # noqa: F401  (registers Doc._.published, Span._.norm,
 from .doctext import doc_text
 from .event_rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
 from .facts import ArgumentFact, EventFact, Offsets
-from .gates import Need, can_match, gate_array
+from .gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
 from .gates import needs as gate_needs
 from .paragraphs import headline_end
 
@@ -71,7 +73,7 @@ class EventEngine:
         self.phrases: dict[str, list[tuple[tuple[str, ...], EventRule]]] = {}
         # one matcher per dependency rule, run only when the document has what its nodes
         # need (pipeline.gates: a DependencyMatcher runs its token patterns over the whole doc)
-        self.dependency: list[tuple[tuple[Need, ...], DependencyMatcher]] = []
+        self.dependency: list[tuple[tuple[TreeNode, ...], tuple[Need, ...], DependencyMatcher]] = []
         for r in ruleset.rules:
             for lemma in r.trigger.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(r)
@@ -81,7 +83,12 @@ class EventEngine:
             if r.trigger.dependency:
                 matcher = DependencyMatcher(vocab)
                 matcher.add(r.id, [r.trigger.dependency])
-                self.dependency.append((gate_needs(vocab, r.trigger.dependency), matcher))
+                pattern = r.trigger.dependency
+                self.dependency.append(
+                    (tree_nodes(vocab, pattern), gate_needs(vocab, pattern), matcher)
+                )
+        # every word a trigger lemma or phrase can start with (find_triggers looks no further)
+        self.first_words = frozenset(self.by_lemma) | frozenset(self.phrases)
 
 
 # --- the document's layout ---------------------------------------------------------------------
@@ -203,7 +210,8 @@ def find_triggers(doc: Doc, engine: EventEngine) -> list[TriggerMatch]:
     def add(rule: EventRule, start: int, end: int, head: int) -> None:
         found.setdefault((rule.id, start, end), TriggerMatch(rule, start, end, head))
 
-    for tok in doc:
+    for i in trigger_candidates(doc, engine.first_words):
+        tok = doc[i]
         lower = tok.text.lower()
         for key in {tok.lemma_.lower(), lower}:
             for rule in engine.by_lemma.get(key, ()):
@@ -215,14 +223,36 @@ def find_triggers(doc: Doc, engine: EventEngine) -> list[TriggerMatch]:
                 add(rule, tok.i, end, doc[tok.i : end].root.i)
     if engine.dependency:
         rows = gate_array(doc)
-        for needs, matcher in engine.dependency:
+        index: TreeIndex | None = None  # built only for a rule the node gate lets through
+        for nodes, needs, matcher in engine.dependency:
             if not can_match([needs], rows):
+                continue
+            # then the tree gate, where it can tell (no arc leaves its sentence)
+            index = index or TreeIndex.of(doc, rows, [s.start for s in doc.sents])
+            if index is not None and not index.sentences(nodes):
                 continue
             for match_id, token_ids in matcher(doc):
                 rule = engine.ruleset.rule(doc.vocab.strings[match_id])
                 t = token_ids[0]
                 add(rule, t, t + 1, t)
     return sorted(found.values(), key=lambda m: (m.start, m.rule.id))
+
+
+def trigger_candidates(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose lowercased text or lemma is one of ``words``, in order.
+
+    The same test as ``tok.text.lower()`` / ``tok.lemma_.lower()`` on every token, made once
+    per distinct ORTH and LEMMA value of the document instead of once per token (building a
+    ``Token`` for each is what costs); a token it leaves out cannot start a trigger."""
+    rows = doc.to_array([ORTH, LEMMA]).reshape(len(doc), 2)
+    strings = doc.vocab.strings
+    hit = numpy.zeros(len(doc), dtype=bool)
+    for column in (0, 1):
+        values = rows[:, column]
+        found = [h for h in set(values.tolist()) if strings[h].lower() in words]
+        if found:
+            hit |= numpy.isin(values, found)
+    return numpy.flatnonzero(hit).tolist()
 
 
 # --- cues and status ---------------------------------------------------------------------------

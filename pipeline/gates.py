@@ -120,8 +120,8 @@ class TreeIndex:
 
     columns: list[list[int]]  # GATE_ATTRS columns, one list each
     heads: list[int]
-    children: list[list[int]]
     sentence: list[int]  # each token's sentence number
+    _children: list[list[int]] | None = None
     _matching: dict[tuple[Need, ...], list[int]] = field(default_factory=dict)
     _by_value: dict[int, dict[int, list[int]]] = field(default_factory=dict)
 
@@ -130,17 +130,23 @@ class TreeIndex:
         """None when an arc leaves its sentence: a sentence copy (``Span.as_doc``) rewires such
         arcs, so the document's arcs would not be the copy's and the gate could not be used."""
         n = len(doc)
-        heads = (numpy.arange(n) + doc.to_array(HEAD).astype(numpy.int64)).tolist()
-        sentence = [0] * n
-        for k, (start, end) in enumerate(zip(starts, [*starts[1:], n], strict=True)):
-            sentence[start:end] = [k] * (end - start)
-        children: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(heads):
-            if sentence[h] != sentence[i]:
-                return None
-            if h != i:
-                children[h].append(i)
-        return cls(rows.T.tolist(), heads, children, sentence)
+        heads = numpy.arange(n) + doc.to_array(HEAD).astype(numpy.int64)
+        sentence = numpy.zeros(n, dtype=numpy.int64)
+        sentence[list(starts[1:])] = 1
+        sentence = numpy.cumsum(sentence)
+        if n and (sentence[heads] != sentence).any():
+            return None
+        return cls(rows.T.tolist(), heads.tolist(), sentence.tolist())
+
+    @property
+    def children(self) -> list[list[int]]:
+        """Each token's children, in order (built on first use)."""
+        if self._children is None:
+            self._children = [[] for _ in self.heads]
+            for i, h in enumerate(self.heads):
+                if h != i:
+                    self._children[h].append(i)
+        return self._children
 
     def passes(self, i: int, needs: tuple[Need, ...]) -> bool:
         for need in needs:

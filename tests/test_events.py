@@ -12,7 +12,14 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.event_rules import load_event_rules, parse_path
-from pipeline.events import EventEngine, after, headline_end, match_events, norm_date
+from pipeline.events import (
+    EventEngine,
+    after,
+    headline_end,
+    match_events,
+    norm_date,
+    trigger_candidates,
+)
 from pipeline.rules import RuleError, models_dir
 
 VOCAB = spacy.blank("en").vocab
@@ -356,3 +363,20 @@ def test_event_date_is_never_a_ref_value(nlp, text: str) -> None:
     assert rec.events, "the sentence should give an event"
     for ev in rec.events:
         assert ev.date is None or re.match(r"^\d{2,4}(?:-|$)", ev.date), ev.date
+
+
+@pytest.mark.parametrize(
+    ("words", "lemmas", "expected"),
+    [
+        (["Talks", "began"], ["talk", "begin"], [0]),  # by lemma
+        (["TALKS", "began"], ["TALKS", "begin"], [0]),  # by lowercased text
+        (["He", "Met", "her"], ["he", "Meet", "she"], [1]),  # by lowercased lemma
+        (["in", "talks"], ["in", "talks"], [1]),
+        (["nothing", "here"], ["nothing", "here"], []),
+    ],
+)
+def test_trigger_candidates_lowercase_text_or_lemma(
+    words: list[str], lemmas: list[str], expected: list[int]
+) -> None:
+    doc = Doc(VOCAB, words=words, lemmas=lemmas)
+    assert trigger_candidates(doc, frozenset({"talk", "talks", "meet"})) == expected
