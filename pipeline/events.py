@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_STOP, LEMMA, ORTH
+from spacy.attrs import LEMMA, ORTH
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -107,8 +107,6 @@ class Layout:
     keys: dict[Offsets, str]
     published: str | None
     headline_end: int  # character offset where a headline ends (0: none)
-    lemma: list[int] = field(default_factory=list)  # each token's LEMMA (a string hash)
-    content: list[bool] = field(default_factory=list)  # neither punctuation nor a stop word
 
 
 DATELINE_SOURCE = "entity-fix.dateline"  # pipeline.entities.datelines
@@ -134,16 +132,34 @@ def layout(doc: Doc) -> Layout:
         first = next((i for i, (idx, _) in enumerate(idx_space) if idx >= head_end), 0)
         if first:
             brk[first - 1] = True
-    sentence, seg_start, seg_end, para_start = _segments(
-        n, [sent.start for sent in doc.sents], brk, breaks
-    )
+    sentence = [0] * n
+    seg_start, seg_end, para_start = [0] * n, [0] * n, [0] * n
+    for k, sent in enumerate(doc.sents):
+        start = sent.start
+        for i in range(sent.start, sent.end):
+            sentence[i] = k
+            if brk[i]:
+                for j in range(start, i + 1):
+                    seg_end[j] = i
+                start = i + 1
+        for j in range(start, sent.end):
+            seg_end[j] = sent.end
+        start = sent.start
+        for i in range(sent.start, sent.end):
+            seg_start[i] = start
+            if brk[i]:
+                start = i + 1
+    p = 0
+    for i in range(n):
+        if i and breaks[i - 1]:
+            p = i
+        para_start[i] = p
     ent_at: list[Span | None] = [None] * n
     for ent in doc.ents:
         if ent.id_ == DATELINE_SOURCE:
             continue  # where the story was filed from, not where anything in it happened
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
-    words = doc.to_array([LEMMA, IS_PUNCT, IS_STOP]).reshape(n, 3)
     return Layout(
         sentence,
         seg_start,
@@ -153,40 +169,7 @@ def layout(doc: Doc) -> Layout:
         entity_keys(doc),
         doc._.published,
         head_end,
-        words[:, 0].tolist(),
-        ((words[:, 1] == 0) & (words[:, 2] == 0)).tolist(),
     )
-
-
-def _segments(
-    n: int, starts: list[int], brk: list[bool], breaks: list[bool]
-) -> tuple[list[int], list[int], list[int], list[int]]:
-    """Per token: its sentence number, the start and end of its scope (its sentence cut after
-    each ``brk`` token; a break token ends its own scope, ``seg_end`` being the break itself)
-    and the start of its paragraph (the token after a ``breaks`` token starts one).
-
-    A scope starts at the last sentence start or token after a break at or before the token,
-    and ends at the first break at or after it or else its sentence's end: running maxima and
-    minima."""
-    if n == 0:
-        return [], [], [], []
-    pos = numpy.arange(n)
-    brk_at = numpy.flatnonzero(brk)
-    first = numpy.zeros(n, dtype=bool)
-    first[starts] = True
-    sentence = numpy.cumsum(first) - 1
-    begins = first.copy()
-    begins[brk_at[brk_at + 1 < n] + 1] = True
-    seg_start = numpy.maximum.accumulate(numpy.where(begins, pos, 0))
-    stops = numpy.array([*starts[1:], n])  # where each sentence ends
-    ends = numpy.full(n, n)
-    ends[stops - 1] = stops  # read from the sentence's last token back
-    ends[brk_at] = brk_at  # a break is before its sentence's end: the nearer one
-    seg_end = numpy.minimum.accumulate(ends[::-1])[::-1]
-    after_break = numpy.zeros(n, dtype=bool)
-    after_break[1:] = breaks[:-1]
-    para_start = numpy.maximum.accumulate(numpy.where(after_break, pos, 0))
-    return sentence.tolist(), seg_start.tolist(), seg_end.tolist(), para_start.tolist()
 
 
 def entity_keys(doc: Doc) -> dict[Offsets, str]:
@@ -537,16 +520,8 @@ def _span_arg(doc: Doc, spec: RoleSpec, tok: Token, match: TriggerMatch, lay: La
     if start >= end:
         return None
     span = doc[start:end]
-    words = _content_lemmas(doc, lay, start, end)
+    words = frozenset(t.lemma_.lower() for t in span if not (t.is_punct or t.is_stop))
     return Arg(spec.role, span.start_char, span.end_char, False, " ".join(sorted(words)), words)
-
-
-def _content_lemmas(doc: Doc, lay: Layout, start: int, end: int) -> frozenset[str]:
-    """The lowercased lemmas of the tokens ``start..end`` that are neither punctuation nor stop
-    words: ``t.lemma_.lower()`` where not ``t.is_punct or t.is_stop``, read from the layout's
-    arrays (the same token attributes) instead of building each ``Token``."""
-    strings = doc.vocab.strings
-    return frozenset(strings[lay.lemma[i]].lower() for i in range(start, end) if lay.content[i])
 
 
 def _entity_arg(ent: Span, role: str, lay: Layout) -> Arg:

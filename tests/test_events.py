@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 import re
 import shutil
 from pathlib import Path
@@ -15,7 +14,6 @@ from spacy.tokens import Doc
 from pipeline.event_rules import load_event_rules, parse_path
 from pipeline.events import (
     EventEngine,
-    _segments,
     after,
     headline_end,
     match_events,
@@ -382,63 +380,3 @@ def test_trigger_candidates_lowercase_text_or_lemma(
 ) -> None:
     doc = Doc(VOCAB, words=words, lemmas=lemmas)
     assert trigger_candidates(doc, frozenset({"talk", "talks", "meet"})) == expected
-
-
-def _segments_by_loop(
-    n: int, starts: list[int], brk: list[bool], breaks: list[bool]
-) -> tuple[list[int], list[int], list[int], list[int]]:
-    """The token-by-token walk _segments replaces, kept as its reference."""
-    sentence, seg_start, seg_end, para_start = [0] * n, [0] * n, [0] * n, [0] * n
-    for k, (a, b) in enumerate(zip(starts, [*starts[1:], n], strict=True)):
-        start = a
-        for i in range(a, b):
-            sentence[i] = k
-            if brk[i]:
-                seg_end[start : i + 1] = [i] * (i + 1 - start)
-                start = i + 1
-        seg_end[start:b] = [b] * (b - start)
-        start = a
-        for i in range(a, b):
-            seg_start[i] = start
-            if brk[i]:
-                start = i + 1
-    p = 0
-    for i in range(n):
-        if i and breaks[i - 1]:
-            p = i
-        para_start[i] = p
-    return sentence, seg_start, seg_end, para_start
-
-
-@pytest.mark.parametrize(
-    ("n", "starts", "brk", "expected"),
-    [
-        (3, [0], [False] * 3, ([0, 0, 0], [0, 0, 0], [3, 3, 3], [0, 0, 0])),
-        (4, [0, 2], [False] * 4, ([0, 0, 1, 1], [0, 0, 2, 2], [2, 2, 4, 4], [0, 0, 0, 0])),
-        # a break token ends its own scope; the next token starts a scope and a paragraph
-        (4, [0], [False, True, False, False], ([0] * 4, [0, 0, 2, 2], [1, 1, 4, 4], [0, 0, 2, 2])),
-        # a break as a sentence's last token
-        (
-            4,
-            [0, 2],
-            [False, True, False, False],
-            ([0, 0, 1, 1], [0, 0, 2, 2], [1, 1, 4, 4], [0, 0, 2, 2]),
-        ),
-    ],
-)
-def test_segments_cut_sentences_at_breaks(
-    n: int, starts: list[int], brk: list[bool], expected: tuple[list[int], ...]
-) -> None:
-    assert _segments(n, starts, brk, brk) == expected
-    assert _segments_by_loop(n, starts, brk, brk) == expected
-
-
-def test_segments_agree_with_the_token_walk_on_random_layouts() -> None:
-    rng = random.Random(7)
-    for _ in range(2000):
-        n = rng.randint(1, 20)
-        starts = [0, *sorted(rng.sample(range(1, n), rng.randint(0, n - 1)))]
-        breaks = [rng.random() < 0.2 for _ in range(n)]
-        brk = list(breaks)
-        brk[rng.randrange(n)] |= rng.random() < 0.5  # a headline's end: a scope break only
-        assert _segments(n, starts, brk, breaks) == _segments_by_loop(n, starts, brk, breaks)
