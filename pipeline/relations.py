@@ -15,9 +15,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy
 from pydantic import Field, model_validator
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span
@@ -165,19 +167,10 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
     if not compiled.deps or len(doc.ents) < 2:
         return out
     sentences = _sentence_labels(doc)
-    index = TreeIndex.of(doc, rows, [s.start for s, _ in sentences])
+    gate = _GroupGate(doc, rows, [s.start for s, _ in sentences], compiled.trees)
     as_doc: dict[int, Doc] = {}  # a sentence copied once, whatever the number of rule groups
     for labels, matcher in compiled.deps.items():
-        # the sentences where a rule of the group might match (None: the gate cannot tell)
-        possible = (
-            None
-            if index is None
-            else set().union(*(index.sentences(t) for t in compiled.trees[labels]))
-        )
-
-        def keep(first: int, end: int, possible: set[int] | None = possible) -> bool:
-            return possible is None or not possible.isdisjoint(range(first, end))
-
+        keep = partial(gate.might_match, labels)
         for offset, part in _parts_with(doc, sentences, labels, as_doc, keep):
             for match_id, token_ids in matcher(part):
                 rule = compiled.rules[doc.vocab.strings[match_id]]
@@ -192,6 +185,36 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
                     )
                 )
     return out
+
+
+@dataclass
+class _GroupGate:
+    """The sentences where a rule of a group might match (:class:`~pipeline.gates.TreeIndex`),
+    worked out only for the groups asked about (those with sentences holding their labels);
+    the document's index is built at the first question."""
+
+    doc: Doc
+    rows: numpy.ndarray
+    starts: list[int]
+    trees: dict[Labels, list[tuple[TreeNode, ...]]]
+    _index: TreeIndex | None = None
+    _built: bool = False
+    _possible: dict[Labels, set[int]] = field(default_factory=dict)
+
+    def might_match(self, labels: Labels, first: int, end: int) -> bool:
+        """Whether a rule of the group might match in sentences ``first..end`` (``True`` when
+        the gate cannot tell: an arc leaves its sentence)."""
+        if not self._built:
+            self._index, self._built = TreeIndex.of(self.doc, self.rows, self.starts), True
+        if self._index is None:
+            return True
+        possible = self._possible.get(labels)
+        if possible is None:
+            trees = self.trees[labels]
+            possible = self._possible[labels] = set().union(
+                *(self._index.sentences(t) for t in trees)
+            )
+        return not possible.isdisjoint(range(first, end))
 
 
 def _sentence_labels(doc: Doc) -> list[tuple[Span, frozenset[str]]]:
