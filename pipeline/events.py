@@ -21,6 +21,7 @@ headline never lends its words to the first sentence even when the parser joins 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -124,36 +125,17 @@ def _is_break(tok: Token) -> bool:
 def layout(doc: Doc) -> Layout:
     n = len(doc)
     head_end = headline_end(doc_text(doc))
-    idx_space = doc.to_array(["IDX", "IS_SPACE"]).reshape(n, 2).tolist()
+    rows = doc.to_array(["IDX", "IS_SPACE"]).reshape(n, 2)
     # _is_break, read only for the space tokens (building every Token is what costs)
-    breaks = [bool(space) and _is_break(doc[i]) for i, (_, space) in enumerate(idx_space)]
-    brk = list(breaks)
+    break_at = [i for i in numpy.flatnonzero(rows[:, 1]).tolist() if _is_break(doc[i])]
+    brk_at = break_at
     if head_end:  # a headline is a scope of its own, even when the parser runs it on
-        first = next((i for i, (idx, _) in enumerate(idx_space) if idx >= head_end), 0)
-        if first:
-            brk[first - 1] = True
-    sentence = [0] * n
-    seg_start, seg_end, para_start = [0] * n, [0] * n, [0] * n
-    for k, sent in enumerate(doc.sents):
-        start = sent.start
-        for i in range(sent.start, sent.end):
-            sentence[i] = k
-            if brk[i]:
-                for j in range(start, i + 1):
-                    seg_end[j] = i
-                start = i + 1
-        for j in range(start, sent.end):
-            seg_end[j] = sent.end
-        start = sent.start
-        for i in range(sent.start, sent.end):
-            seg_start[i] = start
-            if brk[i]:
-                start = i + 1
-    p = 0
-    for i in range(n):
-        if i and breaks[i - 1]:
-            p = i
-        para_start[i] = p
+        first = bisect_left(rows[:, 0].tolist(), head_end)  # first token after it (n: none)
+        if 0 < first < n:
+            brk_at = sorted({*break_at, first - 1})
+    sentence, seg_start, seg_end, para_start = segments(
+        n, [sent.start for sent in doc.sents], brk_at, break_at
+    )
     ent_at: list[Span | None] = [None] * n
     for ent in doc.ents:
         if ent.id_ == DATELINE_SOURCE:
@@ -170,6 +152,32 @@ def layout(doc: Doc) -> Layout:
         doc._.published,
         head_end,
     )
+
+
+def segments(
+    n: int, starts: list[int], brk_at: list[int], break_at: list[int]
+) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Per token: its sentence number; the start and end of its scope, the sentence cut after
+    each token of ``brk_at`` (a break token ends its own scope: its ``seg_end`` is itself);
+    the start of its paragraph (a new one after each token of ``break_at``). Both lists are
+    sorted token offsets; the lists are filled a run of equal values at a time."""
+    sentence, seg_start, seg_end, para_start = [0] * n, [0] * n, [0] * n, [0] * n
+    for k, (a, b) in enumerate(zip(starts, [*starts[1:], n], strict=True)):
+        sentence[a:b] = [k] * (b - a)
+        start = a
+        for i in brk_at[bisect_left(brk_at, a) : bisect_left(brk_at, b)]:
+            seg_start[start : i + 1] = [start] * (i + 1 - start)
+            seg_end[start : i + 1] = [i] * (i + 1 - start)
+            start = i + 1
+        seg_start[start:b] = [start] * (b - start)
+        seg_end[start:b] = [b] * (b - start)
+    p = 0
+    for i in break_at:
+        if i + 1 < n:
+            para_start[p : i + 1] = [p] * (i + 1 - p)
+            p = i + 1
+    para_start[p:n] = [p] * (n - p)
+    return sentence, seg_start, seg_end, para_start
 
 
 def entity_keys(doc: Doc) -> dict[Offsets, str]:
@@ -526,7 +534,10 @@ def _span_arg(doc: Doc, spec: RoleSpec, tok: Token, match: TriggerMatch, lay: La
 
 def _entity_arg(ent: Span, role: str, lay: Layout) -> Arg:
     o = (ent.start_char, ent.end_char)
-    return Arg(role, o[0], o[1], True, lay.keys.get(o, ent.text.lower()), norm=ent._.norm)
+    key = lay.keys.get(o)
+    if key is None:  # every mention has a key (entity_keys): the text is the fallback only
+        key = ent.text.lower()
+    return Arg(role, o[0], o[1], True, key, norm=ent._.norm)
 
 
 def _window(
