@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -677,8 +678,14 @@ class Frame:
         return [a for a in self.args if a.role == name]
 
 
-def fill_frame(doc: Doc, match: TriggerMatch, engine: EventEngine, lay: Layout) -> Frame | None:
-    """The frame a trigger starts, or None if a condition of its rule fails."""
+def fill_frame(
+    doc: Doc, match: TriggerMatch, engine: EventEngine, lay: Layout, *, alone: bool = False
+) -> Frame | None:
+    """The frame a trigger starts, or None if a condition of its rule fails.
+
+    ``alone``: no other trigger of its type in its sentence, so its frame merges with none
+    before :func:`complete` drops it if a role the type requires is empty; such a frame is
+    None as soon as that is certain (what it would have held is never read)."""
     rule = match.rule
     tok = doc[match.head]
     if any(not has_cue(tok, engine.types.cues[c]) for c in rule.requires_cue):
@@ -687,10 +694,19 @@ def fill_frame(doc: Doc, match: TriggerMatch, engine: EventEngine, lay: Layout) 
         return None
     used: set[Offsets] = set()
     args: list[Arg] = []
-    for spec, paths in engine.compiled[rule.id].roles:
+    # the roles whose emptiness ends the frame: the rule's own, and the type's when alone
+    needed = {*rule.required, *(engine.types.types[rule.type].required if alone else ())}
+    specs = engine.compiled[rule.id].roles
+    for n, (spec, paths) in enumerate(specs):
         got = fill_role(doc, spec, paths, match, engine, lay, used)
         args.extend(got)
         used.update((a.start, a.end) for a in got)
+        if (
+            spec.role in needed
+            and all(a.role != spec.role for a in args)  # empty, and no later role fills it
+            and all(later.role != spec.role for later, _ in specs[n + 1 :])
+        ):
+            return None
     roles = {a.role for a in args}
     if any(r not in roles for r in rule.required):
         return None
@@ -892,7 +908,13 @@ def match_events(
         skip_headline = engine.types.skip_headline
     if skip_headline and lay.headline_end:
         triggers = [m for m in triggers if doc[m.start].idx >= lay.headline_end]
-    frames = [f for f in (fill_frame(doc, m, engine, lay) for m in triggers) if f is not None]
+    # triggers per (type, sentence): a frame alone there can only survive complete (fill_frame)
+    per_sentence = Counter((m.rule.type, lay.sentence[m.head]) for m in triggers)
+    filled = (
+        fill_frame(doc, m, engine, lay, alone=per_sentence[m.rule.type, lay.sentence[m.head]] == 1)
+        for m in triggers
+    )
+    frames = [f for f in filled if f is not None]
     frames = merge_frames(frames, engine, across=False)
     frames = [f for f in frames if complete(f, engine)]
     frames = merge_frames(frames, engine, across=True)
