@@ -16,7 +16,11 @@ from pipeline.event_rules import load_event_rules, parse_path
 from pipeline.events import (
     EventEngine,
     after,
+    complete,
+    fill_frame,
+    find_triggers,
     headline_end,
+    layout,
     match_events,
     norm_date,
     segments,
@@ -449,3 +453,31 @@ def test_segments_agree_with_the_token_walk_on_random_layouts() -> None:
         brk[rng.randrange(n)] |= rng.random() < 0.5  # a headline's end: a scope break only
         walked = _segments_by_walk(n, starts, brk, breaks)
         assert segments(n, starts, _at(brk), _at(breaks)) == walked
+
+
+NO_PARTICIPANT: list[Row] = [
+    ("They", "they", "PRON", 1, "nsubj", "O"),
+    ("met", "meet", "VERB", 1, "ROOT", "O"),
+    ("in", "in", "ADP", 1, "prep", "O"),
+    ("Beijing", "Beijing", "PROPN", 2, "pobj", "B-GPE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+
+
+@pytest.mark.parametrize(
+    ("doc", "completes"),
+    [(met([]), True), (parsed(NO_PARTICIPANT), False)],
+)
+def test_a_frame_alone_stops_early_only_when_it_cannot_be_complete(
+    doc: Doc, completes: bool
+) -> None:
+    (trigger,) = [m for m in find_triggers(doc, ENGINE) if m.rule.type == "MEETING"]
+    lay = layout(doc)
+    full = fill_frame(doc, trigger, ENGINE, lay)
+    early = fill_frame(doc, trigger, ENGINE, lay, alone=True)
+    if completes:
+        assert full is not None and complete(full, ENGINE)
+        assert early == full
+    else:
+        assert full is not None and not complete(full, ENGINE)  # kept alone, then dropped
+        assert early is None
