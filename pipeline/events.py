@@ -903,6 +903,8 @@ def match_events(
     triggers = find_triggers(doc, engine)
     if trigger_only:
         return _trigger_only(doc, triggers)
+    if not triggers:  # no frame to fill: every step below would work on empty lists
+        return []
     lay = layout(doc)
     if skip_headline is None:
         skip_headline = engine.types.skip_headline

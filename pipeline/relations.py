@@ -278,10 +278,13 @@ def _antecedent(doc: Doc, token: int, at: Sequence[Span | None]) -> Span | None:
 
 def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
     """Every relation the rules find, one per (type, head, tail), in text order."""
+    matches = find_matches(doc, compiled)
+    if not matches:  # nothing to look up (most documents)
+        return []
     at = _entity_at(doc)
     sent_of = SentenceIndex.of(doc)
     found: dict[tuple[str, Offsets, Offsets], RelationFact] = {}
-    for m in find_matches(doc, compiled):
+    for m in matches:
         rule = compiled.rules[m.rule]
         ends = []
         for side, tok in (("head", m.head_token), ("tail", m.tail_token)):
