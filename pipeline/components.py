@@ -257,9 +257,10 @@ class Resolver:
         cluster_of = {m: n for n, c in enumerate(found.clusters) for m in c.mentions}
         for ent in doc.ents:
             key = (ent.start_char, ent.end_char)
-            if key in found.norms and ent._.norm is None:
-                ent._.norm = found.norms[key]
-            ent._.cluster = cluster_of.get(key)
+            ext = ent._  # one view of the span's extensions for its three reads and writes
+            if key in found.norms and ext.norm is None:
+                ext.norm = found.norms[key]
+            ext.cluster = cluster_of.get(key)
         doc._.clusters = found.clusters
         doc._.relations = [*(doc._.relations or []), *found.aliases]
 
