@@ -9,10 +9,15 @@ a ``Doc``: no extension is written here.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span
+
+from .doctext import doc_text
 
 MAX_PAREN_TOKENS = 8  # scispaCy's limit on the words inside the parentheses
 
@@ -78,15 +83,36 @@ def is_short_form(span: Span) -> bool:
 def _parentheses(doc: Doc) -> Iterator[tuple[int, int]]:
     """Token offsets of the contents of each "( ... )" on one line."""
     open_at: int | None = None
-    for tok in doc:
-        if tok.text == "(":
-            open_at = tok.i
-        elif tok.text == ")" and open_at is not None:
-            if tok.i - open_at > 1:
-                yield open_at + 1, tok.i
+    for i, kind in _bracket_tokens(doc):
+        if kind == "(":
+            open_at = i
+        elif kind == ")" and open_at is not None:
+            if i - open_at > 1:
+                yield open_at + 1, i
             open_at = None
-        elif "\n" in tok.text:
+        elif kind == "\n":
             open_at = None
+
+
+def _bracket_tokens(doc: Doc) -> list[tuple[int, str]]:
+    """In token order, each token that is "(" or ")" or holds a line break, with which it is.
+
+    The tokens a walk over the whole document would stop at, found without building a
+    ``Token`` for each: brackets by their ORTH value, line breaks from the text (a token's
+    trailing whitespace is at most one space, so every "\n" lies in some token's text)."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IDX]).reshape(len(doc), 2)
+    orth = rows[:, 0]
+    found = {i: "(" for i in numpy.flatnonzero(orth == strings["("]).tolist()}
+    found.update((i, ")") for i in numpy.flatnonzero(orth == strings[")"]).tolist())
+    text = doc_text(doc)
+    if "\n" in text:
+        starts = rows[:, 1].tolist()
+        at = text.find("\n")
+        while at >= 0:
+            found[bisect_right(starts, at) - 1] = "\n"
+            at = text.find("\n", at + 1)
+    return sorted(found.items())
 
 
 def candidates(doc: Doc) -> Iterator[tuple[Span, Span]]:

@@ -7,19 +7,22 @@ and declare ``assigns``/``requires`` so ``nlp.analyze_pipes()`` can check their 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import cast
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import AttributeRuler, Pipe
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, minibatch
 
+from . import attributes, recase, relations, resolve
 from . import entities as ent_rules
-from . import gates, recase, relations, resolve
 from .facts import RelationFact
 from .rules import EntityFixes, load_entity_patterns, load_json, models_dir
+from .windows import WindowedMatcher
 
 
 def register_extensions() -> None:
@@ -46,7 +49,8 @@ class EntityRules:
     then the fixes of :mod:`pipeline.entities` with word lists from ``entity_fixes.json``."""
 
     def __init__(self, nlp: Language, patterns: Path, fixes: Path) -> None:
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        # run only where a pattern's words are (pipeline.windows): the same matches
+        self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels: dict[str, str] = {}
         for row in load_entity_patterns(patterns):
@@ -57,13 +61,17 @@ class EntityRules:
                 self.matcher.add(row["id"], [row["pattern"]])
         self.fixes = load_json(fixes, EntityFixes)
         # the trained NER, run again on recased all-caps lines (pipeline.recase)
-        self.ner = nlp.get_pipe("ner") if nlp.has_pipe("ner") else None
+        self.ner = cast(Pipe, nlp.get_pipe("ner")) if nlp.has_pipe("ner") else None
         self.lexicon = recase.lemmatizer_lexicon(nlp)
 
-    def recased(self, doc: Doc, model: list[ent_rules.EntitySpan]) -> list[ent_rules.EntitySpan]:
+    def recase_caps(
+        self, doc: Doc, model: list[ent_rules.EntitySpan]
+    ) -> tuple[list[ent_rules.EntitySpan], recase.RecasedLines | None]:
+        """The model's entities, split at the line breaks of the all-caps lines, and those
+        lines recased for the NER to read again (None when there is nothing to read)."""
         lines = recase.caps_lines(doc)
         if not lines or self.ner is None:
-            return model
+            return model, None
         # an entity running from a caps line into the next keeps its part on that line
         model = ent_rules.split_at_line_breaks(doc, model, self.fixes)
         evidence = recase.case_evidence(doc, lines)
@@ -75,9 +83,12 @@ class EntityRules:
             places=ent_rules.place_names(self.fixes.min_city_population),
             lexicon=self.lexicon,
         )
-        if not recased.lines:
-            return model
-        read = self.ner(Doc(doc.vocab, words=recased.words, spaces=recased.spaces))
+        return model, (recased if recased.lines else None)
+
+    def reread(
+        self, model: list[ent_rules.EntitySpan], recased: recase.RecasedLines, read: Doc
+    ) -> list[ent_rules.EntitySpan]:
+        """The NER's entities on the recased lines (``read``) replace the model's there."""
         origin = recased.origin
         found = [
             ent_rules.EntitySpan(origin[e.start], origin[e.end - 1] + 1, e.label_)
@@ -87,18 +98,45 @@ class EntityRules:
         read_lines = [(x.start, x.end) for x in recased.lines]
         return ent_rules.replace_line_entities(model, read_lines, found)
 
-    def find(self, doc: Doc) -> list[ent_rules.EntitySpan]:
+    def rule_spans(self, doc: Doc) -> list[ent_rules.EntitySpan]:
         spans = []
         for match_id, start, end in [*self.matcher(doc), *self.phrases(doc)]:
             rid = doc.vocab.strings[match_id]
             spans.append(Span(doc, start, end, label=self.labels[rid], span_id=rid))
-        rules = [ent_rules.EntitySpan.of(s) for s in filter_spans(spans)]
-        model = [ent_rules.EntitySpan.of(e) for e in doc.ents]
+        return [ent_rules.EntitySpan.of(s) for s in filter_spans(spans)]
+
+    def find_all(self, docs: list[Doc]) -> list[list[ent_rules.EntitySpan]]:
+        """:meth:`find` for several documents at once: the trained NER reads the recased lines
+        of all of them in one ``pipe`` call (a call per document costs about a millisecond
+        whatever its length). The NER reads each document on its own (the parser's states and
+        the convolutions over tokens never mix documents; its matrix products compute each row
+        alone), so its entities do not depend on the other documents of the batch."""
+        rules = [self.rule_spans(doc) for doc in docs]
         # a model span across a line break is two candidates before rules are weighed against it
-        model = ent_rules.split_at_line_breaks(doc, model, self.fixes)
-        model = self.recased(doc, model)
-        merged = ent_rules.merge_rule_spans(doc, model, rules)
-        return ent_rules.fix_entities(doc, merged, self.fixes)
+        split = [
+            ent_rules.split_at_line_breaks(
+                doc, [ent_rules.EntitySpan.of(e) for e in doc.ents], self.fixes
+            )
+            for doc in docs
+        ]
+        prepared = [self.recase_caps(doc, model) for doc, model in zip(docs, split, strict=True)]
+        to_read = [
+            Doc(doc.vocab, words=r.words, spaces=r.spaces)
+            for doc, (_, r) in zip(docs, prepared, strict=True)
+            if r is not None
+        ]
+        ner = self.ner
+        read = iter(ner.pipe(to_read, batch_size=len(to_read)) if ner and to_read else [])
+        out = []
+        for doc, found, (model, recased) in zip(docs, rules, prepared, strict=True):
+            if recased is not None:
+                model = self.reread(model, recased, next(read))
+            merged = ent_rules.merge_rule_spans(doc, model, found)
+            out.append(ent_rules.fix_entities(doc, merged, self.fixes))
+        return out
+
+    def find(self, doc: Doc) -> list[ent_rules.EntitySpan]:
+        return self.find_all([doc])[0]
 
     def set_annotations(self, doc: Doc, ents: list[ent_rules.EntitySpan]) -> None:
         doc.ents = [e.span(doc) for e in ents]
@@ -106,6 +144,13 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            batch = list(batch)
+            for doc, ents in zip(batch, self.find_all(batch), strict=True):
+                self.set_annotations(doc, ents)
+                yield doc
 
 
 @Language.factory(
@@ -135,23 +180,20 @@ class Normaliser:
         from .normalise.rules import load_rules
 
         self.rules = load_rules(rules)
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        # run only where a pattern's words are (pipeline.windows): the same matches; cheaper
+        # than the document gate (pipeline.gates) it replaces, which skipped only whole documents
+        self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.labels: dict[str, str] = {}
         self.connectors = frozenset(self.rules.split_connectors)
         for row in self.rules.added_entities:
             self.labels[row.id] = row.label
             self.matcher.add(row.id, [row.pattern])
-        # what each pattern needs of a document: the matcher runs only when one might match
-        self.needs = [gates.token_needs(nlp.vocab, r.pattern) for r in self.rules.added_entities]
-
-    def might_add(self, doc: Doc) -> bool:
-        return gates.can_match(self.needs, gates.gate_array(doc))
 
     def find_missing(self, doc: Doc) -> list[Span]:
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         spans = [
             Span(doc, s, e, label=self.labels[doc.vocab.strings[m]], span_id=doc.vocab.strings[m])
-            for m, s, e in (self.matcher(doc) if self.might_add(doc) else [])
+            for m, s, e in self.matcher(doc)
             if not taken.intersection(range(s, e))
         ]
         return filter_spans(spans)
@@ -215,9 +257,10 @@ class Resolver:
         cluster_of = {m: n for n, c in enumerate(found.clusters) for m in c.mentions}
         for ent in doc.ents:
             key = (ent.start_char, ent.end_char)
-            if key in found.norms and ent._.norm is None:
-                ent._.norm = found.norms[key]
-            ent._.cluster = cluster_of.get(key)
+            ext = ent._  # one view of the span's extensions for its three reads and writes
+            if key in found.norms and ext.norm is None:
+                ext.norm = found.norms[key]
+            ext.cluster = cluster_of.get(key)
         doc._.clusters = found.clusters
         doc._.relations = [*(doc._.relations or []), *found.aliases]
 
@@ -332,3 +375,42 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     from .paragraphs import set_layout_sentence_starts
 
     return set_layout_sentence_starts
+
+
+class IndexedAttributeRuler(AttributeRuler):
+    """spaCy's ``AttributeRuler`` finding its matches through :mod:`pipeline.attributes` (the same
+    matches, without trying every pattern at every token); patterns, serialisation and
+    ``set_annotations`` are spaCy's. Patterns the index cannot hold are matched by spaCy's
+    ``Matcher`` as before."""
+
+    _index: attributes.PatternIndex | None = None
+    _stale = True
+
+    def add(self, patterns, attrs, index=0):  # type: ignore[no-untyped-def]
+        super().add(patterns, attrs, index)
+        self._stale = True
+
+    def clear(self) -> None:
+        super().clear()
+        self._stale = True
+
+    def match(self, doc: Doc):  # type: ignore[no-untyped-def]
+        if self._stale:
+            rules = [self.matcher.get(str(i))[1] for i in range(len(self.attrs))]
+            self._index = attributes.compile_patterns(self.vocab, rules)
+            self._stale = False
+        if self._index is None:
+            return super().match(doc)
+        return attributes.find_matches(self._index, doc)
+
+
+@Language.factory(
+    "newsrel_attribute_ruler_v1",
+    assigns=["token.pos", "token.morph", "token.lemma"],
+    requires=["token.tag"],
+    default_config={"validate": False},
+)
+def make_indexed_attribute_ruler(nlp: Language, name: str, validate: bool) -> IndexedAttributeRuler:
+    """Takes the place of the trained pipeline's ``attribute_ruler`` (``"replace": true`` in
+    ``models/pipeline.json``), loading its patterns."""
+    return IndexedAttributeRuler(nlp.vocab, name, validate=validate)

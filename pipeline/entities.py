@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from .recase import line_ranges
@@ -143,6 +144,13 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
 DEMONYM_RELABEL = frozenset({"ORG", "PERSON", "GPE", "LOC"})
 
 
+def _words(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]``, from the ORTH column (a token's text is its ORTH string),
+    without building a Token for every word."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+
+
 def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
     """A demonym, or a hyphenated pair of them, standing alone is NORP.
 
@@ -165,17 +173,18 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
             ent = replace(ent, label="NORP", source="entity-fix.demonym")
         out.append(ent)
     taken = {i for e in out for i in range(e.start, e.end)}
+    words = _words(doc)
     i = 0
     while i < len(doc):
-        if i in taken or not doc[i].text[:1].isupper():
+        if i in taken or not words[i][:1].isupper():
             i += 1
             continue
         end = (
             i + 3
-            if i + 2 < len(doc) and doc[i + 1].text in "-–" and is_demonym(doc[i : i + 3].text)
+            if i + 2 < len(doc) and words[i + 1] in "-–" and is_demonym(doc[i : i + 3].text)
             else i + 1
         )
-        if end == i + 1 and table.by_demonym(doc[i].text) is None:
+        if end == i + 1 and table.by_demonym(words[i]) is None:
             i += 1
             continue
         if any(k in taken for k in range(i, end)):
@@ -222,11 +231,12 @@ def find_headline_places(
     """All-caps country names the model left untagged (headlines): "KAZAKHSTAN, BELARUS SEEK..."."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for tok in doc:
-        if tok.i in taken or not tok.is_upper or len(tok) < 4:
-            continue
-        if is_country(tok.text):
-            out.append(EntitySpan(tok.i, tok.i + 1, "GPE", "entity-fix.headline-country"))
+    # the all-caps words of four letters or more, from the lexeme flags (Token.is_upper is
+    # IS_UPPER, len(Token) is LENGTH), without a Token for every word
+    flags = doc.to_array(["IS_UPPER", "LENGTH"]).reshape(len(doc), 2)
+    for i in numpy.flatnonzero((flags[:, 0] == 1) & (flags[:, 1] >= 4)).tolist():
+        if i not in taken and is_country(doc[i].text):
+            out.append(EntitySpan(i, i + 1, "GPE", "entity-fix.headline-country"))
     return sorted(out, key=lambda e: e.start)
 
 
@@ -880,9 +890,11 @@ def players_with_country(
         out[out.index(e)] = EntitySpan(e.start, e.end, "PERSON", "entity-fix.player-country")
     # untagged ones: the capitalised words right before the bracket
     taken = {i for e in out for i in range(e.start, e.end)}
-    for i in range(2, len(doc) - 2):
+    # the opening brackets, by ORTH (the string store gives "(" one hash)
+    brackets = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings["("]).tolist()
+    for i in brackets:
         if (
-            doc[i].text != "("
+            not 2 <= i < len(doc) - 2
             or doc[i + 2].text != ")"
             or i - 1 in taken
             or not _is_nation(doc[i + 1].text, fixes)

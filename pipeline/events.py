@@ -21,10 +21,14 @@ headline never lends its words to the first sentence even when the parser joins 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, ORTH
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -33,7 +37,7 @@ from . import components  # noqa: F401  (registers Doc._.published, Span._.norm,
 from .doctext import doc_text
 from .event_rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
 from .facts import ArgumentFact, EventFact, Offsets
-from .gates import Need, can_match, gate_array
+from .gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
 from .gates import needs as gate_needs
 from .paragraphs import headline_end
 
@@ -71,7 +75,7 @@ class EventEngine:
         self.phrases: dict[str, list[tuple[tuple[str, ...], EventRule]]] = {}
         # one matcher per dependency rule, run only when the document has what its nodes
         # need (pipeline.gates: a DependencyMatcher runs its token patterns over the whole doc)
-        self.dependency: list[tuple[tuple[Need, ...], DependencyMatcher]] = []
+        self.dependency: list[tuple[tuple[TreeNode, ...], tuple[Need, ...], DependencyMatcher]] = []
         for r in ruleset.rules:
             for lemma in r.trigger.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(r)
@@ -81,7 +85,12 @@ class EventEngine:
             if r.trigger.dependency:
                 matcher = DependencyMatcher(vocab)
                 matcher.add(r.id, [r.trigger.dependency])
-                self.dependency.append((gate_needs(vocab, r.trigger.dependency), matcher))
+                pattern = r.trigger.dependency
+                self.dependency.append(
+                    (tree_nodes(vocab, pattern), gate_needs(vocab, pattern), matcher)
+                )
+        # every word a trigger lemma or phrase can start with (find_triggers looks no further)
+        self.first_words = frozenset(self.by_lemma) | frozenset(self.phrases)
 
 
 # --- the document's layout ---------------------------------------------------------------------
@@ -117,36 +126,17 @@ def _is_break(tok: Token) -> bool:
 def layout(doc: Doc) -> Layout:
     n = len(doc)
     head_end = headline_end(doc_text(doc))
-    idx_space = doc.to_array(["IDX", "IS_SPACE"]).reshape(n, 2).tolist()
+    rows = doc.to_array(["IDX", "IS_SPACE"]).reshape(n, 2)
     # _is_break, read only for the space tokens (building every Token is what costs)
-    breaks = [bool(space) and _is_break(doc[i]) for i, (_, space) in enumerate(idx_space)]
-    brk = list(breaks)
+    break_at = [i for i in numpy.flatnonzero(rows[:, 1]).tolist() if _is_break(doc[i])]
+    brk_at = break_at
     if head_end:  # a headline is a scope of its own, even when the parser runs it on
-        first = next((i for i, (idx, _) in enumerate(idx_space) if idx >= head_end), 0)
-        if first:
-            brk[first - 1] = True
-    sentence = [0] * n
-    seg_start, seg_end, para_start = [0] * n, [0] * n, [0] * n
-    for k, sent in enumerate(doc.sents):
-        start = sent.start
-        for i in range(sent.start, sent.end):
-            sentence[i] = k
-            if brk[i]:
-                for j in range(start, i + 1):
-                    seg_end[j] = i
-                start = i + 1
-        for j in range(start, sent.end):
-            seg_end[j] = sent.end
-        start = sent.start
-        for i in range(sent.start, sent.end):
-            seg_start[i] = start
-            if brk[i]:
-                start = i + 1
-    p = 0
-    for i in range(n):
-        if i and breaks[i - 1]:
-            p = i
-        para_start[i] = p
+        first = bisect_left(rows[:, 0].tolist(), head_end)  # first token after it (n: none)
+        if 0 < first < n:
+            brk_at = sorted({*break_at, first - 1})
+    sentence, seg_start, seg_end, para_start = segments(
+        n, [sent.start for sent in doc.sents], brk_at, break_at
+    )
     ent_at: list[Span | None] = [None] * n
     for ent in doc.ents:
         if ent.id_ == DATELINE_SOURCE:
@@ -163,6 +153,32 @@ def layout(doc: Doc) -> Layout:
         doc._.published,
         head_end,
     )
+
+
+def segments(
+    n: int, starts: list[int], brk_at: list[int], break_at: list[int]
+) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Per token: its sentence number; the start and end of its scope, the sentence cut after
+    each token of ``brk_at`` (a break token ends its own scope: its ``seg_end`` is itself);
+    the start of its paragraph (a new one after each token of ``break_at``). Both lists are
+    sorted token offsets; the lists are filled a run of equal values at a time."""
+    sentence, seg_start, seg_end, para_start = [0] * n, [0] * n, [0] * n, [0] * n
+    for k, (a, b) in enumerate(zip(starts, [*starts[1:], n], strict=True)):
+        sentence[a:b] = [k] * (b - a)
+        start = a
+        for i in brk_at[bisect_left(brk_at, a) : bisect_left(brk_at, b)]:
+            seg_start[start : i + 1] = [start] * (i + 1 - start)
+            seg_end[start : i + 1] = [i] * (i + 1 - start)
+            start = i + 1
+        seg_start[start:b] = [start] * (b - start)
+        seg_end[start:b] = [b] * (b - start)
+    p = 0
+    for i in break_at:
+        if i + 1 < n:
+            para_start[p : i + 1] = [p] * (i + 1 - p)
+            p = i + 1
+    para_start[p:n] = [p] * (n - p)
+    return sentence, seg_start, seg_end, para_start
 
 
 def entity_keys(doc: Doc) -> dict[Offsets, str]:
@@ -203,7 +219,8 @@ def find_triggers(doc: Doc, engine: EventEngine) -> list[TriggerMatch]:
     def add(rule: EventRule, start: int, end: int, head: int) -> None:
         found.setdefault((rule.id, start, end), TriggerMatch(rule, start, end, head))
 
-    for tok in doc:
+    for i in trigger_candidates(doc, engine.first_words):
+        tok = doc[i]
         lower = tok.text.lower()
         for key in {tok.lemma_.lower(), lower}:
             for rule in engine.by_lemma.get(key, ()):
@@ -215,14 +232,36 @@ def find_triggers(doc: Doc, engine: EventEngine) -> list[TriggerMatch]:
                 add(rule, tok.i, end, doc[tok.i : end].root.i)
     if engine.dependency:
         rows = gate_array(doc)
-        for needs, matcher in engine.dependency:
+        index: TreeIndex | None = None  # built only for a rule the node gate lets through
+        for nodes, needs, matcher in engine.dependency:
             if not can_match([needs], rows):
+                continue
+            # then the tree gate, where it can tell (no arc leaves its sentence)
+            index = index or TreeIndex.of(doc, rows, [s.start for s in doc.sents])
+            if index is not None and not index.sentences(nodes):
                 continue
             for match_id, token_ids in matcher(doc):
                 rule = engine.ruleset.rule(doc.vocab.strings[match_id])
                 t = token_ids[0]
                 add(rule, t, t + 1, t)
     return sorted(found.values(), key=lambda m: (m.start, m.rule.id))
+
+
+def trigger_candidates(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose lowercased text or lemma is one of ``words``, in order.
+
+    The same test as ``tok.text.lower()`` / ``tok.lemma_.lower()`` on every token, made once
+    per distinct ORTH and LEMMA value of the document instead of once per token (building a
+    ``Token`` for each is what costs); a token it leaves out cannot start a trigger."""
+    rows = doc.to_array([ORTH, LEMMA]).reshape(len(doc), 2)
+    strings = doc.vocab.strings
+    hit = numpy.zeros(len(doc), dtype=bool)
+    for column in (0, 1):
+        values = rows[:, column]
+        found = [h for h in set(values.tolist()) if strings[h].lower() in words]
+        if found:
+            hit |= numpy.isin(values, found)
+    return numpy.flatnonzero(hit).tolist()
 
 
 # --- cues and status ---------------------------------------------------------------------------
@@ -496,7 +535,10 @@ def _span_arg(doc: Doc, spec: RoleSpec, tok: Token, match: TriggerMatch, lay: La
 
 def _entity_arg(ent: Span, role: str, lay: Layout) -> Arg:
     o = (ent.start_char, ent.end_char)
-    return Arg(role, o[0], o[1], True, lay.keys.get(o, ent.text.lower()), norm=ent._.norm)
+    key = lay.keys.get(o)
+    if key is None:  # every mention has a key (entity_keys): the text is the fallback only
+        key = ent.text.lower()
+    return Arg(role, o[0], o[1], True, key, norm=ent._.norm)
 
 
 def _window(
@@ -636,8 +678,14 @@ class Frame:
         return [a for a in self.args if a.role == name]
 
 
-def fill_frame(doc: Doc, match: TriggerMatch, engine: EventEngine, lay: Layout) -> Frame | None:
-    """The frame a trigger starts, or None if a condition of its rule fails."""
+def fill_frame(
+    doc: Doc, match: TriggerMatch, engine: EventEngine, lay: Layout, *, alone: bool = False
+) -> Frame | None:
+    """The frame a trigger starts, or None if a condition of its rule fails.
+
+    ``alone``: no other trigger of its type in its sentence, so its frame merges with none
+    before :func:`complete` drops it if a role the type requires is empty; such a frame is
+    None as soon as that is certain (what it would have held is never read)."""
     rule = match.rule
     tok = doc[match.head]
     if any(not has_cue(tok, engine.types.cues[c]) for c in rule.requires_cue):
@@ -646,10 +694,19 @@ def fill_frame(doc: Doc, match: TriggerMatch, engine: EventEngine, lay: Layout) 
         return None
     used: set[Offsets] = set()
     args: list[Arg] = []
-    for spec, paths in engine.compiled[rule.id].roles:
+    # the roles whose emptiness ends the frame: the rule's own, and the type's when alone
+    needed = {*rule.required, *(engine.types.types[rule.type].required if alone else ())}
+    specs = engine.compiled[rule.id].roles
+    for n, (spec, paths) in enumerate(specs):
         got = fill_role(doc, spec, paths, match, engine, lay, used)
         args.extend(got)
         used.update((a.start, a.end) for a in got)
+        if (
+            spec.role in needed
+            and all(a.role != spec.role for a in args)  # empty, and no later role fills it
+            and all(later.role != spec.role for later, _ in specs[n + 1 :])
+        ):
+            return None
     roles = {a.role for a in args}
     if any(r not in roles for r in rule.required):
         return None
@@ -846,12 +903,20 @@ def match_events(
     triggers = find_triggers(doc, engine)
     if trigger_only:
         return _trigger_only(doc, triggers)
+    if not triggers:  # no frame to fill: every step below would work on empty lists
+        return []
     lay = layout(doc)
     if skip_headline is None:
         skip_headline = engine.types.skip_headline
     if skip_headline and lay.headline_end:
         triggers = [m for m in triggers if doc[m.start].idx >= lay.headline_end]
-    frames = [f for f in (fill_frame(doc, m, engine, lay) for m in triggers) if f is not None]
+    # triggers per (type, sentence): a frame alone there can only survive complete (fill_frame)
+    per_sentence = Counter((m.rule.type, lay.sentence[m.head]) for m in triggers)
+    filled = (
+        fill_frame(doc, m, engine, lay, alone=per_sentence[m.rule.type, lay.sentence[m.head]] == 1)
+        for m in triggers
+    )
+    frames = [f for f in filled if f is not None]
     frames = merge_frames(frames, engine, across=False)
     frames = [f for f in frames if complete(f, engine)]
     frames = merge_frames(frames, engine, across=True)

@@ -24,6 +24,11 @@ class ComponentSpec(_Rule):
     before: str | None = Field(
         default=None, description="Put the component before this pipe (default: at the end)."
     )
+    replace: bool = Field(
+        default=False,
+        description="Take the place of the trained pipe called `name`, loading its state "
+        "(patterns, tables) from it; skipped when the trained pipeline has no such pipe.",
+    )
 
 
 class PipelineConfig(_Rule):
@@ -70,6 +75,13 @@ def _load_nlp(model: str | None, bare: bool) -> Language:
     nlp = load_base(model, config=config)
     if not bare:
         for spec in config.components:
+            if spec.replace:
+                if spec.name in nlp.pipe_names:
+                    old: Any = nlp.get_pipe(spec.name)
+                    state = old.to_bytes(exclude=["vocab"])
+                    new: Any = nlp.replace_pipe(spec.name, spec.factory, config=spec.config)
+                    new.from_bytes(state, exclude=["vocab"])
+                continue
             before = spec.before if spec.before in nlp.pipe_names else None
             nlp.add_pipe(spec.factory, name=spec.name, config=spec.config, before=before)
     return nlp

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .doctext import doc_text
 from .facts import ArgumentFact, ClusterFact, EventFact, Offsets, RelationFact, SentenceIndex
 from .schema import (
     Argument,
@@ -68,7 +69,7 @@ def build_record(
         )
         for n, r in enumerate(_known(doc._.relations or [], ids), 1)
     ]
-    text = doc.text  # built from the tokens on every access: once per record, not per span
+    text = doc_text(doc)  # the components' copy: spaCy rebuilds doc.text on every access
     events = [_event(text, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
     return Record(
         id=doc_id,

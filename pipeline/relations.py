@@ -15,9 +15,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy
 from pydantic import Field, model_validator
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span
@@ -25,8 +27,7 @@ from spacy.vocab import Vocab
 
 from .doctext import doc_text
 from .facts import ClusterFact, Offsets, RelationFact, SentenceIndex
-from .gates import Need, can_match, gate_array
-from .gates import needs as gate_needs
+from .gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
 from .gates import token_needs as gate_token_needs
 from .rules import RuleError, _Rule, load_jsonl
 
@@ -101,8 +102,8 @@ class CompiledRules:
     tokens: Matcher
     deps: dict[Labels, DependencyMatcher]
     is_country: Callable[[str], bool] = lambda text: False
-    # per label pair, what each of its rules needs of a sentence (pipeline.gates)
-    needs: dict[Labels, list[tuple[Need, ...]]] = field(default_factory=dict)
+    # per label pair, what each of its rules needs of a sentence (pipeline.gates tree gate)
+    trees: dict[Labels, list[tuple[TreeNode, ...]]] = field(default_factory=dict)
     token_needs: list[tuple[Need, ...]] | None = None  # the token rules' (None: always run)
 
 
@@ -110,7 +111,7 @@ def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
     rules = list(rules)
     tokens = Matcher(vocab, validate=True)
     deps: dict[Labels, DependencyMatcher] = {}
-    needs: dict[Labels, list[tuple[Need, ...]]] = {}
+    trees: dict[Labels, list[tuple[TreeNode, ...]]] = {}
     token_needs: list[tuple[Need, ...]] = []
     for rule in rules:
         if rule.kind == "token":
@@ -121,9 +122,9 @@ def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
             deps.setdefault(key, DependencyMatcher(vocab, validate=True)).add(
                 rule.id, [rule.pattern]
             )
-            needs.setdefault(key, []).append(gate_needs(vocab, rule.pattern))
+            trees.setdefault(key, []).append(tree_nodes(vocab, rule.pattern))
     return CompiledRules(
-        {r.id: r for r in rules}, tokens, deps, needs=needs, token_needs=token_needs
+        {r.id: r for r in rules}, tokens, deps, trees=trees, token_needs=token_needs
     )
 
 
@@ -166,13 +167,10 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
     if not compiled.deps or len(doc.ents) < 2:
         return out
     sentences = _sentence_labels(doc)
+    gate = _GroupGate(doc, rows, [s.start for s, _ in sentences], compiled.trees)
     as_doc: dict[int, Doc] = {}  # a sentence copied once, whatever the number of rule groups
     for labels, matcher in compiled.deps.items():
-        rules = compiled.needs.get(labels)
-
-        def keep(start: int, end: int, rules: list[tuple[Need, ...]] | None = rules) -> bool:
-            return rules is None or can_match(rules, rows[start:end])
-
+        keep = partial(gate.might_match, labels)
         for offset, part in _parts_with(doc, sentences, labels, as_doc, keep):
             for match_id, token_ids in matcher(part):
                 rule = compiled.rules[doc.vocab.strings[match_id]]
@@ -187,6 +185,36 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
                     )
                 )
     return out
+
+
+@dataclass
+class _GroupGate:
+    """The sentences where a rule of a group might match (:class:`~pipeline.gates.TreeIndex`),
+    worked out only for the groups asked about (those with sentences holding their labels);
+    the document's index is built at the first question."""
+
+    doc: Doc
+    rows: numpy.ndarray
+    starts: list[int]
+    trees: dict[Labels, list[tuple[TreeNode, ...]]]
+    _index: TreeIndex | None = None
+    _built: bool = False
+    _possible: dict[Labels, set[int]] = field(default_factory=dict)
+
+    def might_match(self, labels: Labels, first: int, end: int) -> bool:
+        """Whether a rule of the group might match in sentences ``first..end`` (``True`` when
+        the gate cannot tell: an arc leaves its sentence)."""
+        if not self._built:
+            self._index, self._built = TreeIndex.of(self.doc, self.rows, self.starts), True
+        if self._index is None:
+            return True
+        possible = self._possible.get(labels)
+        if possible is None:
+            trees = self.trees[labels]
+            possible = self._possible[labels] = set().union(
+                *(self._index.sentences(t) for t in trees)
+            )
+        return not possible.isdisjoint(range(first, end))
 
 
 def _sentence_labels(doc: Doc) -> list[tuple[Span, frozenset[str]]]:
@@ -206,21 +234,21 @@ def _parts_with(
     sentences: Sequence[tuple[Span, frozenset[str]]],
     labels: Labels,
     as_doc: dict[int, Doc],
-    keep: Callable[[int, int], bool] = lambda start, end: True,
+    keep: Callable[[int, int], bool] = lambda first, end: True,
 ) -> Iterator[tuple[int, Doc]]:
     """The sentences holding a mention of each label set, as Docs with their token offset
-    (the whole doc when those sentences are most of it); only the token ranges ``keep``
-    accepts (a rule of the group might match there)."""
+    (the whole doc when those sentences are most of it); only where ``keep`` accepts the
+    sentence numbers (first, end) (a rule of the group might match there)."""
     head, tail = labels
-    found = [s for s, lab in sentences if lab & head and lab & tail]
+    found = [(k, s) for k, (s, lab) in enumerate(sentences) if lab & head and lab & tail]
     if not found:
         return
-    if sum(len(s) for s in found) > 0.6 * len(doc):
-        if keep(0, len(doc)):
+    if sum(len(s) for _, s in found) > 0.6 * len(doc):
+        if keep(0, len(sentences)):
             yield 0, doc
         return
-    for sent in found:
-        if not keep(sent.start, sent.end):
+    for k, sent in found:
+        if not keep(k, k + 1):
             continue
         if sent.start not in as_doc:
             as_doc[sent.start] = sent.as_doc()
@@ -250,10 +278,13 @@ def _antecedent(doc: Doc, token: int, at: Sequence[Span | None]) -> Span | None:
 
 def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
     """Every relation the rules find, one per (type, head, tail), in text order."""
+    matches = find_matches(doc, compiled)
+    if not matches:  # nothing to look up (most documents)
+        return []
     at = _entity_at(doc)
     sent_of = SentenceIndex.of(doc)
     found: dict[tuple[str, Offsets, Offsets], RelationFact] = {}
-    for m in find_matches(doc, compiled):
+    for m in matches:
         rule = compiled.rules[m.rule]
         ends = []
         for side, tok in (("head", m.head_token), ("tail", m.tail_token)):

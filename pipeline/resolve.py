@@ -173,6 +173,8 @@ def alias_links(
 
 def _canonical(members: Sequence[Span]) -> str:
     """The longest proper name: mixed case before all capitals, then more characters."""
+    if len(members) == 1:  # the max of one is that one, whatever its key (most clusters)
+        return members[0].text
     return max(members, key=lambda e: (not e.text.isupper(), len(_name_words(e)), len(e.text))).text
 
 

@@ -471,3 +471,40 @@ def test_wire_percent_forms_are_percent_entities_with_values(
     record = extract_text(text, {"published": "1987-03-01"}, nlp=nlp)
     found = {(e.text, e.label): e.norm for e in record.entities}
     assert found[(span, "PERCENT")]["value"] == value
+
+
+PIPED_TEXTS = [
+    "MARLOWE SIGNS FOR HALDANE ROVERS\n\nStriker Owen Marlowe signed on Tuesday, the club said.\n",
+    "Shares of Acme Corp rose 5 pct on Monday, its chief executive officer said.\n",
+    "BONN SEEKS TALKS WITH PARIS\nBONN, March 3 - West German officials said on Tuesday.\n",
+    "SOCCER - FIORENTINA BEAT MILAN\n\nFiorentina beat Milan 2-1 in Florence on Sunday.\n",
+]
+
+
+def test_entity_rules_give_the_same_entities_piped_as_one_by_one(nlp):
+    """The component's ``pipe`` lets the NER read the recased lines of a whole batch at once:
+    each document's entities are those it gets alone."""
+
+    def ents(doc):
+        return [(e.start, e.end, e.label_, e.id_) for e in doc.ents]
+
+    alone = [ents(nlp(text)) for text in PIPED_TEXTS]
+    assert [ents(doc) for doc in nlp.pipe(PIPED_TEXTS, batch_size=4)] == alone
+    assert any(e[3] == "entity-fix.recased-caps" for doc in alone for e in doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing XINHUA said",
+        "KAZAKHSTAN, BELARUS SEEK TIES\n\nKazakh-Belarusian ( U.S. ) talks",
+        "",
+    ],
+)
+def test_words_are_the_token_texts(text):
+    import spacy
+
+    from pipeline.entities import _words
+
+    doc = spacy.blank("en")(text)
+    assert _words(doc) == [t.text for t in doc]

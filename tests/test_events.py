@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 from pathlib import Path
@@ -12,7 +13,19 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.event_rules import load_event_rules, parse_path
-from pipeline.events import EventEngine, after, headline_end, match_events, norm_date
+from pipeline.events import (
+    EventEngine,
+    after,
+    complete,
+    fill_frame,
+    find_triggers,
+    headline_end,
+    layout,
+    match_events,
+    norm_date,
+    segments,
+    trigger_candidates,
+)
 from pipeline.rules import RuleError, models_dir
 
 VOCAB = spacy.blank("en").vocab
@@ -356,3 +369,115 @@ def test_event_date_is_never_a_ref_value(nlp, text: str) -> None:
     assert rec.events, "the sentence should give an event"
     for ev in rec.events:
         assert ev.date is None or re.match(r"^\d{2,4}(?:-|$)", ev.date), ev.date
+
+
+@pytest.mark.parametrize(
+    ("words", "lemmas", "expected"),
+    [
+        (["Talks", "began"], ["talk", "begin"], [0]),  # by lemma
+        (["TALKS", "began"], ["TALKS", "begin"], [0]),  # by lowercased text
+        (["He", "Met", "her"], ["he", "Meet", "she"], [1]),  # by lowercased lemma
+        (["in", "talks"], ["in", "talks"], [1]),
+        (["nothing", "here"], ["nothing", "here"], []),
+    ],
+)
+def test_trigger_candidates_lowercase_text_or_lemma(
+    words: list[str], lemmas: list[str], expected: list[int]
+) -> None:
+    doc = Doc(VOCAB, words=words, lemmas=lemmas)
+    assert trigger_candidates(doc, frozenset({"talk", "talks", "meet"})) == expected
+
+
+def _segments_by_walk(
+    n: int, starts: list[int], brk: list[bool], breaks: list[bool]
+) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The token-by-token walk ``segments`` replaces, kept as its reference."""
+    sentence, seg_start, seg_end, para_start = [0] * n, [0] * n, [0] * n, [0] * n
+    for k, (a, b) in enumerate(zip(starts, [*starts[1:], n], strict=True)):
+        start = a
+        for i in range(a, b):
+            sentence[i] = k
+            if brk[i]:
+                for j in range(start, i + 1):
+                    seg_end[j] = i
+                start = i + 1
+        for j in range(start, b):
+            seg_end[j] = b
+        start = a
+        for i in range(a, b):
+            seg_start[i] = start
+            if brk[i]:
+                start = i + 1
+    p = 0
+    for i in range(n):
+        if i and breaks[i - 1]:
+            p = i
+        para_start[i] = p
+    return sentence, seg_start, seg_end, para_start
+
+
+def _at(flags: list[bool]) -> list[int]:
+    return [i for i, f in enumerate(flags) if f]
+
+
+@pytest.mark.parametrize(
+    ("n", "starts", "brk", "expected"),
+    [
+        (3, [0], [False] * 3, ([0, 0, 0], [0, 0, 0], [3, 3, 3], [0, 0, 0])),
+        (4, [0, 2], [False] * 4, ([0, 0, 1, 1], [0, 0, 2, 2], [2, 2, 4, 4], [0, 0, 0, 0])),
+        # a break token ends its own scope; the next token starts a scope and a paragraph
+        (4, [0], [False, True, False, False], ([0] * 4, [0, 0, 2, 2], [1, 1, 4, 4], [0, 0, 2, 2])),
+        # a break as a sentence's last token, and as the document's last
+        (
+            4,
+            [0, 2],
+            [False, True, False, True],
+            ([0, 0, 1, 1], [0, 0, 2, 2], [1, 1, 3, 3], [0, 0, 2, 2]),
+        ),
+    ],
+)
+def test_segments_cut_sentences_at_breaks(
+    n: int, starts: list[int], brk: list[bool], expected: tuple[list[int], ...]
+) -> None:
+    assert segments(n, starts, _at(brk), _at(brk)) == expected
+    assert _segments_by_walk(n, starts, brk, brk) == expected
+
+
+def test_segments_agree_with_the_token_walk_on_random_layouts() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        n = rng.randint(1, 20)
+        starts = [0, *sorted(rng.sample(range(1, n), rng.randint(0, n - 1)))]
+        breaks = [rng.random() < 0.2 for _ in range(n)]
+        brk = list(breaks)
+        brk[rng.randrange(n)] |= rng.random() < 0.5  # a headline's end: a scope break only
+        walked = _segments_by_walk(n, starts, brk, breaks)
+        assert segments(n, starts, _at(brk), _at(breaks)) == walked
+
+
+NO_PARTICIPANT: list[Row] = [
+    ("They", "they", "PRON", 1, "nsubj", "O"),
+    ("met", "meet", "VERB", 1, "ROOT", "O"),
+    ("in", "in", "ADP", 1, "prep", "O"),
+    ("Beijing", "Beijing", "PROPN", 2, "pobj", "B-GPE"),
+    (".", ".", "PUNCT", 1, "punct", "O"),
+]
+
+
+@pytest.mark.parametrize(
+    ("doc", "completes"),
+    [(met([]), True), (parsed(NO_PARTICIPANT), False)],
+)
+def test_a_frame_alone_stops_early_only_when_it_cannot_be_complete(
+    doc: Doc, completes: bool
+) -> None:
+    (trigger,) = [m for m in find_triggers(doc, ENGINE) if m.rule.type == "MEETING"]
+    lay = layout(doc)
+    full = fill_frame(doc, trigger, ENGINE, lay)
+    early = fill_frame(doc, trigger, ENGINE, lay, alone=True)
+    if completes:
+        assert full is not None and complete(full, ENGINE)
+        assert early == full
+    else:
+        assert full is not None and not complete(full, ENGINE)  # kept alone, then dropped
+        assert early is None

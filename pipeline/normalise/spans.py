@@ -224,12 +224,16 @@ def reshape(span: Span, rules: NormaliseRules) -> Span:
     phrases = list(rules.absorb_before)
     if end - start == 1 and doc[start].lower_ in UNIT_NOUNS:  # the model's "year" in "This year's"
         phrases += rules.absorb_before_unit
+    # the words before the span, read once: the last k of them are doc[start - k : start]
+    # whenever start >= k, as no phrase is longer than ``longest``
+    longest = max((len(p.split()) for p in phrases), default=0)
+    before = [t.lower_ for t in doc[max(0, start - longest) : start]]
     for phrase in sorted(phrases, key=len, reverse=True):
         words = phrase.split()
         k = len(words)
         if (
             start >= k
-            and [t.lower_ for t in doc[start - k : start]] == words
+            and before[len(before) - k :] == words
             and not any(t.ent_type_ for t in doc[start - k : start])
         ):
             start -= k
