@@ -64,7 +64,13 @@ class DaskEngine:
         else:
             with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read when the workers are spawned
                 self.cluster = LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    # without a dashboard the scheduler still serves /health on 8787, and warns
+                    # when another cluster on the machine has it: any free local port will do
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                 )
             self.client = Client(self.cluster)
         self.client.register_plugin(BuildPipeline(settings.model), name=BuildPipeline.name)
