@@ -74,17 +74,24 @@ def _load_nlp(model: str | None, bare: bool) -> Language:
     config = pipeline_config()
     nlp = load_base(model, config=config)
     if not bare:
+        replace_pipes(nlp, config)
         for spec in config.components:
             if spec.replace:
-                if spec.name in nlp.pipe_names:
-                    old: Any = nlp.get_pipe(spec.name)
-                    state = old.to_bytes(exclude=["vocab"])
-                    new: Any = nlp.replace_pipe(spec.name, spec.factory, config=spec.config)
-                    new.from_bytes(state, exclude=["vocab"])
                 continue
             before = spec.before if spec.before in nlp.pipe_names else None
             nlp.add_pipe(spec.factory, name=spec.name, config=spec.config, before=before)
     return nlp
+
+
+def replace_pipes(nlp: Language, config: PipelineConfig) -> None:
+    """Put the components marked ``replace`` in the place of the trained pipes of their names,
+    each loading the replaced pipe's state (patterns, tables)."""
+    for spec in config.components:
+        if spec.replace and spec.name in nlp.pipe_names:
+            old: Any = nlp.get_pipe(spec.name)
+            state = old.to_bytes(exclude=["vocab"])
+            new: Any = nlp.replace_pipe(spec.name, spec.factory, config=spec.config)
+            new.from_bytes(state, exclude=["vocab"])
 
 
 def model_name(nlp: Language) -> str:
