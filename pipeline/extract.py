@@ -99,7 +99,12 @@ def pipeline_info(nlp: Language) -> PipelineInfo:
 
 def _to_record(nlp_doc: Doc, p: Prepared, info: PipelineInfo) -> Record:
     return build_record(
-        nlp_doc, doc_id=p.doc.id, meta=p.meta, edits=list(p.cleaned.edits), pipeline=info
+        nlp_doc,
+        doc_id=p.doc.id,
+        meta=p.meta,
+        edits=list(p.cleaned.edits),
+        pipeline=info,
+        text=p.cleaned.text,  # what the Doc was made from (pipe_docs keeps it)
     )
 
 

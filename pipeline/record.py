@@ -38,19 +38,28 @@ def build_record(
     meta: dict[str, Any],
     edits: list[Edit],
     pipeline: PipelineInfo | None,
+    text: str | None = None,
 ) -> Record:
+    """The record of ``doc``. ``text``, when given, is the text the Doc was made from: spaCy's
+    tokenizer and retokenizer never change a Doc's text, so it is ``doc.text`` without
+    rebuilding that from every token (checked by length, which costs nothing)."""
+    if text is None:
+        text = doc_text(doc)  # the components' copy: spaCy rebuilds doc.text on every access
+    elif len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+        raise ValueError("the text given is not the Doc's text")
     sent_of = SentenceIndex.of(doc)
     ids: dict[Offsets, str] = {}
     entities: list[Entity] = []
     for n, ent in enumerate(doc.ents, 1):
         tid = f"T{n}"
-        ids[(ent.start_char, ent.end_char)] = tid
+        start, end = ent.start_char, ent.end_char
+        ids[(start, end)] = tid
         entities.append(
             Entity(
                 id=tid,
-                start=ent.start_char,
-                end=ent.end_char,
-                text=ent.text,
+                start=start,
+                end=end,
+                text=text[start:end],  # = ent.text, without a Token object per token
                 label=ent.label_,
                 norm=ent._.norm,
                 source=source_of(ent.id_),
@@ -69,7 +78,6 @@ def build_record(
         )
         for n, r in enumerate(_known(doc._.relations or [], ids), 1)
     ]
-    text = doc_text(doc)  # the components' copy: spaCy rebuilds doc.text on every access
     events = [_event(text, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
     return Record(
         id=doc_id,
