@@ -80,6 +80,13 @@ def edits_from_map(original: str, text: str, cmap: Map) -> list[Edit]:
     i = o = 0
     n = len(text)
     while i < n:
+        # a block of characters copied in place (map i -> o, i+1 -> o+1, ..., same characters)
+        # is what the per-character step below would walk through one by one without an edit
+        k = _copied_run(original, text, cmap, i, o)
+        if k:
+            i += k
+            o += k
+            continue
         if anchored(i, o):
             m = cmap[i]
             assert m is not None
@@ -98,6 +105,26 @@ def edits_from_map(original: str, text: str, cmap: Map) -> list[Edit]:
     if o < len(original):
         edits.append(Edit(start=n, end=n, orig_start=o, original=original[o:]))
     return edits
+
+
+_BLOCK = 16
+
+
+def _copied_run(original: str, text: str, cmap: Map, i: int, o: int) -> int:
+    """How many characters from ``text[i]`` on, in whole blocks, are ``original[o]`` on copied
+    in place (``cmap[i + j] == o + j`` and the same character); 0 when the first block is not."""
+    k = 0
+    n = len(text)
+    while i + k + _BLOCK <= n:
+        a, b = i + k, o + k
+        if cmap[a] != b or cmap[a + _BLOCK - 1] != b + _BLOCK - 1:  # cheap first look
+            break
+        if cmap[a : a + _BLOCK] != list(range(b, b + _BLOCK)):
+            break
+        if text[a : a + _BLOCK] != original[b : b + _BLOCK]:
+            break
+        k += _BLOCK
+    return k
 
 
 def restore(text: str, edits: Sequence[Edit]) -> str:

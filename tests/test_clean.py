@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.clean import Cleaned, clean, restore
+from pipeline.clean import Cleaned, _copied_run, clean, restore
 from pipeline.rules import clean_rules
 
 from .conftest import SEED
@@ -59,3 +59,51 @@ def test_clean_never_loses_a_character(raw: str) -> None:
     cleaned = clean(raw)
     assert restore(cleaned.text, cleaned.edits) == raw
     assert isinstance(cleaned, Cleaned)
+
+
+ROW = "abcdefghijklmnopqrstuvwxyz0123456789" * 2  # 72 characters
+
+
+@pytest.mark.parametrize(
+    ("text", "cmap", "expected"),
+    [
+        (ROW, list(range(72)), 64),  # whole blocks only: the last 8 go the slow way
+        (ROW[:15], list(range(15)), 0),  # shorter than a block
+        (ROW, [None, *range(1, 72)], 0),  # an inserted character up front
+        (ROW, [*range(20), None, *range(21, 72)], 16),  # one inside the second block
+        (ROW, [*range(1, 73)], 0),  # the map points one further: not in place
+        (ROW.upper(), list(range(72)), 0),  # same positions, other characters
+    ],
+)
+def test_copied_run_counts_whole_blocks_copied_in_place(
+    text: str, cmap: list[int | None], expected: int
+) -> None:
+    assert _copied_run(ROW + "!", text, cmap, 0, 0) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "    Short  line.\n" * 40,  # many small edits between short copied runs
+        ("A long paragraph of words with no debris at all " * 10 + "\r\n") * 5,
+        "x" * 100 + "\u00ad" + "y" * 100 + "  \t" + "z" * 33,
+    ],
+)
+def test_edits_restore_long_texts(raw: str) -> None:
+    cleaned = clean(raw)
+    assert restore(cleaned.text, cleaned.edits) == raw
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "    Short  line.\n" * 40,
+        "x" * 100 + "\u00ad" + "y" * 100 + "  \t" + "z" * 33 + "\r\n" + "w" * 50,
+    ],
+)
+def test_block_skip_gives_the_per_character_edits(
+    raw: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = clean(raw).edits
+    monkeypatch.setattr("pipeline.clean._copied_run", lambda *args: 0)
+    assert clean(raw).edits == fast
