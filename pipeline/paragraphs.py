@@ -16,6 +16,7 @@ final stop, followed by a blank line or by a short line (a date or byline, at mo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc
 
@@ -65,9 +66,15 @@ def layout_starts(text: str) -> list[int]:
 
 def layout_sentence_starts(doc: Doc) -> list[int]:
     """Token indices of :func:`layout_starts` (a token that begins at one of those offsets)."""
-    rows = doc.to_array(["IDX", "IS_SPACE"]).reshape(len(doc), 2).tolist()
-    at = {idx: i for i, (idx, space) in enumerate(rows) if not space}
-    return [at[c] for c in layout_starts(doc_text(doc)) if c in at and at[c] > 0]
+    rows = doc.to_array(["IDX", "IS_SPACE"]).reshape(len(doc), 2)
+    idx = rows[:, 0].tolist()  # ascending: tokens are in text order, each a character or more
+    space = rows[:, 1].tolist()
+    out = []
+    for c in layout_starts(doc_text(doc)):  # a few offsets: a lookup each, no per-token dict
+        i = bisect_left(idx, c)
+        if 0 < i < len(idx) and idx[i] == c and not space[i]:
+            out.append(i)
+    return out
 
 
 _DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'-]{1,40}\s+(—|–|--)\s+")
