@@ -53,6 +53,9 @@ def norm(text: str, **ctx) -> dict:
         ("this morning", {"type": "TIME", "value": "2017-09-29TMO"}),
         ("10 a.m.", {"type": "TIME", "value": "2017-09-29T10:00"}),
         ("9 a.m. Tuesday", {"type": "TIME", "value": "2017-09-26T09:00"}),
+        ("1000 EST", {"type": "TIME", "value": "2017-09-29T10:00"}),  # not the year 1000
+        ("0900 edt", {"type": "TIME", "value": "2017-09-29T09:00"}),
+        ("1900gmt", {"type": "TIME", "value": "2017-09-29T19:00"}),
         ("Wednesday night", {"type": "TIME", "value": "2017-09-27TNI"}),
         ("two weeks", {"type": "DURATION", "value": "P2W"}),
         ("the past two months", {"type": "DURATION", "value": "P2M"}),
@@ -111,6 +114,17 @@ def test_same_period_last_year_shifts_a_range() -> None:
 def test_relative_date_without_anchor_has_no_value(text: str) -> None:
     got = normalise_date(text, RULES, DateContext(anchor=None))
     assert got.value is None and got.type == "DATE"
+
+
+@pytest.mark.parametrize("text", ["1000 EST", "2100 est", "1900gmt"])
+def test_zoned_clock_without_anchor_is_a_time_without_value(text: str) -> None:
+    got = normalise_date(text, RULES, DateContext(anchor=None))
+    assert got.value is None and got.type == "TIME"  # never dateparser's year 1000 / 2100
+
+
+@pytest.mark.parametrize("text", ["2400 EST", "1260 gmt", "1250 hours"])
+def test_impossible_clocks_are_not_times(text: str) -> None:
+    assert normalise_date(text, RULES, DateContext(anchor=ANCHOR)).type != "TIME"
 
 
 @pytest.mark.parametrize("text", ["are", "may", "the", "things"])

@@ -1045,8 +1045,16 @@ def h_weekday(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     return Timex("DATE", _fmt(d), rule="weekday")
 
 
+# a wire service's 24-hour clock with its time zone: "1000 EST", "0900 edt", "1900gmt"
+_ZONED_CLOCK = re.compile(
+    r"(?:at )?([01]\d|2[0-3])([0-5]\d) ?(?:hrs )?(?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|bst|utc|cet)"
+)
+
+
 def _clock(t: str, g: Grammar) -> str | None:
     t = t.strip()
+    if m := _ZONED_CLOCK.fullmatch(t):
+        return f"{m.group(1)}:{m.group(2)}"
     m = re.fullmatch(
         r"(?:at )?(\d{1,2})(?:[:.](\d{2}))? ?(a\.?m\.?|p\.?m\.?|o'clock)?(?: \(?[a-z]{2,4}\)?)?(?: (?:local time|gmt|utc))?",
         t,
