@@ -128,6 +128,29 @@ def extract_documents(
         yield from _process_batch(batch, nlp, info, published)
 
 
+# Documents go through ``nlp.pipe`` in groups of at most this many characters (a longer document
+# goes alone, in chunks: pipeline.chunking). The trained components' working memory grows with
+# the text of the group they read at once, so this bounds peak memory whatever the mix of
+# document lengths; the records do not depend on the grouping (tests/test_batch.py).
+PIPE_CHARS = 40_000
+
+
+def pipe_groups(items: list[Prepared], chars: int) -> list[list[Prepared]]:
+    """Consecutive groups of ``items``, each cut before the item that would take its text past
+    ``chars`` characters; a group holds at least one item."""
+    groups: list[list[Prepared]] = []
+    size = 0
+    for item in items:
+        n = len(item.cleaned.text)
+        if groups and size + n <= chars:
+            groups[-1].append(item)
+            size += n
+        else:
+            groups.append([item])
+            size = n
+    return groups
+
+
 def _process_batch(
     batch: list[Document | InputError], nlp: Language, info: PipelineInfo, published: str | None
 ) -> Iterator[Result]:
@@ -145,12 +168,13 @@ def _process_batch(
     todo = [s for s in slots if isinstance(s, Prepared)]
     done: dict[int, Result] = {}
     try:
-        texts = [p.cleaned.text for p in todo]
-        values = [doc_values(p) for p in todo]
-        for p, nlp_doc in zip(
-            todo, pipe_docs(nlp, texts, values=values, batch_size=len(todo) or 1), strict=True
-        ):
-            done[id(p)] = _to_record(nlp_doc, p, info)
+        for group in pipe_groups(todo, PIPE_CHARS):
+            texts = [p.cleaned.text for p in group]
+            values = [doc_values(p) for p in group]
+            for p, nlp_doc in zip(
+                group, pipe_docs(nlp, texts, values=values, batch_size=len(group)), strict=True
+            ):
+                done[id(p)] = _to_record(nlp_doc, p, info)
     except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one
         for p in todo:
             if id(p) not in done:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -80,6 +81,32 @@ def test_dask_local_cluster_workers_run_without_the_nannys_malloc_trim_threshold
         malloc = engine.client.run(os.getenv, "MALLOC_TRIM_THRESHOLD_")
         omp = engine.client.run(os.getenv, "OMP_NUM_THREADS")
     assert (list(malloc.values()), list(omp.values())) == ([None], ["1"])
+
+
+def test_pipe_groups_do_not_change_the_output(small, tmp_path: Path, monkeypatch) -> None:
+    folder, expected = small
+    monkeypatch.setattr("pipeline.extract.PIPE_CHARS", 1)  # every document in a group of its own
+    out = tmp_path / "groups.jsonl"
+    extract_batch([folder], out, settings=Settings(batch_size=5))
+    assert _files(out) == expected
+
+
+@pytest.mark.parametrize(
+    "lengths, chars, groups",
+    [
+        ([10, 10, 10], 25, [[10, 10], [10]]),
+        ([10, 10, 10], 30, [[10, 10, 10]]),
+        ([50, 10, 10], 25, [[50], [10, 10]]),  # a long document goes alone
+        ([10, 50, 10], 25, [[10], [50], [10]]),
+        ([], 25, []),
+    ],
+)
+def test_pipe_groups_cut_by_characters(lengths, chars, groups) -> None:
+    from pipeline.extract import pipe_groups
+
+    items = [SimpleNamespace(cleaned=SimpleNamespace(text="x" * n)) for n in lengths]
+    got = pipe_groups(items, chars)  # type: ignore[arg-type]
+    assert [[len(i.cleaned.text) for i in g] for g in got] == groups
 
 
 def test_batch_size_does_not_change_the_output(small, tmp_path: Path) -> None:
