@@ -46,6 +46,19 @@ def test_windowed_matcher_finds_what_the_matcher_finds_for_each_pattern(key: str
     assert windowed(DOC) == plain(DOC)
 
 
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"LOWER": "sales", "OP": "?"}, {"LOWER": "rose", "OP": "*"}],
+        [{"LOWER": "pct", "OP": "*"}],
+    ],
+)
+def test_a_pattern_of_optional_specs_still_matches(pattern: list[dict]) -> None:
+    plain, windowed = matchers({"optional": pattern})
+    assert plain(DOC)  # the document holds a match
+    assert windowed(DOC) == plain(DOC)
+
+
 def test_windowed_matcher_keeps_the_matchers_order_over_all_patterns() -> None:
     plain, windowed = matchers(PATTERNS)
     found = plain(DOC)
