@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from pydantic import ValidationError
-from pydantic_core import PydanticSerializationError
 
 from .schema import SCHEMA_VERSION, ErrorRecord, Record
 
@@ -22,38 +20,8 @@ class RecordError(ValueError):
 
 
 def dumps(obj: Record | ErrorRecord) -> str:
-    if isinstance(obj, Record) and _same_in_pydantic_json(obj):
-        try:
-            return obj.model_dump_json(by_alias=True)  # ~4x faster than the json module
-        except PydanticSerializationError:  # e.g. a lone surrogate: the json module decides
-            pass
     data = obj.dump() if isinstance(obj, Record) else obj.model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _same_in_pydantic_json(record: Record) -> bool:
-    """Whether pydantic's JSON of ``record`` is byte for byte ``json.dumps`` of its dump.
-
-    The two write strings, ints, bools, null, lists and objects alike (compact, non-ASCII
-    kept); they differ on floats written with an exponent (``1e-05`` vs ``0.00001``) and on
-    inf/NaN. Every typed field is a string or an int; floats can only sit in the free-form
-    values (entity and cluster ``norm``, extra ``meta`` keys), so those are checked."""
-    free: list[Any] = [record.meta.model_extra or {}]
-    free += [e.norm for e in record.entities if e.norm]
-    free += [c.norm for c in record.clusters if c.norm]
-    return all(_plain(v) for v in free)
-
-
-def _plain(value: Any) -> bool:
-    if isinstance(value, str | int | None):  # bool is an int
-        return True
-    if isinstance(value, float):
-        return math.isfinite(value) and "e" not in repr(value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return all(_plain(v) for v in value)
-    return False
 
 
 def read_records(path: str | Path) -> Iterator[Record]:
