@@ -104,7 +104,6 @@ def _to_record(nlp_doc: Doc, p: Prepared, info: PipelineInfo) -> Record:
         meta=p.meta,
         edits=list(p.cleaned.edits),
         pipeline=info,
-        text=p.cleaned.text,  # what the Doc was made from (pipe_docs keeps it)
     )
 
 

@@ -38,15 +38,8 @@ def build_record(
     meta: dict[str, Any],
     edits: list[Edit],
     pipeline: PipelineInfo | None,
-    text: str | None = None,
 ) -> Record:
-    """The record of ``doc``. ``text``, when given, is the text the Doc was made from: spaCy's
-    tokenizer and retokenizer never change a Doc's text, so it is ``doc.text`` without
-    rebuilding that from every token (checked by length, which costs nothing)."""
-    if text is None:
-        text = doc_text(doc)  # the components' copy: spaCy rebuilds doc.text on every access
-    elif len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
-        raise ValueError("the text given is not the Doc's text")
+    text = doc_text(doc)  # the components' copy: spaCy rebuilds doc.text on every access
     sent_of = SentenceIndex.of(doc)
     ids: dict[Offsets, str] = {}
     entities: list[Entity] = []
