@@ -18,7 +18,7 @@ from pathlib import Path
 from reuters import REUTERS, stories
 
 from pipeline.extract import make_doc, prepare
-from pipeline.nlp import load_nlp
+from pipeline.nlp.build import load_nlp
 
 BUDGETS = {
     "newsrel_normalise": ("normalisation", 10.0),

@@ -18,8 +18,8 @@ from spacy.language import Language
 from pipeline.evaluate import read_gold, score_system
 from pipeline.evaluate.labels import default_label_map
 from pipeline.extract import extract_documents
-from pipeline.ingest import Document
-from pipeline.nlp import _load_nlp, load_nlp
+from pipeline.ingest.files import Document
+from pipeline.nlp.build import _load_nlp, load_nlp
 from pipeline.schema import Record
 
 MEASURES = (

@@ -25,7 +25,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.evaluate.readers._base import join_tokens
-from pipeline.nlp import _load_nlp, load_nlp
+from pipeline.nlp.build import _load_nlp, load_nlp
 
 DATA = Path(os.environ.get("NEWSREL_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 DEFAULT = DATA / "meantime"

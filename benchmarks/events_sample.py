@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reuters import REUTERS, stories
 
-from pipeline.nlp import load_nlp
+from pipeline.nlp.build import load_nlp
 
 DEFAULT = REUTERS / "reut2-001.sgm"
 

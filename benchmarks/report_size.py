@@ -19,7 +19,7 @@ from reuters import REUTERS, stories
 
 from pipeline.extract import extract_documents
 from pipeline.io import open_output, read_records
-from pipeline.report import build_report
+from pipeline.present.report import build_report
 
 
 def main() -> int:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.ingest import Document
+from pipeline.ingest.files import Document
 
 DATA = Path(os.environ.get("NEWSREL_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 REUTERS = DATA / "reuters21578"

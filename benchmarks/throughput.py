@@ -62,7 +62,7 @@ def bare_seconds(
     """(wall, CPU, 0) seconds of the bare pipeline over ``docs``; with ``replaced``, with the
     trained pipes newsrel replaces (models/pipeline.json ``replace``: the indexed
     attribute_ruler) replaced, as in newsrel's pipeline: the like-for-like baseline."""
-    from pipeline.nlp import load_base, load_nlp, pipeline_config, replace_pipes
+    from pipeline.nlp.build import load_base, load_nlp, pipeline_config, replace_pipes
 
     if replaced:
         nlp = load_base()
@@ -87,7 +87,7 @@ def children_cpu() -> float:
 def newsrel_seconds(src: Path, out: Path, **kw: object) -> tuple[float, float, float]:
     """(wall, CPU of this process, CPU of its worker processes) seconds of a newsrel run.
     Worker CPU is what a busy shared machine changes least: compare it between engines."""
-    from pipeline.batch import extract_batch
+    from pipeline.run.batch import extract_batch
 
     wall, cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
     extract_batch([src], out, **kw)  # type: ignore[arg-type]
@@ -98,7 +98,7 @@ def throughput(
     folder: Path, n: int, tmp: Path, dask: bool, workers: bool = True, serial: bool = True
 ) -> None:
     """The rows; ``serial=False`` runs only the parallel ones (``--only parallel``)."""
-    from pipeline.nlp import load_nlp
+    from pipeline.nlp.build import load_nlp
 
     docs = corpus(folder, n)
     src = write_jsonl(docs, tmp / "in.jsonl")
@@ -152,7 +152,7 @@ def throughput(
 
 def rss_child(folder: Path, n: int, tmp: Path) -> None:
     """In a fresh process: one-process extract of ``n`` documents; print peak RSS in MB."""
-    from pipeline.batch import Settings, extract_batch
+    from pipeline.run.batch import Settings, extract_batch
 
     src = write_jsonl(corpus(folder, n), tmp / f"rss{n}.jsonl")
     summary = extract_batch([src], tmp / f"rss{n}.out.jsonl", settings=Settings(batch_size=32))

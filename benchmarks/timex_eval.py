@@ -28,8 +28,8 @@ from pipeline.evaluate import read_gold, score_system
 from pipeline.evaluate.labels import default_label_map
 from pipeline.evaluate.score import Timex
 from pipeline.extract import extract_documents
-from pipeline.ingest import Document
-from pipeline.nlp import load_nlp
+from pipeline.ingest.files import Document
+from pipeline.nlp.build import load_nlp
 from pipeline.schema import Record
 
 

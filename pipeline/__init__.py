@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from pipeline._version import __version__ as __version__
 
 # public name -> module that defines it
 _API = {
@@ -19,10 +19,10 @@ _API = {
     "read_records": "io",
     "extract_text": "extract",
     "extract_files": "extract",
-    "load_nlp": "nlp",
-    "to_frames": "frames",
-    "render": "rendering",
-    "build_report": "report",
+    "load_nlp": "nlp.build",
+    "to_frames": "present.tables",
+    "render": "present.displacy",
+    "build_report": "present.report",
 }
 
 __all__ = [
@@ -37,13 +37,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .extract import extract_files, extract_text
-    from .frames import to_frames
-    from .io import read_records
-    from .nlp import load_nlp
-    from .rendering import render
-    from .report import build_report
-    from .schema import Record
+    from pipeline.extract import extract_files, extract_text
+    from pipeline.io import read_records
+    from pipeline.nlp.build import load_nlp
+    from pipeline.present.displacy import render
+    from pipeline.present.report import build_report
+    from pipeline.present.tables import to_frames
+    from pipeline.schema import Record
 
 
 def __getattr__(name: str) -> Any:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from pipeline._version import __version__
 
 app = typer.Typer(
     help="newsrel: entities, relations and events from English news, out as JSONL.",
@@ -61,10 +61,10 @@ def extract(
     after a crash or Ctrl-C, run the same command with --resume. Exit code 0 when every document
     succeeded, 1 when some failed, 2 for usage errors, 130 when interrupted.
     """
-    from .batch import Interrupted, Settings, extract_batch
-    from .nlp import ModelNotFound, load_nlp
-    from .parts import ResumeError
-    from .progress import counter
+    from pipeline.nlp.build import ModelNotFound, load_nlp
+    from pipeline.run.batch import Interrupted, Settings, extract_batch
+    from pipeline.run.parts import ResumeError
+    from pipeline.run.progress import counter
 
     _check_date(published)
     if engine not in ("local", "dask"):
@@ -132,10 +132,10 @@ def evaluate(
 
     Exit code 0 on success, 2 for unreadable gold, labels or predictions.
     """
-    from .evaluate import FORMATS, EvaluationError
-    from .evaluate import evaluate as run_evaluation
-    from .evaluate.report import print_report, write_json
-    from .nlp import ModelNotFound
+    from pipeline.evaluate import FORMATS, EvaluationError
+    from pipeline.evaluate import evaluate as run_evaluation
+    from pipeline.evaluate.report import print_report, write_json
+    from pipeline.nlp.build import ModelNotFound
 
     if format is not None and format not in FORMATS:
         raise typer.BadParameter(
@@ -160,7 +160,7 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of a newsrel record."""
-    from .schema import json_schema_text
+    from pipeline.schema import json_schema_text
 
     text = json_schema_text()
     if out:
@@ -177,8 +177,8 @@ def report(
 ) -> None:
     """Write one static, self-contained HTML report of a records file: corpus summary,
     events table, timeline, who-meets-whom network and every document highlighted."""
-    from .io import RecordError, read_records
-    from .report import build_report
+    from pipeline.io import RecordError, read_records
+    from pipeline.present.report import build_report
 
     try:
         summary = build_report(read_records(records), out, title=title, source=str(records))
@@ -197,8 +197,8 @@ def show(
     chars: Annotated[int, typer.Option(help="Show at most this many characters of text.")] = 4000,
 ) -> None:
     """Show one record in the terminal: highlighted text, entities, relations, events."""
-    from .io import RecordError
-    from .show import RecordNotFound, find_record, show
+    from pipeline.io import RecordError
+    from pipeline.present.terminal import RecordNotFound, find_record, show
 
     try:
         record = find_record(records, doc_id)

@@ -15,15 +15,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__
-from .chunking import pipe_docs
-from .clean import Cleaned, clean
-from .ingest import Document, InputError, iter_documents
-from .nlp import load_nlp, model_name
-from .normalise.docdate import find_published, read_sidecar
-from .record import build_record
-from .rules import clean_rules, rules_hash
-from .schema import ErrorRecord, PipelineInfo, Record
+from pipeline._version import __version__
+from pipeline.ingest.clean import Cleaned, clean
+from pipeline.ingest.files import Document, InputError, iter_documents
+from pipeline.ingest.published import find_published, read_sidecar
+from pipeline.nlp.build import load_nlp, model_name
+from pipeline.nlp.chunking import pipe_docs
+from pipeline.record import build_record
+from pipeline.rulefiles import clean_rules, rules_hash
+from pipeline.schema import ErrorRecord, PipelineInfo, Record
 
 Result = Record | ErrorRecord
 
@@ -128,7 +128,7 @@ def extract_documents(
 
 
 # Documents go through ``nlp.pipe`` in groups of at most this many characters (a longer document
-# goes alone, in chunks: pipeline.chunking). The trained components' working memory grows with
+# goes alone, in chunks: pipeline.nlp.chunking). The trained components' working memory grows with
 # the text of the group they read at once, so this bounds peak memory whatever the mix of
 # document lengths; the records do not depend on the grouping (tests/test_batch.py).
 PIPE_CHARS = 40_000

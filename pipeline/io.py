@@ -12,7 +12,7 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from .schema import SCHEMA_VERSION, ErrorRecord, Record
+from pipeline.schema import SCHEMA_VERSION, ErrorRecord, Record
 
 
 class RecordError(ValueError):

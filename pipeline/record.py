@@ -10,9 +10,16 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .doctext import doc_text
-from .facts import ArgumentFact, ClusterFact, EventFact, Offsets, RelationFact, SentenceIndex
-from .schema import (
+from pipeline.facts import (
+    ArgumentFact,
+    ClusterFact,
+    EventFact,
+    Offsets,
+    RelationFact,
+    SentenceIndex,
+)
+from pipeline.matchers.doctext import doc_text
+from pipeline.schema import (
     Argument,
     Cluster,
     Edit,

@@ -22,7 +22,7 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import load_nlp
+    from pipeline.nlp.build import load_nlp
 
     return load_nlp()
 

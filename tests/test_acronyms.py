@@ -2,7 +2,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.acronyms import (
+from pipeline.resolve.acronyms import (
     _bracket_tokens,
     _parentheses,
     find_abbreviation,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from pipeline import attributes
-from pipeline.components import IndexedAttributeRuler
-from pipeline.nlp import load_nlp
+import pipeline.matchers.attributes as attributes
+from pipeline.nlp.build import load_nlp
+from pipeline.nlp.components import IndexedAttributeRuler
 
 ROOT = Path(__file__).resolve().parents[1]
 REUTERS = ROOT.parent / "shared" / "data" / "reuters21578" / "reut2-000.sgm"

@@ -11,9 +11,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipeline.batch import Settings, extract_batch, plan_batches
-from pipeline.ingest import InputError, Source
-from pipeline.parts import Part, PartStore, ResumeError
+from pipeline.ingest.files import InputError, Source
+from pipeline.run.batch import Settings, extract_batch, plan_batches
+from pipeline.run.parts import Part, PartStore, ResumeError
 
 from .conftest import SEED
 
@@ -75,7 +75,7 @@ def test_dask_local_cluster_gives_byte_identical_output(small, tmp_path: Path) -
 def test_dask_local_cluster_workers_run_without_the_nannys_malloc_trim_threshold() -> None:
     """The nanny's MALLOC_TRIM_THRESHOLD_ costs spaCy ~15% CPU in page faults (see the engine)."""
     pytest.importorskip("distributed")
-    from pipeline.engines.dask import DaskEngine
+    from pipeline.run.engines.dask import DaskEngine
 
     with DaskEngine(1, None, Settings()) as engine:
         malloc = engine.client.run(os.getenv, "MALLOC_TRIM_THRESHOLD_")

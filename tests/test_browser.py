@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.report import build_report
+from pipeline.present.report import build_report
 
 from .conftest import ROOT
 from .records import MEETING_TEXT, make_record

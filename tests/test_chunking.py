@@ -3,10 +3,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.chunking import CHUNK_CHARS, join_docs, pipe_docs, shift_fact, split_points
 from pipeline.extract import extract_documents
 from pipeline.facts import ArgumentFact, ClusterFact, EventFact, RelationFact
-from pipeline.ingest import Document
+from pipeline.ingest.files import Document
+from pipeline.nlp.chunking import CHUNK_CHARS, join_docs, pipe_docs, shift_fact, split_points
 from pipeline.schema import Record
 
 from .conftest import SEED

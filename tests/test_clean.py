@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.clean import Cleaned, _copied_run, clean, restore
-from pipeline.rules import clean_rules
+from pipeline.ingest.clean import Cleaned, _copied_run, clean, restore
+from pipeline.rulefiles import clean_rules
 
 from .conftest import SEED
 
@@ -105,5 +105,5 @@ def test_block_skip_gives_the_per_character_edits(
     raw: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fast = clean(raw).edits
-    monkeypatch.setattr("pipeline.clean._copied_run", lambda *args: 0)
+    monkeypatch.setattr("pipeline.ingest.clean._copied_run", lambda *args: 0)
     assert clean(raw).edits == fast

@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.countries import DemonymExtras, build_table, country_table
-from pipeline.rules import RuleError, load_json
+from pipeline.entities.countries import DemonymExtras, build_table, country_table
+from pipeline.rulefiles import RuleError, load_json
 
 
 @pytest.mark.parametrize(

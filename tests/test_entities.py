@@ -58,8 +58,8 @@ def _fix(fix, words, ents):
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from pipeline.entities import EntitySpan
-    from pipeline.rules import EntityFixes, load_json, models_dir
+    from pipeline.entities.fixes import EntitySpan
+    from pipeline.rulefiles import EntityFixes, load_json, models_dir
 
     doc = Doc(Vocab(), words=words)
     fixes = load_json(models_dir() / "entity_fixes.json", EntityFixes)
@@ -80,7 +80,7 @@ def _fix(fix, words, ents):
     ],
 )
 def test_names_lose_their_possessive(words, ents, expected):
-    from pipeline.entities import strip_possessive
+    from pipeline.entities.fixes import strip_possessive
 
     assert _fix(strip_possessive, words, ents) == expected
 
@@ -108,7 +108,7 @@ def test_names_lose_their_possessive(words, ents, expected):
     ],
 )
 def test_city_glued_to_an_agency_is_split(words, ents, expected):
-    from pipeline.entities import split_place_agency
+    from pipeline.entities.fixes import split_place_agency
 
     assert _fix(split_place_agency, words, ents) == expected
 
@@ -121,8 +121,8 @@ def _news(fix, text, ents, pos=None):
     as (first word index, end word index, label); ``pos`` sets part-of-speech tags by index."""
     import spacy
 
-    from pipeline.entities import EntitySpan
-    from pipeline.rules import EntityFixes, load_json, models_dir
+    from pipeline.entities.fixes import EntitySpan
+    from pipeline.rulefiles import EntityFixes, load_json, models_dir
 
     doc = spacy.blank("en").make_doc(text)
     for i, tag in (pos or {}).items():
@@ -167,7 +167,7 @@ def _news(fix, text, ents, pos=None):
     ],
 )
 def test_names_joined_by_scores_versus_or_dashes_are_split(text, ents, expected):
-    from pipeline.entities import split_joined_names
+    from pipeline.entities.fixes import split_joined_names
 
     assert _news(split_joined_names, text, ents) == expected
 
@@ -184,7 +184,7 @@ def test_names_joined_by_scores_versus_or_dashes_are_split(text, ents, expected)
     ],
 )
 def test_name_edges_lose_numbers_possessives_and_dashes(text, ents, expected):
-    from pipeline.entities import trim_name_edges
+    from pipeline.entities.fixes import trim_name_edges
 
     assert _news(trim_name_edges, text, ents) == expected
 
@@ -231,7 +231,7 @@ def test_name_edges_lose_numbers_possessives_and_dashes(text, ents, expected):
     ],
 )
 def test_one_sense_per_document(text, ents, pos, expected):
-    from pipeline.entities import document_labels
+    from pipeline.entities.fixes import document_labels
 
     found = _news(document_labels, text, ents, pos)
     if expected is None:
@@ -266,7 +266,7 @@ def test_one_sense_per_document(text, ents, pos, expected):
     ],
 )
 def test_result_and_standings_lines_name_teams(text, ents, expected):
-    from pipeline.entities import team_lines
+    from pipeline.entities.fixes import team_lines
 
     assert _news(team_lines, text, ents) == expected
 
@@ -297,7 +297,7 @@ def test_result_and_standings_lines_name_teams(text, ents, expected):
     ],
 )
 def test_fixtures_name_teams(text, ents, expected):
-    from pipeline.entities import sports_teams
+    from pipeline.entities.fixes import sports_teams
 
     assert _news(sports_teams, text, ents) == expected
 
@@ -312,7 +312,7 @@ def test_fixtures_name_teams(text, ents, expected):
     ],
 )
 def test_names_need_a_capital_letter(text, ents, expected):
-    from pipeline.entities import drop_lowercase_names
+    from pipeline.entities.fixes import drop_lowercase_names
 
     assert _news(drop_lowercase_names, text, ents) == expected
 
@@ -332,7 +332,7 @@ def test_names_need_a_capital_letter(text, ents, expected):
     ],
 )
 def test_players_listed_with_their_country_are_people(text, ents, expected):
-    from pipeline.entities import players_with_country
+    from pipeline.entities.fixes import players_with_country
 
     assert _news(players_with_country, text, ents) == expected
 
@@ -349,13 +349,13 @@ def test_players_listed_with_their_country_are_people(text, ents, expected):
     ],
 )
 def test_a_surname_is_not_taken_for_a_town(text, ents, expected):
-    from pipeline.entities import relabel_places
+    from pipeline.entities.fixes import relabel_places
 
     assert _news(relabel_places, text, ents) == expected
 
 
 def test_recased_line_entities_replace_the_models():
-    from pipeline.entities import EntitySpan, replace_line_entities
+    from pipeline.entities.fixes import EntitySpan, replace_line_entities
 
     model = [EntitySpan(0, 2, "ORG"), EntitySpan(5, 6, "PERSON")]
     found = [EntitySpan(1, 2, "GPE")]
@@ -391,7 +391,7 @@ PLACES = frozenset({"Bristol", "New York"})
 def test_recase_word(word, evidence, expected):
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from pipeline.recase import recase_word
+    from pipeline.entities.recase import recase_word
 
     got = recase_word(word, evidence, stop_words=STOP_WORDS, places=PLACES, lexicon=LEXICON)
     assert got == expected and len(got) == len(word)
@@ -400,7 +400,7 @@ def test_recase_word(word, evidence, expected):
 def test_recase_words_keeps_place_names_whole():
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from pipeline.recase import recase_words
+    from pipeline.entities.recase import recase_words
 
     got = recase_words(
         ["NEW", "YORK", "WIN"], {}, stop_words=STOP_WORDS, places=PLACES, lexicon=LEXICON
@@ -411,7 +411,7 @@ def test_recase_words_keeps_place_names_whole():
 def test_caps_lines_and_case_evidence():
     import spacy
 
-    from pipeline.recase import caps_lines, case_evidence
+    from pipeline.entities.recase import caps_lines, case_evidence
 
     doc = spacy.blank("en").make_doc(
         "KOVAC BEATS LENZ\n\n2020\nBeats , said Kovac . Lenz beats him . Kovac is lucky"
@@ -451,7 +451,7 @@ def test_headline_names_found_once_recased(nlp):
     ],
 )
 def test_dateline_places(text, ents, expected):
-    from pipeline.entities import datelines
+    from pipeline.entities.fixes import datelines
 
     assert _news(datelines, text, ents) == expected
 
@@ -504,7 +504,7 @@ def test_entity_rules_give_the_same_entities_piped_as_one_by_one(nlp):
 def test_words_are_the_token_texts(text):
     import spacy
 
-    from pipeline.entities import _words
+    from pipeline.entities.fixes import _words
 
     doc = spacy.blank("en")(text)
     assert _words(doc) == [t.text for t in doc]

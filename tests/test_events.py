@@ -12,8 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.event_rules import load_event_rules, parse_path
-from pipeline.events import (
+from pipeline.events.engine import (
     EventEngine,
     after,
     complete,
@@ -26,7 +25,8 @@ from pipeline.events import (
     segments,
     trigger_candidates,
 )
-from pipeline.rules import RuleError, models_dir
+from pipeline.events.rules import load_event_rules, parse_path
+from pipeline.rulefiles import RuleError, models_dir
 
 VOCAB = spacy.blank("en").vocab
 ENGINE = EventEngine(VOCAB, load_event_rules())

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events import match_events
-from pipeline.paragraphs import layout_starts
+from pipeline.events.engine import match_events
+from pipeline.ingest.layout import layout_starts
 
 
 def events(nlp, text: str) -> list[tuple[str, dict[str, set[str]]]]:

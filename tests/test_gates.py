@@ -7,7 +7,7 @@ import spacy
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
-from pipeline.gates import TreeIndex, can_match, gate_array, needs, token_needs, tree_nodes
+from pipeline.matchers.gates import TreeIndex, can_match, gate_array, needs, token_needs, tree_nodes
 
 VOCAB = spacy.blank("en").vocab
 DOC = Doc(

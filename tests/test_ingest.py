@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import Document, InputError, decode, iter_documents
+from pipeline.ingest.files import Document, InputError, decode, iter_documents
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.normalise.rules import load_rules
-from pipeline.rules import RuleError, models_dir
+from pipeline.rulefiles import RuleError, models_dir
 
 
 def norms(record, text: str) -> list[dict]:
@@ -202,7 +202,7 @@ def test_temporal_expression_in_context(
 
 def test_anchor_is_on_the_doc(nlp) -> None:
     from pipeline.extract import make_doc, prepare
-    from pipeline.ingest import Document
+    from pipeline.ingest.files import Document
 
     p = prepare(Document(id="x", text="Hello.", meta={"published": "2001-02-03"}))
     doc = nlp(make_doc(nlp, p))

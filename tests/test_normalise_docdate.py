@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import prepare
-from pipeline.ingest import Document
-from pipeline.normalise.docdate import find_published, header_date, parse_published, read_sidecar
+from pipeline.ingest.files import Document
+from pipeline.ingest.published import find_published, header_date, parse_published, read_sidecar
 
 SEED_HEAD = "KAZAKHSTAN, BELARUS SEEK TRADE\n\n- 29.09.2017\n\nAstana Times, 28 SEPTEMBER 2017\n\nASTANA [] Body."
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.paragraphs import layout_sentence_starts, layout_starts
+from pipeline.ingest.layout import layout_sentence_starts, layout_starts
 
 
 @pytest.mark.parametrize(

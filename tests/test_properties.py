@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import extract_documents
-from pipeline.ingest import Document
+from pipeline.ingest.files import Document
 from pipeline.schema import ErrorRecord, Record
 
 news_like = st.text(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Span
 
-import pipeline.components  # noqa: F401 - registers the Doc and Span extensions
+import pipeline.nlp.components  # noqa: F401 - registers the Doc and Span extensions
 from pipeline.record import build_record
 
 TEXT = "Askar Mamin met Acme Corp in Astana. "

@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from pipeline.relations import load_relation_rules
-from pipeline.rules import RuleError, models_dir
+from pipeline.relations.engine import load_relation_rules
+from pipeline.rulefiles import RuleError, models_dir
 
 GOOD = {
     "id": "t.title-name",

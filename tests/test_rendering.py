@@ -5,7 +5,7 @@ import re
 import pytest
 
 from pipeline import Record, render
-from pipeline.rendering import render_event
+from pipeline.present.displacy import render_event
 
 from .records import MEETING_TEXT, make_record
 

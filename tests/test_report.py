@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.report import build_network, corpus_event_rows, timeline_svg, write_report
+from pipeline.present.report import build_network, corpus_event_rows, timeline_svg, write_report
 
 from .records import MEETING_TEXT, make_record, plain_record
 

@@ -2,8 +2,8 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from pipeline.countries import country_table
-from pipeline.resolve import person_links, resolve
+from pipeline.entities.countries import country_table
+from pipeline.resolve.clusters import person_links, resolve
 
 VOCAB = Vocab()
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.views import event_window, parse_date
+from pipeline.present.views import event_window, parse_date
 
 from .records import make_record
 

@@ -7,7 +7,7 @@ import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from pipeline.windows import WindowedMatcher, spec_check, windows
+from pipeline.matchers.windows import WindowedMatcher, spec_check, windows
 
 VOCAB = spacy.blank("en").vocab
 WORDS = (

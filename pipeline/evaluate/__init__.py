@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..schema import Record
-from .items import AlignmentError, Items, add_record, offset_mapper
-from .labels import LabelMap, LabelMapError, default_label_map, load_label_map
-from .readers import FORMATS, GoldFormatError, detect_format, read_gold
-from .readers.records import read_records
-from .score import (
+from pipeline.evaluate.items import AlignmentError, Items, add_record, offset_mapper
+from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
+from pipeline.evaluate.readers import FORMATS, GoldFormatError, detect_format, read_gold
+from pipeline.evaluate.readers.records import read_records
+from pipeline.evaluate.score import (
     EntityScores,
     ErrorExample,
     EventScores,
@@ -36,6 +35,7 @@ from .score import (
     score_timex,
     score_values,
 )
+from pipeline.schema import Record
 
 VALUE_LABELS = ("MONEY", "PERCENT", "DATE")
 # what a caller can catch: every error that means "this gold / label map / prediction is unusable"
@@ -93,9 +93,9 @@ class Evaluation:
 
 def run_pipeline(gold: Sequence[Record], *, bare: bool, model: str | None = None) -> Iterator[Any]:
     """Run the pipeline (as ``newsrel extract`` does) on the gold texts."""
-    from ..extract import extract_documents
-    from ..ingest import Document
-    from ..nlp import load_nlp
+    from pipeline.extract import extract_documents
+    from pipeline.ingest.files import Document
+    from pipeline.nlp.build import load_nlp
 
     nlp = load_nlp(model, bare=bare)
     docs = (Document(id=r.id, text=r.text, meta=r.meta.model_dump(exclude_none=True)) for r in gold)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..clean import Cleaned, restore
-from ..schema import Entity, Record
-from .labels import LabelMap, map_label
-from .score import EventArgument, Mention, RelationItem, Timex, Trigger
+from pipeline.evaluate.labels import LabelMap, map_label
+from pipeline.evaluate.score import EventArgument, Mention, RelationItem, Timex, Trigger
+from pipeline.ingest.clean import Cleaned, restore
+from pipeline.schema import Entity, Record
 
 
 class AlignmentError(ValueError):

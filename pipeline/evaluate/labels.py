@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..rules import RuleError, load_json
+from pipeline.rulefiles import RuleError, load_json
 
 
 class _Strict(BaseModel):

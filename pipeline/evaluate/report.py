@@ -11,8 +11,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from . import Evaluation
-from .score import LabelScores
+from pipeline.evaluate import Evaluation
+from pipeline.evaluate.score import LabelScores
 
 
 def to_json(result: Evaluation) -> str:

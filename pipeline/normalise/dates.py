@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from .numbers import tidy, word_number
-from .rules import NormaliseRules
+from pipeline.normalise.numbers import tidy, word_number
+from pipeline.normalise.rules import NormaliseRules
 
 Date = dt.date
 NEAR_DAYS = 62  # a month(-day) this close to the anchor is taken as meant, whatever the tense

@@ -15,8 +15,8 @@ from typing import Any
 
 import pycountry
 
-from .numbers import parse_amount, qualifier_of, tidy
-from .rules import NormaliseRules
+from pipeline.normalise.numbers import parse_amount, qualifier_of, tidy
+from pipeline.normalise.rules import NormaliseRules
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .rules import NormaliseRules
+from pipeline.normalise.rules import NormaliseRules
 
 _NUM = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
 _FRACTION = re.compile(r"(\d+)\s+(\d)/(\d)")

@@ -1,7 +1,7 @@
 """The normalisers' word lists (``models/normalise.json``), validated on load.
 
 Currency codes must be ISO 4217 codes known to pycountry; added entity patterns must compile
-in spaCy's Matcher. A bad entry fails with :class:`~pipeline.rules.RuleError` naming the file
+in spaCy's Matcher. A bad entry fails with :class:`~pipeline.rulefiles.RuleError` naming the file
 and the field.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 import pycountry
 from pydantic import Field, field_validator, model_validator
 
-from ..rules import RuleError, _Rule, load_json, models_dir
+from pipeline.rulefiles import RuleError, _Rule, load_json, models_dir
 
 FILE = "normalise.json"
 

@@ -10,11 +10,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .dates import DateContext, Timex, normalise_date
-from .docdate import parse_published
-from .money import normalise_money
-from .numbers import normalise_percent, normalise_quantity
-from .rules import NormaliseRules
+from pipeline.ingest.published import parse_published
+from pipeline.normalise.dates import DateContext, Timex, normalise_date
+from pipeline.normalise.money import normalise_money
+from pipeline.normalise.numbers import normalise_percent, normalise_quantity
+from pipeline.normalise.rules import NormaliseRules
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "due", "intend"})

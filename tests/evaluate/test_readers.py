@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.clean import clean
 from pipeline.evaluate.readers import GoldFormatError, detect_format, read_gold
 from pipeline.evaluate.readers._base import join_tokens, normalise_whitespace
 from pipeline.evaluate.readers.conll import TaggedSpan, iob_spans
+from pipeline.ingest.clean import clean
 
 FIX = Path(__file__).parent / "fixtures"
 

@@ -10,13 +10,13 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ...schema import Record
-from ._base import GoldFormatError
-from .conll import read_conll
-from .conll04 import read_conll04
-from .meantime import read_meantime
-from .records import read_records
-from .timeml import read_timeml
+from pipeline.evaluate.readers._base import GoldFormatError
+from pipeline.evaluate.readers.conll import read_conll
+from pipeline.evaluate.readers.conll04 import read_conll04
+from pipeline.evaluate.readers.meantime import read_meantime
+from pipeline.evaluate.readers.records import read_records
+from pipeline.evaluate.readers.timeml import read_timeml
+from pipeline.schema import Record
 
 READERS: dict[str, Callable[[Path], Iterator[Record]]] = {
     "records": read_records,

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...schema import Entity, Meta, Record
-from ._base import GoldFormatError, join_tokens
+from pipeline.evaluate.readers._base import GoldFormatError, join_tokens
+from pipeline.schema import Entity, Meta, Record
 
 _TAG = re.compile(r"^(?:O|[BI]-\S+)$")
 

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ...schema import Entity, Meta, Record, Relation
-from ._base import GoldFormatError, join_tokens
+from pipeline.evaluate.readers._base import GoldFormatError, join_tokens
+from pipeline.schema import Entity, Meta, Record, Relation
 
 
 def _sentence(path: Path, i: int, item: Any) -> Record:

@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from ...schema import Entity, Meta, Record
-from ._base import GoldFormatError, join_tokens
-from .timeml import _parse
+from pipeline.evaluate.readers._base import GoldFormatError, join_tokens
+from pipeline.evaluate.readers.timeml import _parse
+from pipeline.schema import Entity, Meta, Record
 
 NAME_TYPES = frozenset({"NAM", "PRE.NAM"})
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ...schema import Record
-from ._base import GoldFormatError
+from pipeline.evaluate.readers._base import GoldFormatError
+from pipeline.schema import Record
 
 
 def read_records(path: Path) -> Iterator[Record]:

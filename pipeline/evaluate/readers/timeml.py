@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from ...schema import Entity, Meta, Record
-from ._base import GoldFormatError, map_span, normalise_whitespace
+from pipeline.evaluate.readers._base import GoldFormatError, map_span, normalise_whitespace
+from pipeline.schema import Entity, Meta, Record
 
 
 def _parse(path: Path) -> ET.Element:

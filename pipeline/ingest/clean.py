@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .schema import Edit
+from pipeline.schema import Edit
 
 Map = list[int | None]  # for each output char: index of the input char it came from
 

@@ -1,7 +1,7 @@
-"""Engines run :func:`pipeline.batch.run_batch` over batches and hand back each finished
-:class:`~pipeline.parts.Part`, in whatever order they finish (the part store sorts).
+"""Engines run :func:`pipeline.run.batch.run_batch` over batches and hand back each finished
+:class:`~pipeline.run.parts.Part`, in whatever order they finish (the part store sorts).
 
-One small interface, used by :func:`pipeline.batch.extract_batch`::
+One small interface, used by :func:`pipeline.run.batch.extract_batch`::
 
     with open_engine("local", workers=2, settings=settings) as engine:
         for part in engine.run(batches, settings): ...
@@ -18,8 +18,8 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from ..batch import Batch, Settings
-    from ..parts import Part
+    from pipeline.run.batch import Batch, Settings
+    from pipeline.run.parts import Part
 
 ENGINES = ("local", "dask")
 
@@ -36,12 +36,12 @@ def open_engine(
     if name == "local":
         if scheduler:
             raise ValueError("--scheduler is for --engine dask")
-        from .local import LocalEngine
+        from pipeline.run.engines.local import LocalEngine
 
         return LocalEngine(workers, settings)
     if name == "dask":
         try:
-            from .dask import DaskEngine
+            from pipeline.run.engines.dask import DaskEngine
         except ImportError as e:  # depends on the install
             raise RuntimeError("--engine dask needs Dask: pip install 'newsrel[dask]'") from e
 

@@ -1,6 +1,6 @@
 """Events from rules: triggers, argument roles, status, date, and merging of duplicate mentions.
 
-The rules are data (:mod:`pipeline.event_rules`); this module is pure functions over a parsed
+The rules are data (:mod:`pipeline.events.rules`); this module is pure functions over a parsed
 ``Doc``:
 
 1. :func:`find_triggers` — words (or phrases, or dependency patterns) that start an event;
@@ -33,13 +33,13 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from . import components  # noqa: F401  (registers Doc._.published, Span._.norm, Doc._.clusters)
-from .doctext import doc_text
-from .event_rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
-from .facts import ArgumentFact, EventFact, Offsets
-from .gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
-from .gates import needs as gate_needs
-from .paragraphs import headline_end
+import pipeline.nlp.components  # noqa: F401  (registers Doc._.published, Span._.norm, Doc._.clusters)
+from pipeline.events.rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
+from pipeline.facts import ArgumentFact, EventFact, Offsets
+from pipeline.ingest.layout import headline_end
+from pipeline.matchers.doctext import doc_text
+from pipeline.matchers.gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
+from pipeline.matchers.gates import needs as gate_needs
 
 ENTITY_CHILD_DEPS = frozenset({"appos", "compound", "nmod", "poss"})
 CHUNK_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -74,7 +74,7 @@ class EventEngine:
         self.by_lemma: dict[str, list[EventRule]] = {}
         self.phrases: dict[str, list[tuple[tuple[str, ...], EventRule]]] = {}
         # one matcher per dependency rule, run only when the document has what its nodes
-        # need (pipeline.gates: a DependencyMatcher runs its token patterns over the whole doc)
+        # need (pipeline.matchers.gates: a DependencyMatcher runs its token patterns over the whole doc)
         self.dependency: list[tuple[tuple[TreeNode, ...], tuple[Need, ...], DependencyMatcher]] = []
         for r in ruleset.rules:
             for lemma in r.trigger.lemmas:
@@ -111,7 +111,7 @@ class Layout:
     headline_end: int  # character offset where a headline ends (0: none)
 
 
-DATELINE_SOURCE = "entity-fix.dateline"  # pipeline.entities.datelines
+DATELINE_SOURCE = "entity-fix.dateline"  # pipeline.entities.fixes.datelines
 
 
 def _is_duration(norm: object) -> bool:

@@ -11,8 +11,8 @@ import spacy
 from pydantic import Field
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the factories and extensions)
-from .rules import _Rule, load_json, models_dir
+import pipeline.nlp.components  # noqa: F401  (registers the factories and extensions)
+from pipeline.rulefiles import _Rule, load_json, models_dir
 
 MODEL_ENV = "NEWSREL_MODEL"
 

@@ -10,9 +10,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .io import read_records
-from .schema import Record
-from .views import Lookup
+from pipeline.io import read_records
+from pipeline.present.views import Lookup
+from pipeline.schema import Record
 
 LABEL_STYLES = {
     "PERSON": "bold magenta",

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import field_validator
 
-from .rules import _Rule, load_json, models_dir
+from pipeline.rulefiles import _Rule, load_json, models_dir
 
 
 @dataclass(frozen=True)

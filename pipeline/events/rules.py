@@ -2,7 +2,7 @@
 ``models/event_rules.jsonl`` (triggers and where each role is found).
 
 One pydantic model per kind, ``extra="forbid"``: the models are the only list of allowed keys,
-and a bad rule fails on load with :class:`~pipeline.rules.RuleError` naming the file, the line,
+and a bad rule fails on load with :class:`~pipeline.rulefiles.RuleError` naming the file, the line,
 the rule id and the field. Cross-checks (a rule's type and roles exist, its lexicons and cues
 are defined, its paths parse, its dependency pattern is one spaCy accepts) run on load too.
 
@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .rules import RuleError, _Rule, load_json, load_jsonl, models_dir
+from pipeline.rulefiles import RuleError, _Rule, load_json, load_jsonl, models_dir
 
 TYPES_FILE = "event_types.json"
 RULES_FILE = "event_rules.jsonl"

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .schema import Record
-from .views import PARTY_ROLES, Lookup, names_in_role, parse_date
+from pipeline.present.views import PARTY_ROLES, Lookup, names_in_role, parse_date
+from pipeline.schema import Record
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -139,7 +139,7 @@ def to_frames(records: Iterable[Record] | str | Path) -> Frames:
     """DataFrames for ``records`` (or the path of a records JSONL file, read with
     :func:`pipeline.io.read_records`). Records are consumed one at a time."""
     if isinstance(records, (str, Path)):
-        from .io import read_records
+        from pipeline.io import read_records
 
         records = read_records(records)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}

@@ -25,11 +25,11 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .doctext import doc_text
-from .facts import ClusterFact, Offsets, RelationFact, SentenceIndex
-from .gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
-from .gates import token_needs as gate_token_needs
-from .rules import RuleError, _Rule, load_jsonl
+from pipeline.facts import ClusterFact, Offsets, RelationFact, SentenceIndex
+from pipeline.matchers.doctext import doc_text
+from pipeline.matchers.gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
+from pipeline.matchers.gates import token_needs as gate_token_needs
+from pipeline.rulefiles import RuleError, _Rule, load_jsonl
 
 RelationType = Literal[
     "HOLDS_POSITION", "POSITION_AT", "AFFILIATED_WITH", "COUNTERPART_OF", "LOCATED_IN", "ALIAS_OF"
@@ -102,7 +102,7 @@ class CompiledRules:
     tokens: Matcher
     deps: dict[Labels, DependencyMatcher]
     is_country: Callable[[str], bool] = lambda text: False
-    # per label pair, what each of its rules needs of a sentence (pipeline.gates tree gate)
+    # per label pair, what each of its rules needs of a sentence (pipeline.matchers.gates tree gate)
     trees: dict[Labels, list[tuple[TreeNode, ...]]] = field(default_factory=dict)
     token_needs: list[tuple[Need, ...]] | None = None  # the token rules' (None: always run)
 
@@ -189,7 +189,7 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
 
 @dataclass
 class _GroupGate:
-    """The sentences where a rule of a group might match (:class:`~pipeline.gates.TreeIndex`),
+    """The sentences where a rule of a group might match (:class:`~pipeline.matchers.gates.TreeIndex`),
     worked out only for the groups asked about (those with sentences holding their labels);
     the document's index is built at the first question."""
 

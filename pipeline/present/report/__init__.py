@@ -1,7 +1,7 @@
 """``newsrel report``: one static, self-contained HTML file for a corpus of records.
 
 Corpus summary, an events table, a timeline and a who-meets-whom network (inline SVG drawn
-here), then every document rendered with :func:`pipeline.rendering.render`. No network access:
+here), then every document rendered with :func:`pipeline.present.displacy.render`. No network access:
 CSS and JS are inlined from package resources. Records stream through once; rendered
 documents are spooled to a temporary file, so memory holds only the small event rows.
 Every piece of document text is escaped (displaCy escapes, the rest goes through ``esc``).
@@ -23,10 +23,9 @@ from pathlib import Path
 from string import Template
 from typing import IO
 
-from . import __version__
-from .rendering import ENTITY_COLORS, EVENT_COLORS, render
-from .schema import Record
-from .views import (
+from pipeline._version import __version__
+from pipeline.present.displacy import ENTITY_COLORS, EVENT_COLORS, render
+from pipeline.present.views import (
     PARTY_ROLES,
     PLACE_ROLES,
     DateValue,
@@ -35,6 +34,7 @@ from .views import (
     parse_date,
     sentence_text,
 )
+from pipeline.schema import Record
 
 OPEN_BELOW_CHARS = 4000  # documents shorter than this start expanded in small corpora
 OPEN_MAX_DOCS = 50
@@ -47,7 +47,7 @@ def esc(text: object) -> str:
 
 
 def _resource(name: str) -> str:
-    return files("pipeline").joinpath(name).read_text(encoding="utf-8")
+    return files("pipeline.present.report").joinpath(name).read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- rows the report is built from

@@ -16,8 +16,8 @@ from functools import lru_cache
 import numpy
 from spacy.tokens import Doc, Span
 
-from .recase import line_ranges
-from .rules import EntityFixes
+from pipeline.entities.recase import line_ranges
+from pipeline.rulefiles import EntityFixes
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -158,9 +158,9 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
     "Kazakh-Belarusian relations") as ORG, and leaves "Kazakh" in "Kazakh First Deputy Prime
     Minister" untagged once its bogus PERSON is gone. Untagged demonyms become NORP unless an
     untagged proper noun follows (then they may begin a name the model missed). The forms
-    come from :mod:`pipeline.countries` (countryinfo, pycountry and ``models/demonyms.json``).
+    come from :mod:`pipeline.entities.countries` (countryinfo, pycountry and ``models/demonyms.json``).
     """
-    from .countries import country_table
+    from pipeline.entities.countries import country_table
 
     table = country_table()
 
@@ -199,7 +199,7 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
 
 def is_country(name: str) -> bool:
     """A country's name, from the one country table (pycountry + countryinfo, ``countries.py``)."""
-    from .countries import country_table
+    from pipeline.entities.countries import country_table
 
     return country_table().by_name(name) is not None
 
@@ -744,7 +744,7 @@ def sports_teams(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> li
 def _is_nation(text: str, fixes: EntityFixes) -> bool:
     """A country, or a place that fields national teams ("England"): its team keeps the
     place's name and label."""
-    from .countries import country_table
+    from pipeline.entities.countries import country_table
 
     if sum(c.isalpha() for c in text) < 3 and "." not in text:
         return False  # "EC", "TM": codes, not the country's name

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .schema import Cluster, Entity, Event, Record
+from pipeline.schema import Cluster, Entity, Event, Record
 
 # Roles that name who takes part in an event (the "who meets or signs with whom" roles).
 PARTY_ROLES = ("participant", "party")

@@ -1,6 +1,6 @@
 """Batch extraction at scale: the sorted list of sources is cut into batches, an engine runs
 :func:`run_batch` on each (in this process, a process pool, or a Dask cluster), and every
-finished batch is committed as a part file (:mod:`pipeline.parts`) then merged by id.
+finished batch is committed as a part file (:mod:`pipeline.run.parts`) then merged by id.
 
 The output depends only on the inputs and the settings: not on the engine, the number of
 workers, the order batches finish in, or whether the run was interrupted and resumed.
@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from .extract import extract_documents, pipeline_info
-from .ingest import Item, index_documents, load
-from .io import dumps
-from .nlp import load_nlp
-from .parts import Part, PartStore
-from .schema import ErrorRecord
+from pipeline.extract import extract_documents, pipeline_info
+from pipeline.ingest.files import Item, index_documents, load
+from pipeline.io import dumps
+from pipeline.nlp.build import load_nlp
+from pipeline.run.parts import Part, PartStore
+from pipeline.schema import ErrorRecord
 
 DEFAULT_BATCH = 64
 
@@ -93,7 +93,7 @@ def _keep(seq: int, items: list[Item], done: set[str] | frozenset[str]) -> Itera
 
 def run_batch(batch: Batch, settings: Settings) -> Part:
     """Records and error lines for one batch (runs in whichever process the engine picks; the
-    pipeline is built once per process: :func:`~pipeline.nlp.load_nlp` is cached)."""
+    pipeline is built once per process: :func:`~pipeline.nlp.build.load_nlp` is cached)."""
     nlp = load_nlp(settings.model)
     records: list[tuple[str, str]] = []
     errors: list[tuple[str, str]] = []
@@ -154,7 +154,7 @@ def extract_batch(
 
     ``resume`` continues an interrupted run into the same ``out``. Raises :class:`Interrupted`
     on Ctrl-C, after keeping what was committed."""
-    from .engines import open_engine
+    from pipeline.run.engines import open_engine
 
     settings = settings or Settings()
     started = time.perf_counter()

@@ -20,7 +20,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc
 
-from .doctext import doc_text
+from pipeline.matchers.doctext import doc_text
 
 SHORT_LINE = 30
 HEADLINE_MAX = 200

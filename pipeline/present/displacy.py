@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from spacy import displacy
 
-from .schema import Event, Record
-from .views import Lookup, event_window
+from pipeline.present.views import Lookup, event_window
+from pipeline.schema import Event, Record
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .io import errors_path
+from pipeline.io import errors_path
 
 MANIFEST = "run.json"
 

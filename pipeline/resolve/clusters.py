@@ -1,12 +1,12 @@
 """In-document resolution: which entity mentions are one real-world entity.
 
-Pure functions over a ``Doc``'s entities; :class:`~pipeline.components.Resolver` writes the
+Pure functions over a ``Doc``'s entities; :class:`~pipeline.nlp.components.Resolver` writes the
 result (``Doc._.clusters``, ``Span._.norm`` of demonyms, ``Span._.cluster`` and the
 ``ALIAS_OF`` relations). Mentions are joined when
 
 - they resolve to the same country: "Kazakhstan", "KAZAKHSTAN" and the demonym "Kazakh";
 - they have the same text (case-insensitive) and a compatible label;
-- one is a short form defined in the text by the other (Schwartz–Hearst, :mod:`pipeline.acronyms`);
+- one is a short form defined in the text by the other (Schwartz–Hearst, :mod:`pipeline.resolve.acronyms`);
 - a PERSON name is part of exactly one longer PERSON name ("Mamin" -> "Askar Mamin"); a short
   name that fits two people ("Mamin" with "Askar Mamin" and "Bakhyt Mamin") stays on its own.
 
@@ -22,9 +22,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .acronyms import Definition, find_definitions
-from .countries import CountryTable
-from .facts import ClusterFact, Offsets, RelationFact
+from pipeline.entities.countries import CountryTable
+from pipeline.facts import ClusterFact, Offsets, RelationFact
+from pipeline.resolve.acronyms import Definition, find_definitions
 
 # labels whose equal mentions are one entity; values (DATE, MONEY ...) and TITLEs never are
 NAMED = frozenset(

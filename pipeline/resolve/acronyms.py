@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span
 
-from .doctext import doc_text
+from pipeline.matchers.doctext import doc_text
 
 MAX_PAREN_TOKENS = 8  # scispaCy's limit on the words inside the parentheses
 

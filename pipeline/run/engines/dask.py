@@ -3,7 +3,7 @@
 With no ``scheduler`` address a LocalCluster of ``workers`` single-threaded processes is
 started in this process (nothing to set up); with one (``tcp://host:8786``) the batches go to
 that cluster. Each worker builds the pipeline once (:class:`BuildPipeline`, a worker plugin,
-at start; :func:`~pipeline.nlp.load_nlp` is cached per process). Workers read the input files
+at start; :func:`~pipeline.nlp.build.load_nlp` is cached per process). Workers read the input files
 themselves, so on a real cluster the inputs must be at the same path on every worker (a
 shared file system); the parts come back to this process, which writes the output.
 """
@@ -16,8 +16,8 @@ from typing import Any
 
 from distributed import WorkerPlugin
 
-from ..batch import Batch, Settings, run_batch
-from ..parts import Part
+from pipeline.run.batch import Batch, Settings, run_batch
+from pipeline.run.parts import Part
 
 IN_FLIGHT_PER_WORKER = 2
 # Settings for the LocalCluster this engine starts (a cluster given by address keeps its own):
@@ -48,7 +48,7 @@ class BuildPipeline(WorkerPlugin):
         self.model = model
 
     def setup(self, worker: Any) -> None:
-        from ..nlp import load_nlp
+        from pipeline.nlp.build import load_nlp
 
         load_nlp(self.model)
 

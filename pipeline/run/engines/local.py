@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from types import TracebackType
 
-from ..batch import Batch, Settings, run_batch
-from ..nlp import load_nlp
-from ..parts import Part
+from pipeline.nlp.build import load_nlp
+from pipeline.run.batch import Batch, Settings, run_batch
+from pipeline.run.parts import Part
 
 IN_FLIGHT_PER_WORKER = 2
 # one BLAS/OpenMP thread per worker process: N workers on N cores, not N x N threads fighting

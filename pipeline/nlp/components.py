@@ -18,11 +18,14 @@ from spacy.pipeline import AttributeRuler, Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from . import attributes, recase, relations, resolve
-from . import entities as ent_rules
-from .facts import RelationFact
-from .rules import EntityFixes, load_entity_patterns, load_json, models_dir
-from .windows import WindowedMatcher
+import pipeline.entities.fixes as ent_rules
+import pipeline.entities.recase as recase
+import pipeline.matchers.attributes as attributes
+import pipeline.relations.engine as relations
+import pipeline.resolve.clusters as resolve
+from pipeline.facts import RelationFact
+from pipeline.matchers.windows import WindowedMatcher
+from pipeline.rulefiles import EntityFixes, load_entity_patterns, load_json, models_dir
 
 
 def register_extensions() -> None:
@@ -46,10 +49,10 @@ register_extensions()
 
 class EntityRules:
     """Rule matchers over the model's entities: patterns from ``entity_patterns.jsonl``,
-    then the fixes of :mod:`pipeline.entities` with word lists from ``entity_fixes.json``."""
+    then the fixes of :mod:`pipeline.entities.fixes` with word lists from ``entity_fixes.json``."""
 
     def __init__(self, nlp: Language, patterns: Path, fixes: Path) -> None:
-        # run only where a pattern's words are (pipeline.windows): the same matches
+        # run only where a pattern's words are (pipeline.matchers.windows): the same matches
         self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels: dict[str, str] = {}
@@ -60,7 +63,7 @@ class EntityRules:
             else:
                 self.matcher.add(row["id"], [row["pattern"]])
         self.fixes = load_json(fixes, EntityFixes)
-        # the trained NER, run again on recased all-caps lines (pipeline.recase)
+        # the trained NER, run again on recased all-caps lines (pipeline.entities.recase)
         self.ner = cast(Pipe, nlp.get_pipe("ner")) if nlp.has_pipe("ner") else None
         self.lexicon = recase.lemmatizer_lexicon(nlp)
 
@@ -177,11 +180,11 @@ class Normaliser:
     :mod:`pipeline.normalise`."""
 
     def __init__(self, nlp: Language, rules: Path) -> None:
-        from .normalise.rules import load_rules
+        from pipeline.normalise.rules import load_rules
 
         self.rules = load_rules(rules)
-        # run only where a pattern's words are (pipeline.windows): the same matches; cheaper
-        # than the document gate (pipeline.gates) it replaces, which skipped only whole documents
+        # run only where a pattern's words are (pipeline.matchers.windows): the same matches; cheaper
+        # than the document gate (pipeline.matchers.gates) it replaces, which skipped only whole documents
         self.matcher = WindowedMatcher(nlp.vocab, validate=True)
         self.labels: dict[str, str] = {}
         self.connectors = frozenset(self.rules.split_connectors)
@@ -199,7 +202,7 @@ class Normaliser:
         return filter_spans(spans)
 
     def __call__(self, doc: Doc) -> Doc:
-        from .normalise.spans import (
+        from pipeline.normalise.spans import (
             is_age,
             merge_adjacent,
             normalise_entities,
@@ -242,11 +245,11 @@ def make_normaliser(nlp: Language, name: str, rules: str | None) -> Normaliser:
 
 
 class Resolver:
-    """Who is who in one document (:mod:`pipeline.resolve`): clusters over ``doc.ents``,
+    """Who is who in one document (:mod:`pipeline.resolve.clusters`): clusters over ``doc.ents``,
     country values on demonyms, acronym aliases (``ALIAS_OF``)."""
 
     def __init__(self, nlp: Language, folder: Path) -> None:
-        from .countries import country_table
+        from pipeline.entities.countries import country_table
 
         self.table = country_table(folder)
 
@@ -280,11 +283,11 @@ def make_resolver(nlp: Language, name: str, folder: str | None) -> Resolver:
 
 
 class RelationRules:
-    """Relations from the rules in ``relation_rules.jsonl`` (:mod:`pipeline.relations`), and
+    """Relations from the rules in ``relation_rules.jsonl`` (:mod:`pipeline.relations.engine`), and
     the roles of each PERSON cluster they imply."""
 
     def __init__(self, nlp: Language, path: Path) -> None:
-        from .countries import country_table
+        from pipeline.entities.countries import country_table
 
         table = country_table(path.parent)
         self.compiled = relations.compile_rules(
@@ -317,15 +320,15 @@ def make_relation_rules(nlp: Language, name: str, rules: str | None) -> Relation
 
 
 class EventRules:
-    """Events from the rules of ``event_rules.jsonl`` (:mod:`pipeline.events`); sets
+    """Events from the rules of ``event_rules.jsonl`` (:mod:`pipeline.events.engine`); sets
     ``Doc._.events`` to a list of :class:`~pipeline.facts.EventFact`. ``mode="trigger-only"``
     keeps the trigger words alone: the baseline the rules are measured against."""
 
     def __init__(
         self, nlp: Language, folder: Path, mode: str, skip_headline: bool | None = None
     ) -> None:
-        from .event_rules import load_event_rules
-        from .events import EventEngine
+        from pipeline.events.engine import EventEngine
+        from pipeline.events.rules import load_event_rules
 
         if mode not in ("full", "trigger-only"):
             raise ValueError(f"newsrel_events_v1: mode {mode!r} is not 'full' or 'trigger-only'")
@@ -334,7 +337,7 @@ class EventRules:
         self.skip_headline = skip_headline
 
     def find(self, doc: Doc) -> list:
-        from .events import match_events
+        from pipeline.events.engine import match_events
 
         return match_events(
             doc, self.engine, trigger_only=self.trigger_only, skip_headline=self.skip_headline
@@ -371,14 +374,14 @@ def make_event_rules(
 def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Sentence starts from the layout (after a blank line and after a headline), set before
     the parser so that a headline or header line never joins the first paragraph's sentence
-    (:mod:`pipeline.paragraphs`)."""
-    from .paragraphs import set_layout_sentence_starts
+    (:mod:`pipeline.ingest.layout`)."""
+    from pipeline.ingest.layout import set_layout_sentence_starts
 
     return set_layout_sentence_starts
 
 
 class IndexedAttributeRuler(AttributeRuler):
-    """spaCy's ``AttributeRuler`` finding its matches through :mod:`pipeline.attributes` (the same
+    """spaCy's ``AttributeRuler`` finding its matches through :mod:`pipeline.matchers.attributes` (the same
     matches, without trying every pattern at every token); patterns, serialisation and
     ``set_annotations`` are spaCy's. Patterns the index cannot hold are matched by spaCy's
     ``Matcher`` as before."""
