@@ -5,7 +5,6 @@ Everything here is a function a notebook can call; the CLI only parses arguments
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -18,6 +17,7 @@ from spacy.tokens import Doc
 from pipeline._version import __version__
 from pipeline.ingest.clean import Cleaned, clean
 from pipeline.ingest.files import Document, InputError, iter_documents
+from pipeline.ingest.layout import Layout, find_layout
 from pipeline.ingest.published import find_published, read_sidecar
 from pipeline.nlp.build import load_nlp, model_name
 from pipeline.nlp.chunking import pipe_docs
@@ -34,34 +34,13 @@ class EmptyText(ValueError):
 
 @dataclass(frozen=True)
 class Prepared:
+    """A document ready for the pipeline: its cleaned text, its layout (found once, here) and
+    the record's metadata (the input's, a sidecar's, then what the layout found)."""
+
     doc: Document
     cleaned: Cleaned
+    layout: Layout
     meta: dict[str, Any]
-
-
-_DATELINE = re.compile(r"^([A-Z][A-Z .,'’-]{1,40}[A-Z.])\s+[—–-]{1,2}\s+\S", re.M)
-# "Astana Times, 28 SEPTEMBER 2017" / "Steppe Business Review, March 14, 2023": an outlet line
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_OUTLET = re.compile(
-    rf"^([A-Z][\w&.'’ -]{{2,60}}?),\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}\s*$",
-    re.M | re.I,
-)
-
-
-def header_meta(text: str) -> dict[str, Any]:
-    """Title (the first line, when it is short and not a sentence), outlet ("Outlet, DATE" among
-    the first lines) and dateline of a text."""
-    meta: dict[str, Any] = {}
-    first = text.split("\n", 1)[0].strip()
-    if first and len(first) <= 200 and not first.endswith((".", ":", ",")):
-        meta["title"] = first
-    m = _DATELINE.search(text[:3000])
-    if m:
-        meta["dateline"] = m.group(1).strip()
-    header = "\n".join(text.split("\n", 8)[:8])  # the outlet line sits above the body
-    if (outlet := _OUTLET.search(header)) is not None:
-        meta["outlet"] = outlet.group(1).strip()
-    return meta
 
 
 def prepare(doc: Document, *, published: str | None = None) -> Prepared:
@@ -69,24 +48,22 @@ def prepare(doc: Document, *, published: str | None = None) -> Prepared:
     if not cleaned.text:
         raise EmptyText("no text left after cleaning (only whitespace or debris)")
     sidecar = read_sidecar(doc.meta.get("path"))
-    meta = {**header_meta(cleaned.text), **sidecar, **doc.meta}
     found = find_published(cleaned.text, doc.meta, cli=published, sidecar=sidecar)
-    meta.pop("published", None)
-    if found.date:
-        meta["published"], meta["published_source"] = found.date, found.source
-    return Prepared(doc, cleaned, meta)
+    layout = find_layout(cleaned.text, published=found.date, published_source=found.source)
+    given = {**sidecar, **doc.meta}
+    given.pop("published", None)  # the date found (and its source) is the layout's
+    given.pop("published_source", None)
+    return Prepared(doc, cleaned, layout, {**layout.meta(), **given})
 
 
 def doc_values(p: Prepared) -> dict[str, Any]:
-    """``Doc._`` values a prepared document starts with: its anchor date for the normaliser."""
-    return {
-        "published": p.meta.get("published"),
-        "published_source": p.meta.get("published_source"),
-    }
+    """``Doc._`` values a prepared document starts with: its layout (the one writer of
+    ``Doc._.layout``; :mod:`pipeline.nlp.extensions`)."""
+    return {"layout": p.layout}
 
 
 def make_doc(nlp: Language, p: Prepared) -> Doc:
-    """The tokenised Doc of a prepared document, its anchor date set for the normaliser."""
+    """The tokenised Doc of a prepared document, its layout set for the components."""
     doc = nlp.make_doc(p.cleaned.text)
     for name, value in doc_values(p).items():
         setattr(doc._, name, value)

@@ -2,7 +2,7 @@
 
 Components refer to entity mentions by their character offsets ``(start, end)`` in the
 document text (the same offsets as ``doc.ents``); ``record.py`` turns them into the
-record's ``T``/``E`` ids. Extensions holding these are registered in ``components.py``.
+record's ``T``/``E`` ids. The slots holding these are registered in ``pipeline/nlp/extensions.py``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,16 @@ class ClusterFact:
     mentions: tuple[Offsets, ...]
     aliases: tuple[str, ...] = ()
     norm: dict[str, Any] | None = None
-    roles: tuple[tuple[str, Offsets | None], ...] = ()  # (title, mention of the org/place)
+
+
+@dataclass(frozen=True)
+class RoleFact:
+    """A position a person holds: ``title`` held by the cluster of the mention ``person``, at the
+    organisation or place mention ``of`` (None: not said)."""
+
+    person: Offsets
+    title: str
+    of: Offsets | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pipeline.facts import (
     EventFact,
     Offsets,
     RelationFact,
+    RoleFact,
     SentenceIndex,
 )
 from pipeline.matchers.doctext import doc_text
@@ -66,7 +67,7 @@ def build_record(
                 sentence=sent_of.get(ent.start),
             )
         )
-    clusters = _clusters(doc._.clusters or [], ids, entities)
+    clusters = _clusters(doc._.clusters or [], doc._.roles or [], ids, entities)
     relations = [
         Relation(
             id=f"R{n}",
@@ -76,7 +77,7 @@ def build_record(
             rule=r.rule,
             sentence=r.sentence,
         )
-        for n, r in enumerate(_known(doc._.relations or [], ids), 1)
+        for n, r in enumerate(_known([*(doc._.aliases or []), *(doc._.relations or [])], ids), 1)
     ]
     events = [_event(text, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
     return Record(
@@ -97,9 +98,13 @@ def _known(relations: list[RelationFact], ids: dict[Offsets, str]) -> list[Relat
 
 
 def _clusters(
-    facts: list[ClusterFact], ids: dict[Offsets, str], entities: list[Entity]
+    facts: list[ClusterFact],
+    roles: list[RoleFact],
+    ids: dict[Offsets, str],
+    entities: list[Entity],
 ) -> list[Cluster]:
-    """Clusters from the resolver; every mention the resolver left out gets its own."""
+    """Clusters from the resolver, with the roles the relations found for their mentions;
+    every mention the resolver left out gets its own cluster."""
     out: list[Cluster] = []
     member: dict[Offsets, str] = {}
     placed: list[tuple[ClusterFact, Cluster]] = []
@@ -122,7 +127,12 @@ def _clusters(
         out.append(cluster)
         placed.append((fact, cluster))
     for fact, cluster in placed:  # roles point at clusters, known only now
-        cluster.roles = [Role(title=t, of=member.get(of) if of else None) for t, of in fact.roles]
+        mine = set(fact.mentions)
+        cluster.roles = [
+            Role(title=r.title, of=member.get(r.of) if r.of else None)
+            for r in roles
+            if r.person in mine
+        ]
     for ent in entities:
         key = (ent.start, ent.end)
         if key not in member:

@@ -4,8 +4,9 @@ import pytest
 import spacy
 
 from pipeline.extract import extract_documents
-from pipeline.facts import ArgumentFact, ClusterFact, EventFact, RelationFact
+from pipeline.facts import ArgumentFact, ClusterFact, EventFact, RelationFact, RoleFact
 from pipeline.ingest.files import Document
+from pipeline.ingest.layout import Layout, find_layout, layout_starts
 from pipeline.nlp.chunking import CHUNK_CHARS, join_docs, pipe_docs, shift_fact, split_points
 from pipeline.schema import Record
 
@@ -48,16 +49,11 @@ def test_split_points_prefer_paragraphs_then_sentences_then_spaces(
             RelationFact("HOLDS_POSITION", (100, 105), (106, 109), "r", sentence=4),
         ),
         (
-            ClusterFact(
-                "PERSON", "A", ((0, 1), (5, 6)), roles=(("Minister", (8, 9)), ("Envoy", None))
-            ),
-            ClusterFact(
-                "PERSON",
-                "A",
-                ((100, 101), (105, 106)),
-                roles=(("Minister", (108, 109)), ("Envoy", None)),
-            ),
+            ClusterFact("PERSON", "A", ((0, 1), (5, 6)), aliases=("AB",)),
+            ClusterFact("PERSON", "A", ((100, 101), (105, 106)), aliases=("AB",)),
         ),
+        (RoleFact((0, 1), "Minister", (8, 9)), RoleFact((100, 101), "Minister", (108, 109))),
+        (RoleFact((0, 1), "Envoy"), RoleFact((100, 101), "Envoy")),
         (
             EventFact(
                 "MEETING",
@@ -82,21 +78,26 @@ def test_shift_fact_moves_offsets_and_sentence_numbers(fact: object, shifted: ob
     assert shift_fact(fact, 100, 3) == shifted
 
 
-def test_document_values_of_a_made_doc_reach_every_chunk() -> None:
+def test_every_chunk_sees_the_document_date_and_its_own_part_of_the_layout() -> None:
     nlp = spacy.blank("en")
-    seen: list[str | None] = []
+    seen: list[tuple[str, Layout]] = []
 
-    @spacy.Language.component("newsrel_test_published_probe")
+    @spacy.Language.component("newsrel_test_layout_probe")
     def probe(doc):  # type: ignore[no-untyped-def]
-        seen.append(doc._.published)
+        seen.append((doc.text, doc._.layout))
         return doc
 
-    nlp.add_pipe("newsrel_test_published_probe")
-    made = nlp.make_doc("One two three. " * 40)
-    made._.published = "2017-09-29"
+    nlp.add_pipe("newsrel_test_layout_probe")
+    text = "Talks end\n\n" + "One two three. Four five.\n\n" * 30
+    made = nlp.make_doc(text)
+    whole = find_layout(text, published="2017-09-29")
+    made._.layout = whole
     (doc,) = pipe_docs(nlp, [made], size=100)
-    assert len(seen) > 3 and set(seen) == {"2017-09-29"}
-    assert doc._.published == "2017-09-29" and doc.text == made.text
+    assert len(seen) > 3 and {lay.published for _, lay in seen} == {"2017-09-29"}
+    assert [lay.headline_end for _, lay in seen] == [9] + [0] * (len(seen) - 1)
+    for chunk_text, lay in seen:  # each chunk's starts are its own paragraph starts
+        assert list(lay.sentence_starts) == layout_starts(chunk_text, 0) or lay.headline_end
+    assert doc._.layout == whole and doc.text == text
 
 
 def test_join_docs_shifts_document_facts() -> None:

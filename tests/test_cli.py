@@ -54,15 +54,3 @@ def test_extract_rejects_bad_published_date_with_usage_error(tmp_path: Path) -> 
         app, ["extract", str(SEED), "-o", str(tmp_path / "o.jsonl"), "--published", "29/09/2017"]
     )
     assert result.exit_code == 2
-
-
-def test_header_meta_reads_title_outlet_and_dateline() -> None:
-    from pipeline.extract import header_meta
-
-    text = "Trade talks open\n\nSteppe Business Review, March 14, 2023\n\nALMATY — Ministers met."
-    assert header_meta(text) == {
-        "title": "Trade talks open",
-        "outlet": "Steppe Business Review",
-        "dateline": "ALMATY",
-    }
-    assert "outlet" not in header_meta("Headline\n\nHe said, 12 May 2020 was the day.\n")

@@ -18,7 +18,6 @@ from pipeline.events.engine import (
     complete,
     fill_frame,
     find_triggers,
-    headline_end,
     layout,
     match_events,
     norm_date,
@@ -26,6 +25,7 @@ from pipeline.events.engine import (
     trigger_candidates,
 )
 from pipeline.events.rules import load_event_rules, parse_path
+from pipeline.ingest.layout import find_layout, headline_end
 from pipeline.rulefiles import RuleError, models_dir
 
 VOCAB = spacy.blank("en").vocab
@@ -45,7 +45,7 @@ def parsed(rows: list[Row], *, published: str | None = None) -> Doc:
         deps=[r[4] for r in rows],
         ents=[r[5] for r in rows],
     )
-    doc._.published = published
+    doc._.layout = find_layout(doc.text, published=published)
     return doc
 
 
@@ -103,7 +103,7 @@ def test_status_comes_from_cues_on_the_trigger(aux: list[Row], status: str) -> N
 def test_date_and_planned_status_come_from_the_norm() -> None:
     doc = met([], date=("November", "November", "PROPN", 0, "", ""))
     doc.ents[-1]._.norm = {"type": "DATE", "value": "2017-11"}
-    doc._.published = "2017-09-28"
+    doc._.layout = find_layout(doc.text, published="2017-09-28")
     (event,) = match_events(doc, ENGINE)
     assert event.date == "2017-11" and event.status == "planned"
 

@@ -206,7 +206,7 @@ def test_anchor_is_on_the_doc(nlp) -> None:
 
     p = prepare(Document(id="x", text="Hello.", meta={"published": "2001-02-03"}))
     doc = nlp(make_doc(nlp, p))
-    assert (doc._.published, doc._.published_source) == ("2001-02-03", "meta")
+    assert (doc._.layout.published, doc._.layout.published_source) == ("2001-02-03", "meta")
 
 
 def test_component_is_registered_in_pipeline_order(nlp) -> None:

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.ingest.layout import layout_sentence_starts, layout_starts
+from pipeline.ingest.layout import layout_starts
+from pipeline.nlp.sentences import layout_sentence_starts
 
 
 @pytest.mark.parametrize(

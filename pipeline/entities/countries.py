@@ -142,3 +142,22 @@ def build_table(extras: DemonymExtras) -> CountryTable:
 @lru_cache(maxsize=4)
 def country_table(folder: Path | None = None) -> CountryTable:
     return build_table(load_json((folder or models_dir()) / "demonyms.json", DemonymExtras))
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def country_of(label: str, text: str, table: CountryTable) -> dict[str, Any] | None:
+    """The country a place name (GPE/LOC/FAC) names or a NORP demonym stands for; a demonym
+    pair ("Kazakh-Uzbek") gives a list."""
+    if label in PLACE_LABELS:
+        c = table.by_name(text)
+        return c.norm() if c else None
+    if label == "NORP":
+        c = table.by_demonym(text)
+        if c:
+            return c.norm()
+        pair = table.demonym_pair(text)
+        if pair:
+            return {"countries": [p.norm() for p in pair]}
+    return None

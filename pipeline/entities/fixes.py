@@ -17,6 +17,8 @@ import numpy
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.recase import line_ranges
+from pipeline.matchers.doctext import doc_text
+from pipeline.nlp.extensions import layout_of
 from pipeline.rulefiles import EntityFixes
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -924,53 +926,25 @@ def players_with_country(
 
 # --- news patterns: datelines (issue #2) ---
 
-_DATELINE_DATE = re.compile(
-    r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
-    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})",
-    re.I,
-)
-
 
 def datelines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
-    """The place a story is filed from: a line that opens with a place in capitals, then a
-    date, a wire agency in brackets or a dash ("BRISTOL 1996-08-28", "HAARLEM , Netherlands
-    1996-08-27", "OSLO (Reuters) -"). The place is a GPE, and so is a region or country after
-    its comma."""
+    """The place a story is filed from: the layout's dateline (:mod:`pipeline.ingest.layout`) is
+    a GPE when the line dates it ("BRISTOL 1996-08-28", "HAARLEM , Netherlands 1996-08-27"), or
+    when the place is a known one and a dash or a wire agency follows ("OSLO (Reuters) -"; not
+    "SOCCER - ..."); so is a region or country after its comma."""
     places = place_names(fixes.min_city_population)
+    text = doc_text(doc)
     out = list(ents)
-    for start, end in line_ranges(doc):
-        i = start
-        while i < end and doc[i].is_punct:
-            i += 1  # "-- OSLO ..."
-        s = i
-        while i < end and doc[i].is_upper and any(c.isalpha() for c in doc[i].text) and i - s < 4:
-            i += 1
-        if i == s or i == end:
+    for line in layout_of(doc).datelines:
+        name = text[line.place[0] : line.place[1]].title()
+        if not (line.kind == "dated" or name in places or _is_nation(name, fixes)):
             continue
-        place_end = i
-        region: tuple[int, int] | None = None
-        if doc[i].text == "," and i + 1 < end and doc[i + 1].text[:1].isupper():
-            j = i + 1
-            while j < end and doc[j].text[:1].isupper() and doc[j].is_alpha:
-                j += 1
-            region = (i + 1, j)
-            i = j
-            while i < end and doc[i].text == ".":
-                i += 1
-        rest = doc[i:end].text if i < end else ""
-        name = doc[s:place_end].text.title()
-        known = name in places or _is_nation(name, fixes)
-        dated = bool(_DATELINE_DATE.match(rest)) or (region is not None and not rest)
-        # "OSLO (Reuters) -", "OSLO - ...": only for known places ("CPI ( pct )", "SOCCER - ...")
-        wired = rest[:1] in ("(", "-", "–", "—") and known
-        if not (dated or wired):
-            continue
-        spans = [(s, place_end)]
-        if region is not None and region[1] > region[0]:
-            spans.append(region)
-        for a, b in spans:
-            out = [x for x in out if x.end <= a or x.start >= b]
-            out.append(EntitySpan(a, b, "GPE", "entity-fix.dateline"))
+        for a, b in line.spans():
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            out = [x for x in out if x.end <= span.start or x.start >= span.end]
+            out.append(EntitySpan(span.start, span.end, "GPE", "entity-fix.dateline"))
     return sorted(out, key=lambda x: x.start)
 
 

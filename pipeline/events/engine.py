@@ -33,13 +33,11 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-import pipeline.nlp.components  # noqa: F401  (registers Doc._.published, Span._.norm, Doc._.clusters)
 from pipeline.events.rules import Cue, EventRule, EventRuleSet, RoleSpec, Step
 from pipeline.facts import ArgumentFact, EventFact, Offsets
-from pipeline.ingest.layout import headline_end
-from pipeline.matchers.doctext import doc_text
 from pipeline.matchers.gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
 from pipeline.matchers.gates import needs as gate_needs
+from pipeline.nlp.extensions import layout_of
 
 ENTITY_CHILD_DEPS = frozenset({"appos", "compound", "nmod", "poss"})
 CHUNK_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -111,9 +109,6 @@ class Layout:
     headline_end: int  # character offset where a headline ends (0: none)
 
 
-DATELINE_SOURCE = "entity-fix.dateline"  # pipeline.entities.fixes.datelines
-
-
 def _is_duration(norm: object) -> bool:
     """A DATE norm of a length of time (``two-day``, ``27-year``): no point an event happens at."""
     return isinstance(norm, dict) and norm.get("type") == "DURATION"
@@ -125,7 +120,8 @@ def _is_break(tok: Token) -> bool:
 
 def layout(doc: Doc) -> Layout:
     n = len(doc)
-    head_end = headline_end(doc_text(doc))
+    page = layout_of(doc)  # the document's layout, found at ingest
+    head_end = page.headline_end
     rows = doc.to_array(["IDX", "IS_SPACE"]).reshape(n, 2)
     # _is_break, read only for the space tokens (building every Token is what costs)
     break_at = [i for i in numpy.flatnonzero(rows[:, 1]).tolist() if _is_break(doc[i])]
@@ -138,8 +134,9 @@ def layout(doc: Doc) -> Layout:
         n, [sent.start for sent in doc.sents], brk_at, break_at
     )
     ent_at: list[Span | None] = [None] * n
+    filed_from = [o for d in page.datelines for o in d.spans()]
     for ent in doc.ents:
-        if ent.id_ == DATELINE_SOURCE:
+        if any(a <= ent.start_char and ent.end_char <= b for a, b in filed_from):
             continue  # where the story was filed from, not where anything in it happened
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
@@ -150,7 +147,7 @@ def layout(doc: Doc) -> Layout:
         para_start,
         ent_at,
         entity_keys(doc),
-        doc._.published,
+        page.published,
         head_end,
     )
 

@@ -1,36 +1,105 @@
-"""Where the text's layout says a sentence starts: after a blank line, and after a headline.
+"""The document's layout, found once at ingest and read by every component.
 
-The annotation guideline (docs/ANNOTATION.md §1) starts a new sentence at the headline, at each
-header line and at each paragraph. The statistical parser often runs a headline, a header line
-and the first paragraph together into one sentence, and then the dependency tree of the body's
-first sentence hangs on the headline's verb. :func:`layout_sentence_starts` gives the token
-indices where the layout starts a sentence; the ``newsrel_paragraphs_v1`` component sets them
-before the parser, which keeps them.
+:func:`find_layout` reads the cleaned text and gives a :class:`Layout`: the headline, the outlet
+line, the dateline, where the layout starts a sentence, and the publication date with its
+source. The extractor puts it on the ``Doc`` (``Doc._.layout``) before the pipeline runs; no
+component works any of it out again (``pipeline.nlp.extensions.layout_of``).
 
-A single line break is not a boundary in general (newswire such as Reuters-21578 wraps lines at
-about 70 characters), except after a headline: a first line of at most 200 characters without a
-final stop, followed by a blank line or by a short line (a date or byline, at most
-``SHORT_LINE`` characters).
+- **Headline**: a first line of at most 200 characters that does not end like a sentence
+  (``.``, ``:``, ``,``, ``;``), followed by a blank line, or by a short line (a date or byline,
+  at most ``SHORT_LINE`` characters) and more text. Its text is the record's ``meta.title``
+  when the input gives none.
+- **Sentence starts** (docs/ANNOTATION.md §1 starts a new sentence at the headline, at each header
+  line and at each paragraph): the first character after a blank line, after a headline, and
+  after the short line that follows a headline. A single line break is no boundary in general
+  (newswire such as Reuters-21578 wraps lines at about 70 characters).
+- **Dateline**: the place a story is filed from, opening one of the first lines in capitals and
+  followed by a dash, a wire agency in brackets, a date, or a comma and a region (``ASTANA —``,
+  ``OSLO (Reuters) -``, ``LONDON 1996-08-30``, ``HAARLEM , Netherlands 1996-08-27``).
+- **Outlet**: an ``Outlet, DATE`` line among the first lines.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-
-from spacy.tokens import Doc
-
-from pipeline.matchers.doctext import doc_text
+from dataclasses import dataclass, replace
+from typing import Any
 
 SHORT_LINE = 30
 HEADLINE_MAX = 200
-_SENTENCE_END = (".", ":", ",", '"', ";", "?", "!")
+HEADER_LINES = 8  # non-blank lines at the top where a dateline or outlet line may stand
+_SENTENCE_END = (".", ":", ",", ";")
+
+Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline: the place (and the region after its comma) as character offsets, and what
+    follows the place: ``dash`` (``ASTANA —``), ``wire`` (``OSLO (Reuters) -``) or ``dated``
+    (``LONDON 1996-08-30``; a region with nothing after it counts as dated)."""
+
+    place: Offsets
+    region: Offsets | None
+    kind: str
+    text: str  # the place as written
+    body: int  # where the text after the dateline starts (after the dash, agency or date)
+
+    def spans(self) -> list[Offsets]:
+        return [self.place, *([self.region] if self.region else [])]
+
+    def shifted(self, by: int) -> Dateline:
+        region = (self.region[0] + by, self.region[1] + by) if self.region else None
+        place = (self.place[0] + by, self.place[1] + by)
+        return replace(self, place=place, region=region, body=self.body + by)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the layout of one document says (character offsets into its cleaned text)."""
+
+    headline_end: int = 0  # where the headline ends; 0: no headline
+    title: str | None = None
+    outlet: str | None = None
+    datelines: tuple[Dateline, ...] = ()  # dateline-shaped header lines, in text order
+    sentence_starts: tuple[int, ...] = ()
+    published: str | None = None  # ISO date: the anchor for relative dates
+    published_source: str | None = None  # cli / meta / sidecar / header
+
+    @property
+    def dateline(self) -> Dateline | None:
+        """The story's dateline: the first dateline-shaped header line."""
+        return self.datelines[0] if self.datelines else None
+
+    def meta(self) -> dict[str, Any]:
+        """The record's ``meta`` values the layout gives (only those it found)."""
+        found = {
+            "title": self.title,
+            "outlet": self.outlet,
+            "dateline": self.dateline.text if self.dateline else None,
+            "published": self.published,
+            "published_source": self.published_source,
+        }
+        return {k: v for k, v in found.items() if v}
+
+    def window(self, start: int, end: int) -> Layout:
+        """The layout of ``text[start:end]`` (a chunk of a long document), offsets relative to
+        ``start``: what lies outside the window is left out; the document's title, outlet and
+        date stay."""
+
+        def inside(o: Offsets) -> bool:
+            return start <= o[0] and o[1] <= end
+
+        return replace(
+            self,
+            headline_end=self.headline_end - start if start == 0 else 0,
+            datelines=tuple(d.shifted(-start) for d in self.datelines if inside(d.place)),
+            sentence_starts=tuple(s - start for s in self.sentence_starts if start < s < end),
+        )
 
 
 def headline_end(text: str) -> int:
-    """Where the headline ends (a character offset): a first line of at most 200 characters
-    that does not end like a sentence, followed by a blank line or by a short line and more
-    text. 0 when there is none."""
+    """Where the headline ends (a character offset); 0 when there is none."""
     first, sep, rest = text.partition("\n")
     line = first.strip()
     if not (sep and rest.strip() and line and len(line) <= HEADLINE_MAX):
@@ -47,11 +116,12 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_END = re.compile(r"\n\s*")
 
 
-def layout_starts(text: str) -> list[int]:
+def layout_starts(text: str, head: int | None = None) -> list[int]:
     """Character offsets where the layout starts a sentence: the first character after a blank
-    line, after a headline, and after the short line that follows a headline."""
+    line, after a headline (ending at ``head``, found when not given), and after the short line
+    that follows a headline."""
     starts = {m.end() for m in _BLANK_LINE.finditer(text)}
-    head = headline_end(text)
+    head = headline_end(text) if head is None else head
     if head:
         m = _LINE_END.match(text, head)
         if m:
@@ -64,54 +134,87 @@ def layout_starts(text: str) -> list[int]:
     return sorted(s for s in starts if 0 < s < len(text))
 
 
-def layout_sentence_starts(doc: Doc) -> list[int]:
-    """Token indices of :func:`layout_starts` (a token that begins at one of those offsets)."""
-    rows = doc.to_array(["IDX", "IS_SPACE"]).reshape(len(doc), 2)
-    idx = rows[:, 0].tolist()  # ascending: tokens are in text order, each a character or more
-    space = rows[:, 1].tolist()
-    out = []
-    for c in layout_starts(doc_text(doc)):  # a few offsets: a lookup each, no per-token dict
-        i = bisect_left(idx, c)
-        if 0 < i < len(idx) and idx[i] == c and not space[i]:
-            out.append(i)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# "Astana Times, 28 SEPTEMBER 2017" / "Steppe Business Review, March 14, 2023"
+_OUTLET = re.compile(
+    rf"^([A-Z][\w&.'’ -]{{2,60}}?),\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}\s*$",
+    re.I,
+)
+_CAPS = r"[A-ZÀ-Þ][A-ZÀ-Þ.'’]*(?:-[A-ZÀ-Þ][A-ZÀ-Þ.'’]*)*"
+_DATE = (
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|(?i:{_MONTH})[^\S\n]+\d{{1,2}}"
+)
+_DATELINE = re.compile(
+    r"[^\S\n]*(?:(?:--|[-–—])[^\S\n]*)?"  # "-- OSLO ..."
+    rf"(?P<place>{_CAPS}(?:[^\S\n]+{_CAPS}){{0,3}})"
+    r"(?:[^\S\n]*,[^\S\n]*(?P<region>[A-ZÀ-Þ][\w'’-]*(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]*)*)[^\S\n]*\.?)?"
+    r"(?:[^\S\n]+(?P<dash>--|[-–—])[^\S\n]+(?=\S)"
+    r"|[^\S\n]*(?P<wire>\([^\S\n]*[A-Z][\w ]{0,30}\)[^\S\n]*(?:--|[-–—]))"
+    rf"|[^\S\n]+(?P<date>{_DATE})[^\S\n]*$"
+    r"|(?P<end>[^\S\n]*$))",
+    re.M,
+)
+
+
+def _dateline(text: str, start: int, end: int, paragraph: bool) -> Dateline | None:
+    """The dateline opening the line ``text[start:end]``: a place with a date (or a region) and
+    nothing else on the line, or, at the start of a paragraph, a place and a dash or agency."""
+    m = _DATELINE.match(text, start, end)
+    if m is None:
+        return None
+    place = m.span("place")
+    if not paragraph and not (m.group("date") or m.group("end")):
+        return None  # "NOTE - ..." inside a wrapped paragraph
+    region = m.span("region") if m.group("region") else None
+    if m.group("end") is not None and region is None:
+        return None  # a line of capitals alone is a header, not a dateline
+    kind = "dash" if m.group("dash") else "wire" if m.group("wire") else "dated"
+    return Dateline(place, region, kind, text[place[0] : place[1]], m.end())
+
+
+def _first_char(text: str, start: int) -> int:
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    return start
+
+
+def header_lines(text: str, n: int = HEADER_LINES) -> list[Offsets]:
+    """The first ``n`` non-blank lines of ``text`` (start and end offsets, without the break)."""
+    out: list[Offsets] = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            out.append(m.span())
+            if len(out) == n:
+                break
     return out
 
 
-_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ .'-]{1,40}\s+(—|–|--)\s+")
-_INNER_STOP = re.compile(r"[.!?][\"')\]]?\s+[\"'(\[]?[A-Z0-9]")
-
-
-def layout_inside(doc: Doc, starts: list[int]) -> list[int]:
-    """Token indices the layout says are inside a sentence: every word of a short one-line
-    block (a headline or header line: ``- 29.09.2017``, ``Outlet, 28 SEPTEMBER 2017``) but its
-    first, and a dateline with the word after it (``ASTANA — Kazakh ...``): the guideline
-    keeps the dateline in the first body sentence."""
-    text_of_doc = doc_text(doc)
-    inside: list[int] = []
-    bounds = [0, *starts, len(doc)]
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
-        if lo >= hi:
-            continue
-        block = doc[lo:hi]
-        text = text_of_doc[block.start_char : block.end_char].strip()
-        if not text:
-            continue
-        if "\n" not in text and len(text) <= HEADLINE_MAX and not _INNER_STOP.search(text):
-            inside.extend(t.i for t in block[1:] if not t.is_space)
-            continue
-        m = _DATELINE.match(text_of_doc, block.start_char)
-        if m:
-            end = m.end()
-            inside.extend(t.i for t in block[1:] if t.idx <= end and not t.is_space)
-    return inside
-
-
-def set_layout_sentence_starts(doc: Doc) -> Doc:
-    """Mark the layout's sentence starts (and the words a layout block keeps inside its
-    sentence) on ``doc``, before the parser; it keeps them."""
-    starts = layout_sentence_starts(doc)
-    for i in starts:
-        doc[i].is_sent_start = True
-    for i in layout_inside(doc, starts):
-        doc[i].is_sent_start = False
-    return doc
+def find_layout(
+    text: str, *, published: str | None = None, published_source: str | None = None
+) -> Layout:
+    """The layout of a cleaned text; ``published`` is the document date found for it
+    (:mod:`pipeline.ingest.published`)."""
+    head = headline_end(text)
+    lines = header_lines(text)
+    title = text[:head].strip() or None if head else None
+    outlet = next(
+        (m.group(1).strip() for a, b in lines if (m := _OUTLET.match(text[a:b])) is not None),
+        None,
+    )
+    starts = layout_starts(text, head)
+    paragraphs = {0, *starts}
+    datelines = tuple(
+        d
+        for a, b in lines
+        if a >= head
+        and (d := _dateline(text, a, b, _first_char(text, a) in paragraphs)) is not None
+    )
+    return Layout(
+        headline_end=head,
+        title=title,
+        outlet=outlet,
+        datelines=datelines,
+        sentence_starts=tuple(starts),
+        published=published,
+        published_source=published_source,
+    )

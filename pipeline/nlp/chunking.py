@@ -20,6 +20,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.ingest.layout import Layout
+
 CHUNK_CHARS = 100_000  # spaCy needs about 1 GB per 100,000 characters for a parse; stay well below
 
 _CUTS = (  # a cut goes where the group ``ws`` starts: the whitespace opens the next chunk
@@ -148,11 +150,24 @@ def long_doc(
     given: dict[str, Any] = {}
     if isinstance(text, Doc):  # a made Doc's own Doc._ values
         given = {k[1]: v for k, v in text.user_data.items() if _is_doc_extension(k)}
-    chunks = [_made(nlp, piece, {**given, **(values or {})}) for piece in pieces]
+    whole_values = {**given, **(values or {})}
+    chunks = [
+        _made(nlp, piece, {k: _window(v, a, b) for k, v in whole_values.items()})
+        for piece, a, b in zip(pieces, points, points[1:], strict=False)
+    ]
     doc = join_docs(list(nlp.pipe(chunks, batch_size=1)))
     if doc.text != whole:  # Doc.from_docs keeps every character; guard the offsets anyway
         raise ValueError("chunked document does not reassemble to its text")
+    for name, value in whole_values.items():
+        if not isinstance(value, list):  # the whole document's value, not the first chunk's
+            setattr(doc._, name, value)
     return doc
+
+
+def _window(value: Any, start: int, end: int) -> Any:
+    """A document value as one chunk (``text[start:end]``) sees it: a layout is cut to the chunk
+    (:meth:`pipeline.ingest.layout.Layout.window`); other values are the same for every chunk."""
+    return value.window(start, end) if isinstance(value, Layout) else value
 
 
 def _made(nlp: Language, text: str | Doc, values: dict[str, Any]) -> str | Doc:

@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pipeline.ingest.published import parse_published
+from pipeline.nlp.extensions import layout_of
 from pipeline.normalise.dates import DateContext, Timex, normalise_date
 from pipeline.normalise.money import normalise_money
 from pipeline.normalise.numbers import normalise_percent, normalise_quantity
@@ -72,7 +73,7 @@ def clause_tense(span: Span, rules: NormaliseRules) -> str | None:
 
 
 def anchor_of(doc: Doc) -> dt.date | None:
-    iso = parse_published(doc._.published)
+    iso = parse_published(layout_of(doc).published)
     return dt.date.fromisoformat(iso) if iso else None
 
 

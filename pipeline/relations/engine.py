@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal
@@ -25,7 +25,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from pipeline.facts import ClusterFact, Offsets, RelationFact, SentenceIndex
+from pipeline.facts import ClusterFact, Offsets, RelationFact, RoleFact, SentenceIndex
 from pipeline.matchers.doctext import doc_text
 from pipeline.matchers.gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
 from pipeline.matchers.gates import token_needs as gate_token_needs
@@ -325,8 +325,9 @@ def _title_between(m: Match, at: Sequence[Span | None], head: Span, tail: Span) 
 
 def roles(
     clusters: Sequence[ClusterFact], facts: Sequence[RelationFact], doc: Doc
-) -> list[ClusterFact]:
-    """Each PERSON cluster's positions: (title, the org/place mention or None), no repeats.
+) -> list[RoleFact]:
+    """Each PERSON cluster's positions: (title, the org/place mention or None), no repeats,
+    in the order the relations give them; the resolver's clusters are read, not changed.
 
     A title's POSITION_AT may point at a mention in any cluster; the record builder turns it
     into that cluster's id, so two mentions of one country give one role.
@@ -337,6 +338,7 @@ def roles(
             position_at.setdefault(r.head, r.tail)
     cluster_of = {m: n for n, c in enumerate(clusters) for m in c.mentions}
     held: dict[int, list[tuple[str, Offsets | None]]] = {}
+    out: list[RoleFact] = []
     for r in facts:
         if r.type != "HOLDS_POSITION" or r.head not in cluster_of:
             continue
@@ -350,4 +352,5 @@ def roles(
         if of is None and any(t.lower() == title.lower() for t, _ in seen):
             continue
         seen.append((title, of))
-    return [replace(c, roles=tuple(held[n])) if n in held else c for n, c in enumerate(clusters)]
+        out.append(RoleFact(r.head, title, of))
+    return out

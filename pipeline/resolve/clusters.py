@@ -1,8 +1,7 @@
 """In-document resolution: which entity mentions are one real-world entity.
 
-Pure functions over a ``Doc``'s entities; :class:`~pipeline.nlp.components.Resolver` writes the
-result (``Doc._.clusters``, ``Span._.norm`` of demonyms, ``Span._.cluster`` and the
-``ALIAS_OF`` relations). Mentions are joined when
+Pure functions over a ``Doc``'s entities; :class:`~pipeline.resolve.component.Resolver` writes the
+result (``Doc._.clusters``, ``Span._.cluster`` and the ``ALIAS_OF`` relations, ``Doc._.aliases``). Mentions are joined when
 
 - they resolve to the same country: "Kazakhstan", "KAZAKHSTAN" and the demonym "Kazakh";
 - they have the same text (case-insensitive) and a compatible label;
@@ -22,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.countries import CountryTable
+from pipeline.entities.countries import CountryTable, country_of
 from pipeline.facts import ClusterFact, Offsets, RelationFact
 from pipeline.resolve.acronyms import Definition, find_definitions
 
@@ -48,10 +47,9 @@ ALIAS_RULE = "resolve.acronym-definition"
 
 @dataclass(frozen=True)
 class Resolution:
-    """What resolution found: clusters, normalised values for mentions, alias links."""
+    """What resolution found: clusters and alias links."""
 
     clusters: list[ClusterFact]
-    norms: dict[Offsets, dict[str, Any]] = field(default_factory=dict)
     aliases: list[RelationFact] = field(default_factory=list)
 
 
@@ -86,21 +84,6 @@ def _text_key(span: Span) -> str:
 
 def _label_family(label: str) -> str:
     return "PLACE" if label in PLACE else label
-
-
-def country_of(span: Span, table: CountryTable) -> dict[str, Any] | None:
-    """The country a GPE names or a NORP demonym stands for; a demonym pair gives a list."""
-    if span.label_ in PLACE:
-        c = table.by_name(span.text)
-        return c.norm() if c else None
-    if span.label_ == "NORP":
-        c = table.by_demonym(span.text)
-        if c:
-            return c.norm()
-        pair = table.demonym_pair(span.text)
-        if pair:
-            return {"countries": [p.norm() for p in pair]}
-    return None
 
 
 def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -190,16 +173,13 @@ def resolve(doc: Doc, table: CountryTable) -> Resolution:
     """Cluster ``doc.ents``; every mention ends in exactly one cluster, in text order."""
     ents = list(doc.ents)
     union = _Union(len(ents))
-    norms: dict[Offsets, dict[str, Any]] = {}
     countries: dict[int, dict[str, Any]] = {}
     by_key: dict[tuple[str, str], int] = {}
     by_country: dict[str, int] = {}
     for i, e in enumerate(ents):
         if e.label_ not in NAMED:
             continue
-        norm = country_of(e, table)
-        if norm is not None and e.label_ == "NORP":
-            norms[offsets(e)] = norm
+        norm = country_of(e.label_, e.text, table)
         if norm is not None and "country" in norm:
             countries[i] = norm
             union.join(i, by_country.setdefault(norm["country"], i))
@@ -249,7 +229,7 @@ def resolve(doc: Doc, table: CountryTable) -> Resolution:
                 norm=country,
             )
         )
-    return Resolution(clusters=clusters, norms=norms, aliases=relations)
+    return Resolution(clusters=clusters, aliases=relations)
 
 
 def _sent(doc: Doc, span: Span) -> int | None:

@@ -1,0 +1,37 @@
+"""The relations component (``newsrel_relations_v1``): relations from the rules, and the
+positions each PERSON cluster holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import pipeline.relations.engine as relations
+from pipeline.entities.countries import country_table
+from pipeline.facts import RelationFact
+
+
+class RelationRules:
+    """Relations from the rules in ``relation_rules.jsonl`` (:mod:`pipeline.relations.engine`), and
+    the roles of each PERSON cluster they imply."""
+
+    def __init__(self, nlp: Language, path: Path) -> None:
+        table = country_table(path.parent)
+        self.compiled = relations.compile_rules(
+            nlp.vocab,
+            relations.load_relation_rules(path),
+            is_country=lambda text: table.by_name(text) is not None,
+        )
+
+    def find(self, doc: Doc) -> list[RelationFact]:
+        return relations.relations(doc, self.compiled)
+
+    def set_annotations(self, doc: Doc, found: list[RelationFact]) -> None:
+        doc._.relations = found
+        doc._.roles = relations.roles(doc._.clusters or [], [*(doc._.aliases or []), *found], doc)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
