@@ -78,6 +78,19 @@ def load_nlp(model: str | None = None, *, bare: bool = False) -> Language:
 
 @lru_cache(maxsize=4)
 def _load_nlp(model: str | None, bare: bool, speed: bool) -> Language:
+    return build_nlp(model, bare=bare, speed=speed)
+
+
+def build_nlp(
+    model: str | None = None,
+    *,
+    bare: bool = False,
+    speed: bool | None = None,
+    events_mode: str | None = None,
+) -> Language:
+    """A new pipeline, not shared with :func:`load_nlp`'s cache (to change one of its pipes);
+    ``events_mode="trigger-only"`` keeps only the event trigger words (the events' baseline)."""
+    speed = speed_layer() if speed is None else speed
     config = pipeline_config()
     if not speed:
         config = config.model_copy(
@@ -90,7 +103,10 @@ def _load_nlp(model: str | None, bare: bool, speed: bool) -> Language:
             if spec.replace:
                 continue
             before = spec.before if spec.before in nlp.pipe_names else None
-            nlp.add_pipe(spec.factory, name=spec.name, config=spec.config, before=before)
+            cfg = dict(spec.config)
+            if events_mode is not None and spec.factory == "newsrel_events_v1":
+                cfg["mode"] = events_mode
+            nlp.add_pipe(spec.factory, name=spec.name, config=cfg, before=before)
     return nlp
 
 
