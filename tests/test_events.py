@@ -266,7 +266,7 @@ def _with(**change) -> dict:
 )
 def test_bad_rule_fails_naming_file_rule_and_field(tmp_path: Path, rule: dict, field: str) -> None:
     shutil.copy(models_dir() / "event_types.json", tmp_path / "event_types.json")
-    (tmp_path / "event_rules.jsonl").write_text("// a comment\n" + json.dumps(rule) + "\n")
+    (tmp_path / "event_rules.jsonl").write_text(json.dumps(rule) + "\n")
     with pytest.raises(RuleError) as err:
         load_event_rules(tmp_path)
     message = str(err.value)
@@ -278,6 +278,19 @@ def test_duplicate_rule_ids_fail(tmp_path: Path) -> None:
     (tmp_path / "event_rules.jsonl").write_text((json.dumps(GOOD) + "\n") * 2)
     with pytest.raises(RuleError, match="duplicate rule id"):
         load_event_rules(tmp_path)
+
+
+def test_a_comment_line_fails_naming_file_and_line(tmp_path: Path) -> None:
+    shutil.copy(models_dir() / "event_types.json", tmp_path / "event_types.json")
+    (tmp_path / "event_rules.jsonl").write_text(json.dumps(GOOD) + "\n// MEETING\n")
+    with pytest.raises(RuleError, match=r"event_rules\.jsonl:2: a '//' comment line"):
+        load_event_rules(tmp_path)
+
+
+def test_shipped_rule_file_is_plain_jsonl_with_a_description_per_rule() -> None:
+    lines = (models_dir() / "event_rules.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]  # what any JSONL reader does
+    assert rows and all(isinstance(r, dict) and r["description"] for r in rows)
 
 
 def test_shipped_rules_cover_every_type_and_cite_descriptions() -> None:

@@ -6,6 +6,12 @@ and a bad rule fails on load with :class:`~pipeline.rulefiles.RuleError` naming 
 the rule id and the field. Cross-checks (a rule's type and roles exist, its lexicons and cues
 are defined, its paths parse, its dependency pattern is one spaCy accepts) run on load too.
 
+``event_rules.jsonl`` is plain JSONL, one :class:`EventRule` a line: what a rule is for goes in its
+``description``, and a ``//`` comment line is an error. A rule's ``trigger`` is lemmas (with
+their POS), phrases or a spaCy DependencyMatcher pattern whose first node is the trigger; each
+of its ``roles`` is looked for along dependency ``paths`` from the trigger (:func:`parse_path`),
+then, when no path finds anything, in a window around it.
+
 The scope vocabulary is medspaCy ConText's: ``allowed_types``, ``direction``, ``max_scope``,
 ``terminated_by``.
 """
@@ -156,6 +162,8 @@ class EventTypes(_Rule):
 
 
 class TriggerSpec(_Rule):
+    """What starts the event: one word by lemma (or lowercased text), a phrase, or a pattern."""
+
     lemmas: list[str] = Field(default_factory=list, description="Lower-case lemmas of one word.")
     pos: list[str] = Field(default_factory=list, description="Allowed POS of a lemma trigger.")
     phrases: list[str] = Field(default_factory=list, description="Lower-case word sequences.")
@@ -185,6 +193,10 @@ class Anchor(_Rule):
 
 
 class RoleSpec(_Rule):
+    """Where a role's argument is found: along ``paths`` from the trigger (or from the
+    ``anchor``), else, when no path finds anything and a ``direction`` is given, in a window of
+    ``max_scope`` words that stops at ``terminated_by`` words and the edge of the ``scope``."""
+
     role: str
     allowed_types: list[str] = Field(
         default_factory=list, description="Entity labels the role accepts; none: a free text span."
@@ -192,7 +204,12 @@ class RoleSpec(_Rule):
     span: Literal["entity", "chunk", "subtree", "clause"] = "entity"
     lexicon: str | None = Field(default=None, description="The word found must be in this list.")
     many: bool = False
-    paths: list[str] = Field(default_factory=list)
+    paths: list[str] = Field(
+        default_factory=list,
+        description="Dependency paths from the trigger: '>dep' a child, '>>dep' a descendant, "
+        "'<dep' the head, '[lemma|lemma]' constrains the word reached, '@left' the trigger's "
+        "premodifiers.",
+    )
     anchor: Anchor | None = None
     direction: Literal["forward", "backward", "bidirectional"] | None = Field(
         default=None, description="Window searched when no path finds the role; none: no window."
@@ -299,10 +316,25 @@ def _check(rule: EventRule, types: EventTypes, where: str) -> None:
             fail("trigger.dependency", str(e))
 
 
+def _no_comments(path: Path) -> None:
+    """JSONL has no comment lines: what a rule is for goes in its ``description``."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as e:
+        raise RuleError(f"{path}: rule file not found") from e
+    for n, line in enumerate(lines, 1):
+        if line.lstrip().startswith("//"):
+            raise RuleError(
+                f"{path}:{n}: a '//' comment line is not JSONL; "
+                "say what a rule is for in its 'description'"
+            )
+
+
 def load_event_rules(folder: Path | None = None) -> EventRuleSet:
     folder = folder or models_dir()
     types = load_json(folder / TYPES_FILE, EventTypes)
     path = folder / RULES_FILE
+    _no_comments(path)
     rules = tuple(load_jsonl(path, EventRule))
     seen: set[str] = set()
     for rule in rules:
