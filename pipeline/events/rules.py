@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from pipeline.rulefiles import RuleError, _Rule, load_json, load_jsonl, models_dir
 
@@ -223,6 +223,10 @@ class RoleSpec(_Rule):
         "naming them; with it, each coordinated part of a phrase gives its named head.",
     )
     extend_back: Literal["paragraph"] | None = None
+    _steps: tuple[tuple[Step, ...], ...] = PrivateAttr(default=())
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._steps = tuple(parse_path(p) for p in self.paths)  # parsed once, on load
 
     @field_validator("terminated_by")
     @classmethod
@@ -246,8 +250,10 @@ class RoleSpec(_Rule):
             raise ValueError(f"role {self.role!r}: give paths, a window direction or both")
         return self
 
-    def steps(self) -> list[tuple[Step, ...]]:
-        return [parse_path(p) for p in self.paths]
+    @property
+    def steps(self) -> tuple[tuple[Step, ...], ...]:
+        """The parsed ``paths``."""
+        return self._steps
 
 
 class EventRule(_Rule):
