@@ -29,7 +29,7 @@ from spacy.vocab import Vocab
 
 from pipeline.events.frames import complete, fill_frame, to_fact
 from pipeline.events.merge import give_way, merge_frames
-from pipeline.events.rules import EventRuleSet
+from pipeline.events.rules import EventRuleSet, EventTypes
 from pipeline.events.scopes import find_scopes
 from pipeline.events.triggers import TriggerIndex, TriggerMatch, find_triggers
 from pipeline.facts import EventFact
@@ -59,7 +59,7 @@ def match_events(
     triggers = find_triggers(doc, engine.triggers)
     types = engine.types
     if trigger_only:
-        return _trigger_only(doc, triggers)
+        return _trigger_only(doc, triggers, types)
     if not triggers:  # no frame to fill: every step below would work on empty lists
         return []
     scopes = find_scopes(doc)
@@ -80,10 +80,10 @@ def match_events(
     frames = [f for f in frames if complete(f, types)]
     frames = merge_frames(frames, types, across=True)
     frames = give_way(doc, frames, types)
-    return [to_fact(doc, f, scopes.published) for f in frames]
+    return [to_fact(doc, f, types, scopes.published) for f in frames]
 
 
-def _trigger_only(doc: Doc, triggers: list[TriggerMatch]) -> list[EventFact]:
+def _trigger_only(doc: Doc, triggers: list[TriggerMatch], types: EventTypes) -> list[EventFact]:
     """The baseline: one argument-less event per trigger word and type."""
     seen: set[tuple[int, int, str]] = set()
     sentence_of = {i: k for k, s in enumerate(doc.sents) for i in range(s.start, s.end)}
@@ -99,7 +99,7 @@ def _trigger_only(doc: Doc, triggers: list[TriggerMatch]) -> list[EventFact]:
                 type=m.rule.type,
                 trigger=(span.start_char, span.end_char),
                 rule=m.rule.id,
-                status=m.rule.status or "happened",
+                status=m.rule.status or types.status.default,
                 cameo=m.rule.cameo,
                 sentence=sentence_of.get(m.head),
             )

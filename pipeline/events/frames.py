@@ -57,9 +57,10 @@ def fill_frame(
     None as soon as that is certain (what it would have held is never read)."""
     rule = match.rule
     tok = doc[match.head]
-    if any(not has_cue(tok, types.cues[c]) for c in rule.requires_cue):
+    cues, arcs = types.cues, types.cue_arcs
+    if any(not has_cue(tok, cues[c], arcs) for c in rule.requires_cue):
         return None
-    if any(has_cue(tok, types.cues[c]) for c in rule.forbids_cue):
+    if any(has_cue(tok, cues[c], arcs) for c in rule.forbids_cue):
         return None
     used: set[Offsets] = set()
     args: list[Arg] = []
@@ -132,7 +133,7 @@ def complete(frame: Frame, types: EventTypes) -> bool:
     return all(r in roles for r in etype.required) and frame.status in etype.statuses
 
 
-def to_fact(doc: Doc, frame: Frame, published: str | None) -> EventFact:
+def to_fact(doc: Doc, frame: Frame, types: EventTypes, published: str | None) -> EventFact:
     def chars(m: TriggerMatch) -> Offsets:
         span = doc[m.start : m.end]
         return (span.start_char, span.end_char)
@@ -141,7 +142,7 @@ def to_fact(doc: Doc, frame: Frame, published: str | None) -> EventFact:
     if (
         date is None
         and frame.date_fallback
-        and frame.status in ("happened", "stated")
+        and frame.status in types.status.dated_by_publication
         and published
     ):
         date = published[:10]

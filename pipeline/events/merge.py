@@ -42,7 +42,7 @@ def compatible(x: Frame, y: Frame, types: EventTypes, *, across: bool) -> bool:
     for role in etype.single:
         xs, ys = x.role(role), y.role(role)
         if xs and ys:
-            check = _dates_agree if role in ("date", "period", "deadline") else _same
+            check = _dates_agree if role in etype.compare_by_date else _same
             if not any(check(a, b) for a in xs for b in ys):
                 return False
     if not across:

@@ -313,7 +313,7 @@ def fill_role(
                 for t in _window(
                     doc, match, spec, bounds, spec.anchor.max_scope, spec.anchor.direction
                 )
-                if _in_lexicon(t, words) and t.pos_ == "VERB"
+                if _in_lexicon(t, words) and (not spec.anchor.pos or t.pos_ in spec.anchor.pos)
             ),
             None,
         )

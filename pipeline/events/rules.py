@@ -1,4 +1,4 @@
-"""Event rules as data: ``models/event_types.json`` (types, roles, status cues, word lists) and
+"""Event rules as data: ``models/event_types.json`` (types, roles, status, cues, word lists) and
 ``models/event_rules.jsonl`` (triggers and where each role is found).
 
 One pydantic model per kind, ``extra="forbid"``: the models are the only list of allowed keys,
@@ -92,6 +92,11 @@ class EventType(_Rule):
         default="document", description="How far apart two mentions of one event may be."
     )
     date_role: str | None = Field(default=None, description="The role the event's date comes from.")
+    compare_by_date: list[str] = Field(
+        default_factory=list,
+        description="Roles whose arguments are dates: two agree when one date holds the other "
+        "(2017-09 and 2017-09-22), else when their keys do.",
+    )
     yields_to: dict[str, dict[str, str]] = Field(
         default_factory=dict,
         description="Types this one gives way to when its content holds their trigger, with the "
@@ -100,7 +105,8 @@ class EventType(_Rule):
 
     @model_validator(mode="after")
     def _known_roles(self) -> EventType:
-        for name in (*self.required, *self.single, *([self.date_role] if self.date_role else [])):
+        date_role = [self.date_role] if self.date_role else []
+        for name in (*self.required, *self.single, *self.compare_by_date, *date_role):
             if name not in self.roles:
                 raise ValueError(f"role {name!r} is not one of roles {self.roles}")
         return self
@@ -112,13 +118,15 @@ class Cue(_Rule):
     description: str = ""
     deps: list[str] = Field(default_factory=list, description="A child with this label (neg).")
     aux: list[str] = Field(
-        default_factory=list, description="An aux/auxpass child with this lemma."
+        default_factory=list, description="A child on a cue_arcs.aux arc with this lemma."
     )
     governors: list[str] = Field(default_factory=list, description="A governing word's lemma.")
-    modifiers: list[str] = Field(default_factory=list, description="A modifier child's lemma.")
+    modifiers: list[str] = Field(
+        default_factory=list, description="A child on a cue_arcs.modifiers arc with this lemma."
+    )
     lemmas: list[str] = Field(default_factory=list, description="The trigger's own lemma.")
     objects: list[str] = Field(
-        default_factory=list, description="A direct object (dobj child) with this lemma."
+        default_factory=list, description="A child on a cue_arcs.objects arc with this lemma."
     )
     through: list[str] = Field(default_factory=list, description="Arcs walked up to governors.")
     max_up: int = Field(default=2, ge=0, le=6)
@@ -129,10 +137,37 @@ class Cue(_Rule):
         return [w.lower() for w in v]
 
 
+class CueArcs(_Rule):
+    """The dependency labels of the children a cue's word lists are looked for on."""
+
+    description: str = ""
+    aux: frozenset[str] = Field(min_length=1, description="Arcs of auxiliaries (will, should).")
+    modifiers: frozenset[str] = Field(min_length=1, description="Arcs of modifiers (upcoming).")
+    objects: frozenset[str] = Field(min_length=1, description="Arcs of objects (meet a demand).")
+
+
+class StatusRules(_Rule):
+    """How an event's status is found when its rule fixes none."""
+
+    description: str = ""
+    cues: list[str] = Field(
+        min_length=1,
+        description="Cues tried in order on the trigger: the first found names the status.",
+    )
+    after_publication: str = Field(description="The status of an event dated after publication.")
+    default: str = Field(description="The status when no cue is found and no later date.")
+    dated_by_publication: list[str] = Field(
+        default_factory=list,
+        description="Statuses under which a rule's date_fallback 'published' dates the event.",
+    )
+
+
 class EventTypes(_Rule):
     about: str = ""
     types: dict[str, EventType] = Field(min_length=1)
+    status: StatusRules
     cues: dict[str, Cue] = Field(default_factory=dict)
+    cue_arcs: CueArcs
     lexicons: dict[str, frozenset[str]] = Field(default_factory=dict)
     skip_headline: bool = Field(
         default=True, description="A headline (short first line, no final stop) starts no event."
@@ -145,9 +180,15 @@ class EventTypes(_Rule):
 
     @model_validator(mode="after")
     def _status_cues(self) -> EventTypes:
-        for name in ("negated", "planned"):
+        for name in self.status.cues:
             if name not in self.cues:
-                raise ValueError(f"cues: the status cue {name!r} is missing")
+                raise ValueError(f"status.cues: the status cue {name!r} is not in cues")
+        known = {s for etype in self.types.values() for s in etype.statuses}
+        status = self.status
+        named = [*status.cues, status.after_publication, status.default]
+        for name in (*named, *status.dated_by_publication):
+            if name not in known:
+                raise ValueError(f"status: {name!r} is no type's status ({sorted(known)})")
         for name, etype in self.types.items():
             for other, roles in etype.yields_to.items():
                 if other not in self.types:
@@ -188,6 +229,7 @@ class Anchor(_Rule):
     """Start a role's paths at a nearby word (e.g. the speech verb) instead of the trigger."""
 
     lexicon: str
+    pos: list[str] = Field(default_factory=list, description="Allowed POS of the anchor word.")
     direction: Literal["forward", "backward", "bidirectional"] = "backward"
     max_scope: int = Field(default=30, ge=1, le=200)
 

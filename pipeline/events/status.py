@@ -1,8 +1,9 @@
 """Cues and an event's status.
 
 A cue (``event_types.json`` ``cues``, after medspaCy ConText) is found on the trigger or on the
-words governing it. An event is negated or planned by the cue of that name, planned when dated
-after publication, else happened; a rule's fixed status (stated, reported) comes first.
+words governing it; the ``status`` section says which cues name a status and in what order,
+the status of an event dated after publication and the default. A rule's fixed status (stated,
+reported) comes before all of them.
 """
 
 from __future__ import annotations
@@ -11,17 +12,16 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.rules import Cue, EventTypes
+from pipeline.events.rules import Cue, CueArcs, EventTypes
 from pipeline.events.triggers import TriggerMatch
 
 _ISO = re.compile(r"^\d{4}(-\d{2}){0,2}$")
-AUX_DEPS = frozenset({"aux", "auxpass"})
-MODIFIER_DEPS = frozenset({"amod", "advmod", "det", "neg", "nmod", "compound", "npadvmod"})
 
 
-def has_cue(tok: Token, cue: Cue) -> bool:
-    """Whether ``cue`` marks ``tok``: its own lemma, a child (neg, aux, modifier) of it or of a
-    word governing it (up ``max_up`` arcs labelled ``through``), or a governing word's lemma."""
+def has_cue(tok: Token, cue: Cue, arcs: CueArcs) -> bool:
+    """Whether ``cue`` marks ``tok``: its own lemma, a child (neg, aux, modifier, object: the
+    labels of ``arcs``) of it or of a word governing it (up ``max_up`` arcs labelled
+    ``through``), or a governing word's lemma."""
     if tok.lemma_.lower() in cue.lemmas:
         return True
     chain = [tok]
@@ -37,11 +37,11 @@ def has_cue(tok: Token, cue: Cue) -> bool:
         for c in t.children:
             if c.dep_ in cue.deps:
                 return True
-            if c.dep_ in AUX_DEPS and (c.lemma_.lower() in cue.aux or c.lower_ in cue.aux):
+            if c.dep_ in arcs.aux and (c.lemma_.lower() in cue.aux or c.lower_ in cue.aux):
                 return True
-            if c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in cue.modifiers:
+            if c.dep_ in arcs.modifiers and c.lemma_.lower() in cue.modifiers:
                 return True
-            if c.dep_ == "dobj" and c.lemma_.lower() in cue.objects:
+            if c.dep_ in arcs.objects and c.lemma_.lower() in cue.objects:
                 return True
     return False
 
@@ -49,15 +49,17 @@ def has_cue(tok: Token, cue: Cue) -> bool:
 def event_status(
     doc: Doc, match: TriggerMatch, types: EventTypes, date: str | None, published: str | None
 ) -> str:
-    """negated, planned or happened (or the rule's fixed status)."""
+    """The rule's fixed status, else the first status cue found (negated, planned), else the
+    status of a date after the publication date (planned), else the default (happened)."""
     if match.rule.status:
         return match.rule.status
     tok = doc[match.head]
-    if has_cue(tok, types.cues["negated"]):
-        return "negated"
-    if has_cue(tok, types.cues["planned"]) or after(date, published):
-        return "planned"
-    return "happened"
+    for name in types.status.cues:
+        if has_cue(tok, types.cues[name], types.cue_arcs):
+            return name
+    if after(date, published):
+        return types.status.after_publication
+    return types.status.default
 
 
 def after(date: str | None, published: str | None) -> bool:

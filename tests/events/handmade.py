@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
 import spacy
 from spacy.tokens import Doc
 
 from pipeline.events.engine import EventEngine
 from pipeline.events.rules import load_event_rules
 from pipeline.ingest.layout import find_layout
+from pipeline.rulefiles import models_dir
 
 VOCAB = spacy.blank("en").vocab
 ENGINE = EventEngine(VOCAB, load_event_rules())
@@ -52,3 +59,12 @@ def texts(doc: Doc, event) -> dict[str, list[str]]:
     for a in event.arguments:
         out.setdefault(a.role, []).append(doc.text[a.span[0] : a.span[1]])
     return out
+
+
+def engine_with(folder: Path, change: Callable[[dict[str, Any]], object]) -> EventEngine:
+    """The shipped rules with ``change`` made to a copy of ``event_types.json`` in ``folder``."""
+    types = json.loads((models_dir() / "event_types.json").read_text(encoding="utf-8"))
+    change(types)
+    (folder / "event_types.json").write_text(json.dumps(types), encoding="utf-8")
+    shutil.copy(models_dir() / "event_rules.jsonl", folder / "event_rules.jsonl")
+    return EventEngine(VOCAB, load_event_rules(folder))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.events.frames import Frame
@@ -9,7 +11,7 @@ from pipeline.events.merge import compatible, merge_frames
 from pipeline.events.roles import Arg
 from pipeline.events.triggers import TriggerMatch
 
-from .handmade import ENGINE
+from .handmade import ENGINE, engine_with
 
 RULE = ENGINE.ruleset.rule("meeting.verb")
 
@@ -41,6 +43,12 @@ def test_dates_agree_when_one_holds_the_other(first: str, second: str, merges: b
     x, y = meeting(0, date(10, first)), meeting(20, date(30, second))
     assert compatible(x, y, ENGINE.types, across=False) is merges
     assert len(merge_frames([x, y], ENGINE.types, across=False)) == (1 if merges else 2)
+
+
+def test_a_role_not_compared_by_date_compares_by_key(tmp_path: Path) -> None:
+    engine = engine_with(tmp_path, lambda t: t["types"]["MEETING"].update(compare_by_date=[]))
+    x, y = meeting(0, date(10, "2017-09")), meeting(20, date(30, "2017-09-22"))
+    assert not compatible(x, y, engine.types, across=False)
 
 
 @pytest.mark.parametrize(("surname", "merges"), [("mamin", True), ("rumas", False)])

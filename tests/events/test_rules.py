@@ -114,6 +114,34 @@ def test_shipped_rule_file_is_plain_jsonl_with_a_description_per_rule() -> None:
     assert rows and all(isinstance(r, dict) and r["description"] for r in rows)
 
 
+def _types_with(change) -> dict:
+    types = json.loads((models_dir() / "event_types.json").read_text(encoding="utf-8"))
+    change(types)
+    return types
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda t: t["status"]["cues"].append("sarcasm"), "status.cues"),
+        (lambda t: t["status"].update(default="rumoured"), "'rumoured'"),
+        (lambda t: t["status"]["dated_by_publication"].append("guessed"), "'guessed'"),
+        (lambda t: t["status"].update(colour="red"), "status.colour"),
+        (lambda t: t.pop("status"), "status"),
+        (lambda t: t.pop("cue_arcs"), "cue_arcs"),
+        (lambda t: t["cue_arcs"].update(aux=[]), "cue_arcs.aux"),
+        (lambda t: t["types"]["MEETING"]["compare_by_date"].append("when"), "'when'"),
+    ],
+)
+def test_bad_types_fail_naming_file_and_field(tmp_path: Path, change, field: str) -> None:
+    (tmp_path / "event_types.json").write_text(json.dumps(_types_with(change)))
+    shutil.copy(models_dir() / "event_rules.jsonl", tmp_path / "event_rules.jsonl")
+    with pytest.raises(RuleError) as err:
+        load_event_rules(tmp_path)
+    message = str(err.value)
+    assert "event_types.json" in message and field in message
+
+
 def test_role_paths_are_parsed_once_on_load() -> None:
     for rule in load_event_rules().rules:
         for spec in rule.roles:
