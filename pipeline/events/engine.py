@@ -28,10 +28,11 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.events.frames import complete, fill_frame, to_fact
-from pipeline.events.merge import give_way, merge_frames
-from pipeline.events.rules import EventRuleSet, EventTypes
+from pipeline.events.merge import lend_arguments, merge_frames
+from pipeline.events.rules import EventRuleSet
 from pipeline.events.scopes import find_scopes
 from pipeline.events.triggers import TriggerIndex, TriggerMatch, find_triggers
+from pipeline.events.types import EventTypes
 from pipeline.facts import EventFact
 
 
@@ -79,7 +80,7 @@ def match_events(
     frames = merge_frames(frames, types, across=False)
     frames = [f for f in frames if complete(f, types)]
     frames = merge_frames(frames, types, across=True)
-    frames = give_way(doc, frames, types)
+    frames = lend_arguments(doc, frames, types)
     return [to_fact(doc, f, types, scopes.published) for f in frames]
 
 

@@ -15,10 +15,10 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline.events.roles import Arg, fill_role
-from pipeline.events.rules import EventTypes
 from pipeline.events.scopes import Scopes
 from pipeline.events.status import event_status, has_cue
 from pipeline.events.triggers import TriggerMatch
+from pipeline.events.types import EventTypes
 from pipeline.facts import ArgumentFact, EventFact, Offsets
 
 # 2017-09-22, 2017-W38, 2017-Q3, 199, 2017-09-29TMO: not PAST_REF, XXXX-07, P7M
@@ -67,7 +67,10 @@ def fill_frame(
     # the roles whose emptiness ends the frame: the rule's own, and the type's when alone
     needed = {*rule.required, *(types.types[rule.type].required if alone else ())}
     specs = rule.roles
+    single = types.types[rule.type].single
     for n, spec in enumerate(specs):
+        if spec.role in single and any(a.role == spec.role for a in args):
+            continue  # an earlier way of finding this one-valued role found it
         got = fill_role(doc, spec, match, types, scopes, used)
         args.extend(got)
         used.update((a.start, a.end) for a in got)

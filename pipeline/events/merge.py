@@ -3,7 +3,7 @@
 Two frames merge when they have the same type and status and no two different arguments in a
 single-valued role (:func:`compatible`): first within a sentence, then, for the types that allow
 it, across the document, where they must also share an argument. A frame whose span argument
-holds the trigger of a type it ``yields_to`` gives way to that frame (:func:`give_way`).
+holds the trigger of a type it ``lends_to`` lends that frame its arguments (:func:`lend_arguments`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.events.frames import Frame, norm_date
 from pipeline.events.roles import Arg
-from pipeline.events.rules import EventTypes
+from pipeline.events.types import EventTypes
 
 
 def _same(a: Arg, b: Arg) -> bool:
@@ -103,13 +103,12 @@ def merge_frames(frames: list[Frame], types: EventTypes, *, across: bool) -> lis
     return out
 
 
-def give_way(doc: Doc, frames: list[Frame], types: EventTypes) -> list[Frame]:
-    """A frame whose span argument holds the trigger of a frame of a type it ``yields_to`` is
-    that frame: it goes, and its mapped roles fill the other's empty ones (a reported target is
-    the TARGET, the speaker its announcer)."""
-    out = list(frames)
+def lend_arguments(doc: Doc, frames: list[Frame], types: EventTypes) -> list[Frame]:
+    """A frame whose span argument holds the trigger of a frame of a type it ``lends_to``
+    fills that frame's empty roles with its mapped arguments (a reported target takes the
+    speaker as its announcer); both frames stay."""
     for f in frames:
-        rules = types.types[f.type].yields_to
+        rules = types.types[f.type].lends_to
         if not rules:
             continue
         spans = [a for a in f.args if not a.is_entity]
@@ -122,6 +121,4 @@ def give_way(doc: Doc, frames: list[Frame], types: EventTypes) -> list[Frame]:
                 for mine, theirs in mapping.items():
                     if not g.role(theirs):
                         g.args.extend(replace(a, role=theirs) for a in f.role(mine))
-                if f in out:
-                    out.remove(f)
-    return out
+    return frames

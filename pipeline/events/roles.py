@@ -15,9 +15,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.rules import EventTypes, RoleSpec, Step
+from pipeline.events.quotes import quote_next_to
+from pipeline.events.references import GENERIC, reference_at
+from pipeline.events.rules import RoleSpec, Step
 from pipeline.events.scopes import Scopes
 from pipeline.events.triggers import TriggerMatch
+from pipeline.events.types import EventTypes
 from pipeline.facts import Offsets
 
 # the grammar of the spans a role takes (English dependency labels and POS)
@@ -241,11 +244,17 @@ def _span_arg(
             start = _trim(doc, scopes.para_start[start], end)[0]
         while start < end and (doc[start].pos_ == "DET" or doc[start].dep_ == "mark"):
             start += 1
+    return _free_arg(doc, spec.role, start, end)
+
+
+def _free_arg(doc: Doc, role: str, start: int, end: int) -> Arg | None:
+    """A free-text argument over tokens ``start..end``; its key is its content words."""
     if start >= end:
         return None
     span = doc[start:end]
     words = frozenset(t.lemma_.lower() for t in span if not (t.is_punct or t.is_stop))
-    return Arg(spec.role, span.start_char, span.end_char, False, " ".join(sorted(words)), words)
+    key = " ".join(sorted(words)) or span.text.lower()
+    return Arg(role, span.start_char, span.end_char, False, key, words)
 
 
 def _entity_arg(ent: Span, role: str, scopes: Scopes) -> Arg:
@@ -320,18 +329,35 @@ def fill_role(
         starts = [anchor] if anchor is not None else []
 
     found: list[Arg] = []
+    if spec.span == "quote":
+        quote = quote_next_to(doc, doc[match.head], scopes.quotes)
+        arg = _free_arg(doc, spec.role, *_trim(doc, *quote)) if quote else None
+        return [arg] if arg is not None and (arg.start, arg.end) not in used else []
     group_nouns = types.lexicons[spec.group_nouns] if spec.group_nouns else None
     is_date = spec.role == types.types[match.rule.type].date_role
+    refs = types.references
+    generic = types.lexicons[refs.generic]
+    blocked = False  # a word that names nobody was reached: the role stays empty
 
     def take(tok: Token, *, expand: bool) -> bool:
         """Add the argument at ``tok`` (and its conjuncts when the role takes many)."""
+        nonlocal blocked
         added = False
         for t in _conjuncts(tok) if expand and spec.many else [tok]:
             if t.i not in bounds or match.start <= t.i < match.end:
                 continue
             args: list[Arg] = []
             if spec.span == "entity":
-                for ent in entities_for(t, spec, scopes, group_nouns if expand else None):
+                ents = entities_for(t, spec, scopes, group_nouns if expand else None)
+                if not ents and spec.references:
+                    ref = reference_at(t, spec.references, refs, generic, scopes)
+                    if ref is GENERIC:
+                        blocked = True
+                        return added
+                    if ref is not None:
+                        arg = _free_arg(doc, spec.role, ref.start, ref.end)
+                        args = [arg] if arg is not None else []
+                for ent in ents:
                     if ent.start not in bounds:
                         continue
                     if lexicon is not None and not any(_in_lexicon(w, lexicon) for w in ent):
@@ -360,7 +386,7 @@ def fill_role(
     for start in starts:
         for path in spec.steps:
             for tok in follow_path(start, path) if path else []:
-                if take(tok, expand=True) and not spec.many:
+                if take(tok, expand=True) and not spec.many or blocked:
                     return found
     if not found and spec.direction is not None and spec.anchor is None:
         for tok in _window(doc, match, spec, bounds, spec.max_scope, spec.direction):

@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
+from pipeline.events.types import EventTypes
 from pipeline.rulefiles import RuleError, _Rule, load_json, load_jsonl, models_dir
 
 TYPES_FILE = "event_types.json"
@@ -76,129 +77,6 @@ def parse_path(text: str) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-# --- event_types.json ---------------------------------------------------------------------------
-
-
-class EventType(_Rule):
-    description: str = ""
-    roles: list[str] = Field(min_length=1)
-    required: list[str] = Field(default_factory=list)
-    statuses: list[str] = Field(min_length=1)
-    single: list[str] = Field(
-        default_factory=list,
-        description="Roles that hold one argument: two different ones conflict.",
-    )
-    merge: Literal["document", "sentence"] = Field(
-        default="document", description="How far apart two mentions of one event may be."
-    )
-    date_role: str | None = Field(default=None, description="The role the event's date comes from.")
-    compare_by_date: list[str] = Field(
-        default_factory=list,
-        description="Roles whose arguments are dates: two agree when one date holds the other "
-        "(2017-09 and 2017-09-22), else when their keys do.",
-    )
-    yields_to: dict[str, dict[str, str]] = Field(
-        default_factory=dict,
-        description="Types this one gives way to when its content holds their trigger, with the "
-        "roles that move over (STATEMENT → TARGET: speaker becomes announcer).",
-    )
-
-    @model_validator(mode="after")
-    def _known_roles(self) -> EventType:
-        date_role = [self.date_role] if self.date_role else []
-        for name in (*self.required, *self.single, *self.compare_by_date, *date_role):
-            if name not in self.roles:
-                raise ValueError(f"role {name!r} is not one of roles {self.roles}")
-        return self
-
-
-class Cue(_Rule):
-    """Words that mark a context, looked for on the trigger and the words governing it."""
-
-    description: str = ""
-    deps: list[str] = Field(default_factory=list, description="A child with this label (neg).")
-    aux: list[str] = Field(
-        default_factory=list, description="A child on a cue_arcs.aux arc with this lemma."
-    )
-    governors: list[str] = Field(default_factory=list, description="A governing word's lemma.")
-    modifiers: list[str] = Field(
-        default_factory=list, description="A child on a cue_arcs.modifiers arc with this lemma."
-    )
-    lemmas: list[str] = Field(default_factory=list, description="The trigger's own lemma.")
-    objects: list[str] = Field(
-        default_factory=list, description="A child on a cue_arcs.objects arc with this lemma."
-    )
-    through: list[str] = Field(default_factory=list, description="Arcs walked up to governors.")
-    max_up: int = Field(default=2, ge=0, le=6)
-
-    @field_validator("aux", "governors", "modifiers", "lemmas", "objects")
-    @classmethod
-    def _lower(cls, v: list[str]) -> list[str]:
-        return [w.lower() for w in v]
-
-
-class CueArcs(_Rule):
-    """The dependency labels of the children a cue's word lists are looked for on."""
-
-    description: str = ""
-    aux: frozenset[str] = Field(min_length=1, description="Arcs of auxiliaries (will, should).")
-    modifiers: frozenset[str] = Field(min_length=1, description="Arcs of modifiers (upcoming).")
-    objects: frozenset[str] = Field(min_length=1, description="Arcs of objects (meet a demand).")
-
-
-class StatusRules(_Rule):
-    """How an event's status is found when its rule fixes none."""
-
-    description: str = ""
-    cues: list[str] = Field(
-        min_length=1,
-        description="Cues tried in order on the trigger: the first found names the status.",
-    )
-    after_publication: str = Field(description="The status of an event dated after publication.")
-    default: str = Field(description="The status when no cue is found and no later date.")
-    dated_by_publication: list[str] = Field(
-        default_factory=list,
-        description="Statuses under which a rule's date_fallback 'published' dates the event.",
-    )
-
-
-class EventTypes(_Rule):
-    about: str = ""
-    types: dict[str, EventType] = Field(min_length=1)
-    status: StatusRules
-    cues: dict[str, Cue] = Field(default_factory=dict)
-    cue_arcs: CueArcs
-    lexicons: dict[str, frozenset[str]] = Field(default_factory=dict)
-    skip_headline: bool = Field(
-        default=True, description="A headline (short first line, no final stop) starts no event."
-    )
-
-    @field_validator("lexicons")
-    @classmethod
-    def _lower(cls, v: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-        return {k: frozenset(w.lower() for w in words) for k, words in v.items()}
-
-    @model_validator(mode="after")
-    def _status_cues(self) -> EventTypes:
-        for name in self.status.cues:
-            if name not in self.cues:
-                raise ValueError(f"status.cues: the status cue {name!r} is not in cues")
-        known = {s for etype in self.types.values() for s in etype.statuses}
-        status = self.status
-        named = [*status.cues, status.after_publication, status.default]
-        for name in (*named, *status.dated_by_publication):
-            if name not in known:
-                raise ValueError(f"status: {name!r} is no type's status ({sorted(known)})")
-        for name, etype in self.types.items():
-            for other, roles in etype.yields_to.items():
-                if other not in self.types:
-                    raise ValueError(f"types.{name}.yields_to: unknown type {other!r}")
-                for mine, theirs in roles.items():
-                    if mine not in etype.roles or theirs not in self.types[other].roles:
-                        raise ValueError(f"types.{name}.yields_to.{other}: {mine} → {theirs}")
-        return self
-
-
 # --- event_rules.jsonl --------------------------------------------------------------------------
 
 
@@ -243,7 +121,18 @@ class RoleSpec(_Rule):
     allowed_types: list[str] = Field(
         default_factory=list, description="Entity labels the role accepts; none: a free text span."
     )
-    span: Literal["entity", "chunk", "subtree", "clause"] = "entity"
+    span: Literal["entity", "chunk", "subtree", "clause", "quote"] = Field(
+        default="entity",
+        description="What the argument is: an entity mention, or a free span: the chunk, subtree "
+        "or clause at the word reached, or the quotation next to the trigger's clause (quote: "
+        "no paths).",
+    )
+    references: list[Literal["pronoun", "description"]] = Field(
+        default_factory=list,
+        description="Besides entities: a pronoun with a named antecedent in reach, or a "
+        "description (the company, Acme's spokesman), as a free span (event_types.json "
+        "`references`); a generic head (analysts) ends the role's search.",
+    )
     lexicon: str | None = Field(default=None, description="The word found must be in this list.")
     many: bool = False
     paths: list[str] = Field(
@@ -288,8 +177,12 @@ class RoleSpec(_Rule):
             raise ValueError(f"role {self.role!r}: an entity role needs allowed_types")
         if self.span != "entity" and self.allowed_types:
             raise ValueError(f"role {self.role!r}: a {self.span} span takes no allowed_types")
-        if not self.paths and self.direction is None:
+        if self.span == "quote" and (self.paths or self.direction):
+            raise ValueError(f"role {self.role!r}: a quote is found without paths or window")
+        if self.span != "quote" and not self.paths and self.direction is None:
             raise ValueError(f"role {self.role!r}: give paths, a window direction or both")
+        if self.references and self.span != "entity":
+            raise ValueError(f"role {self.role!r}: references go with an entity role")
         return self
 
     @property

@@ -1,5 +1,5 @@
 """Per-token lookups the event roles read: sentence number, scope bounds, paragraph start, the
-entity covering each token and a comparison key per entity mention.
+entity covering each token, a comparison key per entity mention, and the quotations.
 
 A scope is a sentence cut at blank lines (a paragraph break) and at a headline's end, so a
 headline never lends its words to the first sentence even when the parser joins them. The
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.events.quotes import MARKS, find_quotes
 from pipeline.facts import Offsets
 from pipeline.nlp.extensions import layout_of
 
@@ -32,6 +33,7 @@ class Scopes:
     keys: dict[Offsets, str]
     published: str | None
     headline_end: int  # character offset where a headline ends (0: none)
+    quotes: list[tuple[int, int]]  # quotations: opening and closing mark (pipeline.events.quotes)
 
 
 def _is_break(tok: Token) -> bool:
@@ -42,7 +44,7 @@ def find_scopes(doc: Doc) -> Scopes:
     n = len(doc)
     page = layout_of(doc)  # the document's layout, found at ingest
     head_end = page.headline_end
-    rows = doc.to_array(["IDX", "IS_SPACE"]).reshape(n, 2)
+    rows = doc.to_array(["IDX", "IS_SPACE", "ORTH"]).reshape(n, 3)
     # _is_break, read only for the space tokens (building every Token is what costs)
     break_at = [i for i in numpy.flatnonzero(rows[:, 1]).tolist() if _is_break(doc[i])]
     brk_at = break_at
@@ -60,6 +62,7 @@ def find_scopes(doc: Doc) -> Scopes:
             continue  # where the story was filed from, not where anything in it happened
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
+    marks = numpy.flatnonzero(numpy.isin(rows[:, 2], [doc.vocab.strings[m] for m in MARKS]))
     return Scopes(
         sentence,
         seg_start,
@@ -69,6 +72,7 @@ def find_scopes(doc: Doc) -> Scopes:
         entity_keys(doc),
         page.published,
         head_end,
+        find_quotes(doc, marks.tolist(), para_start),
     )
 
 

@@ -12,8 +12,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.rules import Cue, CueArcs, EventTypes
 from pipeline.events.triggers import TriggerMatch
+from pipeline.events.types import Cue, CueArcs, EventTypes
 
 _ISO = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 

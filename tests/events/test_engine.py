@@ -51,7 +51,8 @@ def test_statement_has_named_speaker_content_and_report_date() -> None:
     assert {a.role: a.is_entity for a in event.arguments} == {"content": False, "speaker": True}
 
 
-def test_statement_needs_a_named_speaker() -> None:
+def test_statement_needs_a_speaker_who_can_be_identified() -> None:
+    """ "she" with no person named before it stands for nobody."""
     doc = statement(("she", "she", "PRON", 4, "nsubj", "O"))
     assert [e for e in match_events(doc, ENGINE) if e.type == "STATEMENT"] == []
 

@@ -1,0 +1,98 @@
+"""STATEMENT as news attributes speech: speech verbs, pronoun and description speakers, quotes
+next to their attribution, 'according to', object contents, and the speakers that give none.
+Sentences written for these tests (no corpus or evaluation sentence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .handmade import events, the
+
+NAMED = "Jane Porter runs Acme Boilers, a firm based in Leeds.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a named speaker, reported speech, the date on the verb
+        (
+            "Acme Boilers said on Tuesday that its profits had doubled.",
+            "Acme Boilers",
+            "its profits had doubled",
+        ),
+        # inverted attribution after a quotation
+        (
+            '"Demand was weak all winter," said Tom Hart, a director of the group.',
+            "Tom Hart",
+            "Demand was weak all winter",
+        ),
+        # a pronoun with a named antecedent in the paragraph before
+        (NAMED + '"We will open two new plants next year," she said.', "she", None),
+        (NAMED + "She added that the Leeds plant would close.", "She", None),
+        # a description that coreference can resolve
+        (NAMED + "The company said its sales had slowed.", "The company", None),
+        (
+            NAMED + "A spokesman for the firm said the new plant would open in May.",
+            "A spokesman",
+            None,
+        ),
+        # a quotation after the attribution
+        (
+            NAMED + 'Ms Porter told the local paper: "We are not for sale."',
+            "Porter",
+            "We are not for sale",
+        ),
+        # speech acts whose content is their object
+        ("Tom Hart denied the allegations on Monday.", "Tom Hart", "allegations"),
+        (
+            "Tom Hart rejected claims that he had misled the board.",
+            "Tom Hart",
+            "claims that he had misled the board",
+        ),
+        # the clause "according to" hangs on is the content
+        (
+            "Sales will fall by a tenth this year, according to Acme Boilers.",
+            "Acme Boilers",
+            "Sales will fall by a tenth this year",
+        ),
+    ],
+)
+def test_statement_finds_speaker_and_content(nlp, text, speaker, content) -> None:
+    roles = the(nlp, text, "STATEMENT")
+    assert roles["speaker"] == {speaker}
+    if content is not None:
+        assert roles["content"] == {content}
+
+
+def test_said_adding_that_is_two_statements(nlp) -> None:
+    text = NAMED + "Ms Porter said sales had risen, adding that the plant would expand."
+    found = [roles for t, roles in events(nlp, text) if t == "STATEMENT"]
+    assert sorted(next(iter(r["content"])) for r in found) == [
+        "plant would expand",
+        "sales had risen",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # generic and anonymous speakers name nobody
+        "Analysts said the shares were cheap.",
+        "A union source said the strike would go ahead.",
+        "Some economists say the recovery is fragile.",
+        # a pronoun with nobody it could stand for
+        "Prices are too high, she said.",
+        # speech that has not happened
+        NAMED + "Ms Porter is expected to say that the plant will close.",
+        # a speech verb without content
+        NAMED + "Ms Porter was adding new lines to the plant.",
+    ],
+)
+def test_no_statement(nlp, text) -> None:
+    assert [t for t, _ in events(nlp, text) if t == "STATEMENT"] == []
+
+
+def test_a_reported_target_is_a_statement_and_lends_its_speaker(nlp) -> None:
+    text = "Tom Hart said Acme Boilers aims to raise exports to $50 million by 2030."
+    assert the(nlp, text, "TARGET")["announcer"] == {"Tom Hart"}
+    assert the(nlp, text, "STATEMENT")["speaker"] == {"Tom Hart"}
