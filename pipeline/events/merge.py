@@ -4,6 +4,8 @@ Two frames merge when they have the same type and status and no two different ar
 single-valued role (:func:`compatible`): first within a sentence, then, for the types that allow
 it, across the document, where they must also share an argument. A frame whose span argument
 holds the trigger of a type it ``lends_to`` lends that frame its arguments (:func:`lend_arguments`).
+A nominal mention that only refers back ("the talks") joins the event it refers to
+(:func:`merge_back_references`).
 """
 
 from __future__ import annotations
@@ -101,6 +103,44 @@ def merge_frames(frames: list[Frame], types: EventTypes, *, across: bool) -> lis
         else:
             out.append(f)
     return out
+
+
+def merge_back_references(doc: Doc, frames: list[Frame], types: EventTypes) -> list[Frame]:
+    """Each nominal mention that refers back ("the talks", "this deal": a definite mention of a
+    ``standalone`` rule with no argument in its type's ``back_reference`` roles) joins the
+    nearest earlier event of its type; with none before it, it is an event of its own."""
+    out: list[Frame] = []
+    definite = types.references.definite
+    for f in frames:
+        roles = types.types[f.type].back_reference
+        earlier = [n for n, g in enumerate(out) if g.type == f.type]
+        if roles and earlier and _refers_back(doc, f, roles, definite):
+            # the nearest earlier mention of the same word, else of the same type
+            word = _lemmas(doc, f)
+            n = next((n for n in reversed(earlier) if _lemmas(doc, out[n]) & word), earlier[-1])
+            out[n] = _absorb(out[n], f, types)
+        else:
+            out.append(f)
+    return out
+
+
+def _lemmas(doc: Doc, frame: Frame) -> set[str]:
+    return {doc[m.head].lemma_.lower() for m in frame.triggers}
+
+
+def _refers_back(doc: Doc, frame: Frame, roles: list[str], definite: frozenset[str]) -> bool:
+    """A definite nominal mention with no argument that says which event it is; a noun used
+    as a modifier ("the summit agenda") takes the determiner of the noun it modifies."""
+    if any(a.role in roles for a in frame.args):
+        return False
+    for m in frame.triggers:
+        tok = doc[m.head]
+        phrase = tok.head if tok.dep_ == "compound" else tok
+        if not m.rule.standalone or not any(
+            c.dep_ == "det" and c.lower_ in definite for c in phrase.children
+        ):
+            return False
+    return True
 
 
 def lend_arguments(doc: Doc, frames: list[Frame], types: EventTypes) -> list[Frame]:

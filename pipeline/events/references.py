@@ -12,7 +12,11 @@ no entity of its types is, as a free span that coreference can resolve
   coreference spans it. A head of the ``generic`` lexicon ("analysts", "a union source") names
   nobody unless a definite determiner makes it specific ("the report"); an indefinite or
   quantified phrase ("a spokesman", "some economists") needs a name or a complement in it
-  ("a US court", "a spokesman for Acme").
+  ("a US court", "a spokesman for Acme"), unless its head is a role noun the entity rules
+  tag ("a spokesman": the spokesman of the party the story is about).
+
+A role with ``numbers`` takes a number the entity recogniser missed ("£2.4bn", "880m euros":
+the number word with its currency sign and the magnitude it modifies), never a date's.
 
 Pure functions over a parsed ``Doc``; they return token ranges, :mod:`pipeline.events.roles`
 makes the arguments.
@@ -59,6 +63,8 @@ def reference_at(
         return None
     if "description" not in kinds or tok.pos_ not in refs.head_pos:
         return None
+    if tok.dep_ in refs.modifier_deps:  # a noun modifying another ("supply contract") heads none
+        return None
     ent = scopes.ent_at[tok.i]
     if tok.ent_type and (ent is None or ent.label_ not in refs.head_labels):
         return None  # a name of another type (a date, a number) or a dateline's place
@@ -89,7 +95,8 @@ def description(
     definite = bool(dets & refs.definite) or any(not _generic(p, generic) for p in possessors)
     if (_generic(tok, generic) or any(_generic(p, generic) for p in possessors)) and not definite:
         return GENERIC
-    if dets & refs.indefinite:
+    ent = scopes.ent_at[tok.i]
+    if dets & refs.indefinite and ent is None:  # a role noun (a spokesman) says whose it is
         named = any(
             (e := scopes.ent_at[t.i]) is not None and e.label_ not in refs.head_labels
             for t in tok.subtree
@@ -101,3 +108,43 @@ def description(
 
 def _generic(tok: Token, generic: frozenset[str]) -> bool:
     return tok.lemma_.lower() in generic or tok.lower_ in generic
+
+
+# labels of a number that is no amount: a year, a time, a rank
+_NOT_AMOUNTS = frozenset({"DATE", "TIME", "ORDINAL"})
+_NUMBER_DEPS = frozenset({"nummod", "compound", "quantmod"})
+
+
+def _is_number(tok: Token) -> bool:
+    return (tok.like_num or tok.text[:1].isdigit()) and any(ch.isdigit() for ch in tok.text)
+
+
+def _amount(tok: Token, scopes: Scopes) -> bool:
+    """A number word (with a digit), or a word of an amount entity ("billion")."""
+    ent = scopes.ent_at[tok.i]
+    if ent is not None:
+        return ent.label_ not in _NOT_AMOUNTS and (tok.like_num or _is_number(tok))
+    return _is_number(tok)
+
+
+def number_at(tok: Token, scopes: Scopes) -> tuple[int, int] | None:
+    """The number at ``tok`` as a token range: the number word, the currency sign before it
+    and the magnitude or unit word it modifies right after it ("880m", "3.2bn euros"), when no
+    entity of an amount-less label covers it. At a unit word, the number modifying it."""
+    if not _is_number(tok):  # a unit word: "billion" in "1 billion reais" is its number
+        number = next((c for c in tok.lefts if c.dep_ in _NUMBER_DEPS and _amount(c, scopes)), None)
+        if number is None:
+            return None
+        return number.left_edge.i, tok.i + 1
+    ent = scopes.ent_at[tok.i]
+    if ent is not None and ent.label_ in _NOT_AMOUNTS:
+        return None
+    start, end = tok.i, tok.i + 1
+    head = tok.head
+    if tok.dep_ in _NUMBER_DEPS and 0 < head.i - tok.i <= 2 and head.pos_ in ("NOUN", "PROPN"):
+        end = head.i + 1
+    for t in (tok, head) if end > tok.i + 1 else (tok,):
+        for c in t.lefts:
+            if c.tag_ == "$" or c.pos_ == "SYM":
+                start = min(start, c.i)
+    return start, end

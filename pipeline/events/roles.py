@@ -3,8 +3,10 @@
 For each role (:class:`~pipeline.events.rules.RoleSpec`), :func:`fill_role` follows the role's
 dependency paths from the trigger (or from an anchor word near it), else searches a ConText-style
 window (direction, ``max_scope``, ``terminated_by``) inside the role's scope. Entity roles take
-``doc.ents`` mentions of the allowed labels (a noun phrase of coordinated parts gives each part's
-named head); span roles take a chunk, a subtree or a clause.
+``doc.ents`` mentions of the allowed labels (:mod:`~pipeline.events.parties`), and where none is,
+a pronoun, a description or a number the recogniser missed when the role says so
+(:mod:`~pipeline.events.references`); span roles take a chunk, a subtree, a clause or the
+quotation next to the trigger (:mod:`~pipeline.events.quotes`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.events.parties import conjuncts, entities_for, in_lexicon
 from pipeline.events.quotes import quote_next_to
-from pipeline.events.references import GENERIC, reference_at
+from pipeline.events.references import GENERIC, number_at, reference_at
 from pipeline.events.rules import RoleSpec, Step
 from pipeline.events.scopes import Scopes
 from pipeline.events.triggers import TriggerMatch
@@ -24,10 +27,8 @@ from pipeline.events.types import EventTypes
 from pipeline.facts import Offsets
 
 # the grammar of the spans a role takes (English dependency labels and POS)
-ENTITY_CHILD_DEPS = frozenset({"appos", "compound", "nmod", "poss"})
 CHUNK_DEPS = frozenset({"compound", "amod", "nmod"})
 PUNCT_EDGES = frozenset({"PUNCT", "SPACE"})
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ def follow(tokens: Iterable[Token], step: Step) -> list[Token]:
             cands = [d for d in t.subtree if d is not t and (not step.deps or d.dep_ in step.deps)]
         elif step.op == "<":
             cands = [t.head] if t.head is not t and (not step.deps or t.dep_ in step.deps) else []
+        elif step.op == "@self":  # the word itself (a noun trigger that names its own measure)
+            cands = [t]
         else:  # "@left": the words before the trigger in its own phrase
             cands = [d for left in t.lefts for d in left.subtree]
         if step.lemmas:
@@ -65,16 +68,6 @@ def follow_path(start: Token, path: tuple[Step, ...]) -> list[Token]:
         if not tokens:
             break
     return tokens
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    out, todo = [tok], [tok]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "conj" and c not in out:
-                out.append(c)
-                todo.append(c)
-    return out
 
 
 class _Bounds:
@@ -94,113 +87,6 @@ class _Bounds:
 
     def __contains__(self, i: int) -> bool:
         return self.lo <= i < self.hi
-
-
-def _entity_for(tok: Token, spec: RoleSpec, scopes: Scopes) -> Span | None:
-    """The entity at ``tok`` with an allowed label, else one naming it (an appositive, a
-    compound or possessive child: "his counterpart Vasily Matyushevsky")."""
-    ent = scopes.ent_at[tok.i]
-    if ent is not None and ent.label_ in spec.allowed_types:
-        return ent
-    for c in tok.children:
-        e = scopes.ent_at[c.i]
-        if c.dep_ in ENTITY_CHILD_DEPS and e is not None and e.label_ in spec.allowed_types:
-            return e
-    return None
-
-
-def phrase_parts(tok: Token, scopes: Scopes) -> list[tuple[int, int]]:
-    """The parts of the noun phrase ``tok`` heads, as token ranges: its subtree without clauses
-    hanging in it and without ``tok``'s own conjuncts (the caller takes those), cut at ``and``
-    / ``or`` / commas outside entities before ``tok``. The last part holds ``tok`` and its
-    complements.
-
-    "Finnish carrier Nordic Air and Portuguese lessor Lusa Capital" → two parts, whatever the
-    parser made of the coordination; "Polish and Czech delegations" → "Polish", "Czech
-    delegations"; "officials from Chile and Peru" → one part.
-    """
-    skip: set[int] = set()
-    for d in tok.subtree:
-        if d.i in skip or d is tok:
-            continue
-        if d.dep_ in CLAUSE_DEPS or (d.head is tok and d.dep_ in ("conj", "cc")):
-            skip.update(t.i for t in d.subtree)
-    parts: list[tuple[int, int]] = []
-    start = prev = -1
-    for d in tok.subtree:
-        if d.i in skip:
-            continue
-        cut = (
-            d.i < tok.i
-            and scopes.ent_at[d.i] is None
-            and (d.dep_ in ("cc", "preconj") or d.text in (",", ";"))
-        )
-        if cut or (prev >= 0 and d.i != prev):  # a gap left by a skipped clause ends a part
-            if start >= 0:
-                parts.append((start, prev))
-            start = -1 if cut else d.i
-        elif start < 0:
-            start = d.i
-        prev = d.i + 1
-    if start >= 0:
-        parts.append((start, prev))
-    return parts
-
-
-def _part_entity(lo: int, hi: int, spec: RoleSpec, scopes: Scopes) -> Span | None:
-    """The last entity of an allowed label inside tokens ``lo..hi``: the head of an English
-    noun phrase comes last ("Acme chairman John Smith" → John Smith; "officials from Chile"
-    → Chile; "Czech delegations" → Czech)."""
-    for i in range(hi - 1, lo - 1, -1):
-        ent = scopes.ent_at[i]
-        if ent is not None and ent.label_ in spec.allowed_types and lo <= ent.start:
-            return ent
-    return None
-
-
-def entities_for(
-    tok: Token, spec: RoleSpec, scopes: Scopes, group_nouns: frozenset[str] | None
-) -> list[Span]:
-    """The entities a role reaches at ``tok``.
-
-    With ``group_nouns`` (the role's ``group_nouns`` lexicon) and a role that takes many, a
-    noun phrase whose premodifiers are coordinated gives the named head of each part: an entity
-    stands for itself, a common noun of the lexicon (delegation, officials, carrier) for the
-    last entity of its part and that entity's conjuncts ("Uzbek and Turkish delegations" →
-    Uzbek, Turkish; "officials from Chile and Peru" → Chile, Peru). Otherwise the entity at
-    ``tok`` or naming it (:func:`_entity_for`)."""
-    ent = _entity_for(tok, spec, scopes)
-    if group_nouns is None or not spec.many:
-        return [ent] if ent is not None else []
-    named = ent is not None and scopes.ent_at[tok.i] is ent
-    if not (named or (scopes.ent_at[tok.i] is None and _in_lexicon(tok, group_nouns))):
-        return [ent] if ent is not None else []
-    out: list[Span] = []
-    for lo, hi in phrase_parts(tok, scopes):
-        if named and lo <= tok.i < hi:
-            heads: list[Span | None] = [ent]
-        else:
-            e = _part_entity(lo, hi, spec, scopes)
-            if e is None:
-                continue
-            heads = [
-                scopes.ent_at[c.i] for c in _conjuncts(_coordination(e.root)) if lo <= c.i < hi
-            ]
-        for h in heads:
-            if h is not None and h.label_ in spec.allowed_types and h not in out:
-                out.append(h)
-    return out
-
-
-def _coordination(tok: Token) -> Token:
-    """The first conjunct of the coordination ``tok`` is in."""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
-    return tok
-
-
-def _in_lexicon(tok: Token, words: frozenset[str]) -> bool:
-    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -322,7 +208,7 @@ def fill_role(
                 for t in _window(
                     doc, match, spec, bounds, spec.anchor.max_scope, spec.anchor.direction
                 )
-                if _in_lexicon(t, words) and (not spec.anchor.pos or t.pos_ in spec.anchor.pos)
+                if in_lexicon(t, words) and (not spec.anchor.pos or t.pos_ in spec.anchor.pos)
             ),
             None,
         )
@@ -338,36 +224,45 @@ def fill_role(
     refs = types.references
     generic = types.lexicons[refs.generic]
     blocked = False  # a word that names nobody was reached: the role stays empty
+    pronouns: set[Offsets] = set()  # the pronouns taken
 
-    def take(tok: Token, *, expand: bool) -> bool:
-        """Add the argument at ``tok`` (and its conjuncts when the role takes many)."""
+    def take(tok: Token, *, expand: bool, own: bool = False) -> bool:
+        """Add the argument at ``tok`` (and its conjuncts when the role takes many); ``own``:
+        the trigger's own words may be it."""
         nonlocal blocked
         added = False
-        for t in _conjuncts(tok) if expand and spec.many else [tok]:
-            if t.i not in bounds or match.start <= t.i < match.end:
+        for t in conjuncts(tok) if expand and spec.many else [tok]:
+            if t.i not in bounds or (match.start <= t.i < match.end and not own):
                 continue
             args: list[Arg] = []
             if spec.span == "entity":
-                ents = entities_for(t, spec, scopes, group_nouns if expand else None)
-                if not ents and spec.references:
+                ref = None
+                at = scopes.ent_at[t.i]
+                if spec.references and (at is None or at.label_ not in spec.allowed_types):
                     ref = reference_at(t, spec.references, refs, generic, scopes)
-                    if ref is GENERIC:
-                        blocked = True
-                        return added
-                    if ref is not None:
-                        arg = _free_arg(doc, spec.role, ref.start, ref.end)
-                        args = [arg] if arg is not None else []
+                if ref is GENERIC and not spec.many:  # "Tory sources", "analysts": nobody
+                    blocked = True
+                    return added
+                ents = entities_for(t, spec, scopes, group_nouns if expand else None)
+                if not ents and ref is not None and ref is not GENERIC:
+                    arg = _free_arg(doc, spec.role, ref.start, ref.end)
+                    args = [arg] if arg is not None else []
+                    if ref.kind == "pronoun":
+                        pronouns.add((arg.start, arg.end) if arg else (0, 0))
+                elif not ents and spec.numbers and (number := number_at(t, scopes)) is not None:
+                    arg = _free_arg(doc, spec.role, *number)
+                    args = [arg] if arg is not None else []
                 for ent in ents:
                     if ent.start not in bounds:
                         continue
-                    if lexicon is not None and not any(_in_lexicon(w, lexicon) for w in ent):
+                    if lexicon is not None and not any(in_lexicon(w, lexicon) for w in ent):
                         continue
                     if match.start < ent.end and ent.start < match.end:
                         continue
                     if is_date and _is_duration(ent._.norm):
                         continue
                     args.append(_entity_arg(ent, spec.role, scopes))
-            elif lexicon is not None and not _in_lexicon(t, lexicon):
+            elif lexicon is not None and not in_lexicon(t, lexicon):
                 continue
             else:
                 arg = _span_arg(doc, spec, t, match, scopes)
@@ -385,13 +280,16 @@ def fill_role(
 
     for start in starts:
         for path in spec.steps:
+            own = path[-1].op == "@self"
             for tok in follow_path(start, path) if path else []:
-                if take(tok, expand=True) and not spec.many or blocked:
+                if take(tok, expand=True, own=own) and not spec.many or blocked:
                     return found
     if not found and spec.direction is not None and spec.anchor is None:
         for tok in _window(doc, match, spec, bounds, spec.max_scope, spec.direction):
             if take(tok, expand=False) and not spec.many:
                 break
+    if any(a.is_entity for a in found):  # a pronoun stands in for a name only where none is
+        found = [a for a in found if (a.start, a.end) not in pronouns]
     return found
 
 

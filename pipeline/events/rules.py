@@ -35,7 +35,7 @@ RULES_FILE = "event_rules.jsonl"
 # --- dependency paths ---------------------------------------------------------------------------
 
 _STEP = re.compile(r"^(>>|>|<)([a-z]+(?:\|[a-z]+)*|\*)(?:\[([^\]]+)\])?$")
-SPECIAL_STEPS = frozenset({"@left"})
+SPECIAL_STEPS = frozenset({"@left", "@self"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ class Step:
 
 
 def parse_path(text: str) -> tuple[Step, ...]:
-    """``">prep[with] >pobj"`` → two steps; ``"@left"`` → one special step.
+    """``">prep[with] >pobj"`` → two steps; ``"@left"`` (the trigger's premodifiers) and
+    ``"@self"`` (the word itself) → one special step.
 
     Raises ValueError when a step is malformed."""
     steps = []
@@ -61,7 +62,7 @@ def parse_path(text: str) -> tuple[Step, ...]:
         m = _STEP.match(part)
         if not m:
             raise ValueError(
-                f"path {text!r}: step {part!r} is not '>dep', '>>dep', '<dep', '*' or '@left' "
+                f"path {text!r}: step {part!r} is not '>dep', '>>dep', '<dep', '*', '@left' or '@self' "
                 "(optionally with [lemma|lemma])"
             )
         op, deps, lemmas = m.groups()
@@ -127,6 +128,16 @@ class RoleSpec(_Rule):
         "or clause at the word reached, or the quotation next to the trigger's clause (quote: "
         "no paths).",
     )
+    numbers: bool = Field(
+        default=False,
+        description="Besides entities: a number the entity recogniser missed ('£2.4bn', "
+        "'880m euros'), with its currency sign and magnitude, as a free span.",
+    )
+    from_role: str | None = Field(
+        default=None,
+        description="No search: the argument of this role found before (a change given alone "
+        "is the value too: 'sales slid 41%').",
+    )
     references: list[Literal["pronoun", "description"]] = Field(
         default_factory=list,
         description="Besides entities: a pronoun with a named antecedent in reach, or a "
@@ -173,16 +184,16 @@ class RoleSpec(_Rule):
 
     @model_validator(mode="after")
     def _kind(self) -> RoleSpec:
-        if self.span == "entity" and not self.allowed_types:
+        if self.span == "entity" and not self.allowed_types and not self.from_role:
             raise ValueError(f"role {self.role!r}: an entity role needs allowed_types")
         if self.span != "entity" and self.allowed_types:
             raise ValueError(f"role {self.role!r}: a {self.span} span takes no allowed_types")
-        if self.span == "quote" and (self.paths or self.direction):
-            raise ValueError(f"role {self.role!r}: a quote is found without paths or window")
-        if self.span != "quote" and not self.paths and self.direction is None:
+        if (self.span == "quote" or self.from_role) and (self.paths or self.direction):
+            raise ValueError(f"role {self.role!r}: a quote or from_role takes no paths or window")
+        if self.span != "quote" and not self.from_role and not self.paths and not self.direction:
             raise ValueError(f"role {self.role!r}: give paths, a window direction or both")
-        if self.references and self.span != "entity":
-            raise ValueError(f"role {self.role!r}: references go with an entity role")
+        if (self.references or self.numbers) and self.span != "entity":
+            raise ValueError(f"role {self.role!r}: references and numbers go with entity roles")
         return self
 
     @property
@@ -202,7 +213,14 @@ class EventRule(_Rule):
     required: list[str] = Field(default_factory=list, description="Required beyond the type's.")
     min_args: dict[str, int] = Field(
         default_factory=dict,
-        description="Fewest arguments a role needs for this rule ({'party': 2}: a mutual act).",
+        description="Fewest named arguments (entity mentions) a role needs for this rule "
+        "({'party': 2}: a mutual act of two named parties).",
+    )
+    standalone: bool = Field(
+        default=False,
+        description="A mention of this rule is an event without the type's required roles "
+        "(a nominal mention: 'the talks', 'a 2001 committee meeting'); the rule's own "
+        "`required` still hold.",
     )
     requires_cue: list[str] = Field(default_factory=list)
     forbids_cue: list[str] = Field(default_factory=list)
@@ -235,6 +253,8 @@ def _check(rule: EventRule, types: EventTypes, where: str) -> None:
             fail(f"roles.{i}.lexicon", f"no lexicon {spec.lexicon!r} in {TYPES_FILE}")
         if spec.group_nouns and spec.group_nouns not in types.lexicons:
             fail(f"roles.{i}.group_nouns", f"no lexicon {spec.group_nouns!r} in {TYPES_FILE}")
+        if spec.from_role and spec.from_role not in [r.role for r in rule.roles[:i]]:
+            fail(f"roles.{i}.from_role", f"{spec.from_role!r} is no role looked for before it")
         if spec.anchor and spec.anchor.lexicon not in types.lexicons:
             fail(f"roles.{i}.anchor.lexicon", f"no lexicon {spec.anchor.lexicon!r} in {TYPES_FILE}")
     for name in rule.required:

@@ -19,10 +19,12 @@ _ISO = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
 
 def has_cue(tok: Token, cue: Cue, arcs: CueArcs) -> bool:
-    """Whether ``cue`` marks ``tok``: its own lemma, a child (neg, aux, modifier, object: the
-    labels of ``arcs``) of it or of a word governing it (up ``max_up`` arcs labelled
-    ``through``), or a governing word's lemma."""
-    if tok.lemma_.lower() in cue.lemmas:
+    """Whether ``cue`` marks ``tok``: its own lemma or dependency label, its tag with no determiner (a bare
+    plural), a child (neg, aux, modifier, object: the labels of ``arcs``) of it or of a word
+    governing it (up ``max_up`` arcs labelled ``through``), or a governing word's lemma."""
+    if tok.lemma_.lower() in cue.lemmas or tok.dep_ in cue.as_deps:
+        return True
+    if tok.tag_ in cue.bare and not any(c.dep_ in arcs.determiners for c in tok.children):
         return True
     chain = [tok]
     t = tok

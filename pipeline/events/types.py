@@ -32,6 +32,12 @@ class EventType(_Rule):
         description="Roles whose arguments are dates: two agree when one date holds the other "
         "(2017-09 and 2017-09-22), else when their keys do.",
     )
+    back_reference: list[str] = Field(
+        default_factory=list,
+        description="Roles that say which event a nominal mention is. A mention of a "
+        "standalone rule with a definite determiner and none of these ('the talks', 'the "
+        "deal') refers back: it joins the nearest earlier event of its type.",
+    )
     lends_to: dict[str, dict[str, str]] = Field(
         default_factory=dict,
         description="Types whose event, when this one's content holds its trigger, takes this "
@@ -42,7 +48,8 @@ class EventType(_Rule):
     @model_validator(mode="after")
     def _known_roles(self) -> EventType:
         date_role = [self.date_role] if self.date_role else []
-        for name in (*self.required, *self.single, *self.compare_by_date, *date_role):
+        named = (*self.required, *self.single, *self.compare_by_date, *self.back_reference)
+        for name in (*named, *date_role):
             if name not in self.roles:
                 raise ValueError(f"role {name!r} is not one of roles {self.roles}")
         return self
@@ -61,8 +68,17 @@ class Cue(_Rule):
         default_factory=list, description="A child on a cue_arcs.modifiers arc with this lemma."
     )
     lemmas: list[str] = Field(default_factory=list, description="The trigger's own lemma.")
+    as_deps: list[str] = Field(
+        default_factory=list,
+        description="The trigger's own dependency label (amod: 'the reported disclosure').",
+    )
     objects: list[str] = Field(
         default_factory=list, description="A child on a cue_arcs.objects arc with this lemma."
+    )
+    bare: list[str] = Field(
+        default_factory=list,
+        description="Fine-grained tags (NNS) of a trigger that has the cue when no child of it "
+        "is on a cue_arcs.determiners arc: a bare plural (shareholder meetings) is generic.",
     )
     through: list[str] = Field(default_factory=list, description="Arcs walked up to governors.")
     max_up: int = Field(default=2, ge=0, le=6)
@@ -80,6 +96,10 @@ class CueArcs(_Rule):
     aux: frozenset[str] = Field(min_length=1, description="Arcs of auxiliaries (will, should).")
     modifiers: frozenset[str] = Field(min_length=1, description="Arcs of modifiers (upcoming).")
     objects: frozenset[str] = Field(min_length=1, description="Arcs of objects (meet a demand).")
+    determiners: frozenset[str] = Field(
+        default_factory=frozenset,
+        description="Arcs of determiners, possessors and numbers: a noun with none is bare.",
+    )
 
 
 class StatusRules(_Rule):

@@ -20,6 +20,7 @@ from pipeline.rulefiles import RuleError, models_dir
         ("<pobj <prep >nsubj", ["<", "<", ">"]),
         (">>prep[between] >pobj", [">>", ">"]),
         ("@left", ["@left"]),
+        ("@self", ["@self"]),
         (">*", [">"]),
     ],
 )
@@ -74,11 +75,23 @@ def _with(**change) -> dict:
         (_with(requires_cue=["sarcasm"]), "requires_cue"),
         # a quotation is found next to the attribution, never along paths
         (_with(roles=[{"role": "participant", "span": "quote", "paths": [">dobj"]}]), "roles.0"),
+        # a role copied from another needs that role looked for before it, and no search
+        (_with(roles=[{"role": "participant", "from_role": "body"}]), "roles.0.from_role"),
+        (
+            _with(
+                roles=[
+                    {"role": "body", "allowed_types": ["ORG"], "paths": [">dobj"]},
+                    {"role": "participant", "from_role": "body", "paths": [">nsubj"]},
+                ]
+            ),
+            "roles.1",
+        ),
         # pronouns and descriptions stand for entities only
         (
             _with(roles=[{"role": "participant", "span": "chunk", "references": ["pronoun"]}]),
             "roles.0",
         ),
+        (_with(roles=[{"role": "participant", "span": "chunk", "numbers": True}]), "roles.0"),
         (
             _with(
                 roles=[

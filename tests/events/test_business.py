@@ -1,0 +1,124 @@
+"""Meetings, agreements, figures and targets as business and politics reporters phrase them,
+through the whole pipeline, on sentences written for these tests (no corpus or evaluation
+sentence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .handmade import events, the
+
+ACME = "Acme Boilers makes boilers in Leeds.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "role", "expected"),
+    [
+        # parties given as pronouns and descriptions
+        (ACME + "It said it was in talks to buy Zenith Mining.", "MEETING", "participant", {"it"}),
+        # takeovers both sides agree to, and mergers
+        (
+            "Delta Foods accepted a takeover offer from Omega Holdings on Friday.",
+            "AGREEMENT",
+            "party",
+            {"Delta Foods", "Omega Holdings"},
+        ),
+        (
+            "Delta Foods agreed to a buyout by Omega Holdings.",
+            "AGREEMENT",
+            "party",
+            {"Delta Foods", "Omega Holdings"},
+        ),
+        (
+            "Omega Holdings agreed to buy Delta Foods for $2bn.",
+            "AGREEMENT",
+            "party",
+            {"Omega Holdings", "Delta Foods"},
+        ),
+        # figures: metric, value, change, period, party
+        (
+            "Pre-tax profits at Acme Boilers rose 12% to £2.4bn in the year to March.",
+            "FIGURE",
+            "value",
+            {"£2.4bn"},
+        ),
+        (
+            "Pre-tax profits at Acme Boilers rose 12% to £2.4bn in the year to March.",
+            "FIGURE",
+            "change",
+            {"12%"},
+        ),
+        ("Shares in Zenith Mining were up 6% in early trading.", "FIGURE", "value", {"6%"}),
+        ("Group sales were 4.1% higher than a year ago.", "FIGURE", "change", {"4.1%"}),
+        ("The yen closed 1.2% lower at 105.3 to the dollar.", "FIGURE", "change", {"1.2%"}),
+        (
+            "The currency was trading at $1.2810 on Monday morning.",
+            "FIGURE",
+            "metric",
+            {"currency"},
+        ),
+        ("The firm reported a 5% rise in annual sales.", "FIGURE", "metric", {"annual sales"}),
+        (
+            "Zenith Mining posted profits of 3.2bn euros for the year.",
+            "FIGURE",
+            "value",
+            {"3.2bn euros"},
+        ),
+        # targets: aims, plans, hopes, promised spending, budget plans
+        (
+            "The government hopes to triple rice production over the next five years.",
+            "TARGET",
+            "value",
+            {"triple"},
+        ),
+        ("Spending on schools will rise by 6% next year.", "TARGET", "value", {"6%"}),
+        ("The council will pump £30m into new housing.", "TARGET", "value", {"£30m"}),
+        ("Acme Boilers plans to cut 500 jobs by 2026.", "TARGET", "deadline", {"2026"}),
+    ],
+)
+def test_business_phrasings_find_their_arguments(nlp, text, etype, role, expected) -> None:
+    assert the(nlp, text, etype).get(role) == expected
+
+
+def types_in(nlp, text: str) -> list[str]:
+    return sorted(t for t, _ in events(nlp, text))
+
+
+def test_a_refused_offer_is_a_negated_agreement_and_no_statement(nlp) -> None:
+    doc = nlp("Delta Foods rejected a takeover offer from Omega Holdings.")
+    assert [(e.type, e.status) for e in doc._.events] == [("AGREEMENT", "negated")]
+
+
+def test_the_talks_refer_back_to_the_talks_held(nlp) -> None:
+    doc = nlp(
+        "Acme Boilers and Zenith Mining held talks in Geneva on Monday.\n\nThe talks ended late."
+    )
+    (meeting,) = [e for e in doc._.events if e.type == "MEETING"]
+    assert [doc.text[s:e] for s, e in meeting.triggers] == ["talks", "talks"]
+
+
+def test_a_named_meeting_needs_no_participant(nlp) -> None:
+    doc = nlp("Investors are waiting for the December meeting of the central bank.")
+    assert [e.type for e in doc._.events] == ["MEETING"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # generic mentions name no specific meeting or deal
+        ("During shareholder meetings the chairman rarely spoke.", "MEETING"),
+        ("Rebanding would create a great deal of difficulty.", "AGREEMENT"),
+        # one party agreeing to do something is consent
+        ("Acme Boilers agreed to buy the plant.", "AGREEMENT"),
+        # a projection with a modal is no target
+        ("The economy will grow by 3% next year.", "TARGET"),
+        # 'up 8%' after a verb is that verb's change, not a second figure
+        ("Trade amounted to $4bn last year, up 8% on the year before.", "FIGURE-twice"),
+    ],
+)
+def test_not_an_event(nlp, text, etype) -> None:
+    found = types_in(nlp, text)
+    if etype == "FIGURE-twice":
+        assert found.count("FIGURE") == 1
+    else:
+        assert etype not in found
