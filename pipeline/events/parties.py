@@ -14,7 +14,7 @@ from pipeline.events.rules import RoleSpec
 from pipeline.events.scopes import Scopes
 
 # the grammar of a party's noun phrase (English dependency labels)
-ENTITY_CHILD_DEPS = frozenset({"appos", "compound", "nmod", "poss"})
+ENTITY_CHILD_DEPS = (frozenset({"appos"}), frozenset({"compound", "nmod", "poss"}))
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"})
 
 
@@ -34,10 +34,11 @@ def _entity_for(tok: Token, spec: RoleSpec, scopes: Scopes) -> Span | None:
     ent = scopes.ent_at[tok.i]
     if ent is not None and ent.label_ in spec.allowed_types:
         return ent
-    for c in tok.children:
-        e = scopes.ent_at[c.i]
-        if c.dep_ in ENTITY_CHILD_DEPS and e is not None and e.label_ in spec.allowed_types:
-            return e
+    for deps in ENTITY_CHILD_DEPS:  # an appositive first: "US phone company Acme"
+        for c in tok.children:
+            e = scopes.ent_at[c.i]
+            if c.dep_ in deps and e is not None and e.label_ in spec.allowed_types:
+                return e
     return None
 
 
@@ -131,3 +132,28 @@ def _coordination(tok: Token) -> Token:
 
 def in_lexicon(tok: Token, words: frozenset[str]) -> bool:
     return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def appositive_entity(tok: Token, spec: RoleSpec, scopes: Scopes) -> Span | None:
+    """An entity of an allowed label in apposition to ``tok`` ("analysts Acme Research")."""
+    for c in tok.children:
+        ent = scopes.ent_at[c.i]
+        if c.dep_ == "appos" and ent is not None and ent.label_ in spec.allowed_types:
+            return ent
+    return None
+
+
+# the prepositions of a description that name whose it is: "a spokesman for Acme"
+_OWNER_PREPS = frozenset({"for", "from", "of", "at", "by"})
+
+
+def complement_entities(tok: Token, spec: RoleSpec, scopes: Scopes) -> list[Span]:
+    """The entity a description names in its complement ("the letter from Acme", "a
+    spokesman for the Home Office"), if it is of an allowed label."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+            for obj in prep.children:
+                ent = scopes.ent_at[obj.i]
+                if obj.dep_ == "pobj" and ent is not None and ent.label_ in spec.allowed_types:
+                    return [ent]
+    return []

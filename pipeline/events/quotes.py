@@ -59,18 +59,27 @@ def attribution_edges(verb: Token) -> tuple[int, int]:
     return lo, hi
 
 
+# a speech verb inside the attribution clause of another verb: "quoted X as saying"
+_EMBEDDED = frozenset({"pcomp", "prep", "xcomp", "advcl"})
+
+
 def quote_next_to(
     doc: Doc, verb: Token, quotes: list[tuple[int, int]], gap: int = 1
 ) -> tuple[int, int] | None:
     """The words of the quotation that closes just before the attribution clause of ``verb``
-    or opens just after it (at most ``gap`` punctuation tokens between), as a token range."""
-    lo, hi = attribution_edges(verb)
-    for a, b in quotes:
-        if b < lo and _only_punct(doc, b + 1, lo, gap):
-            return a + 1, b
-        if a > hi and _only_punct(doc, hi + 1, a, gap):
-            return a + 1, b
-    return None
+    or opens just after it (at most ``gap`` punctuation tokens between), as a token range.
+    A verb embedded in another's clause ("the paper quoted X as saying") has that clause."""
+    clause = verb
+    while True:
+        lo, hi = attribution_edges(clause)
+        for a, b in quotes:
+            if b < lo and _only_punct(doc, b + 1, lo, gap):
+                return a + 1, b
+            if a > hi and _only_punct(doc, hi + 1, a, gap):
+                return a + 1, b
+        if clause.dep_ not in _EMBEDDED or clause.head is clause:
+            return None
+        clause = clause.head
 
 
 def _only_punct(doc: Doc, start: int, end: int, gap: int) -> bool:

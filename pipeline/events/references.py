@@ -94,7 +94,8 @@ def description(
     possessors = [c for c in left if c.dep_ == "poss"]
     definite = bool(dets & refs.definite) or any(not _generic(p, generic) for p in possessors)
     if (_generic(tok, generic) or any(_generic(p, generic) for p in possessors)) and not definite:
-        return GENERIC
+        if tok.tag_ != "NN" or not _named_complement(tok, scopes):  # "a report by Acme" names
+            return GENERIC
     ent = scopes.ent_at[tok.i]
     if dets & refs.indefinite and ent is None:  # a role noun (a spokesman) says whose it is
         named = any(
@@ -106,12 +107,21 @@ def description(
     return Reference("description", start, tok.i + 1)
 
 
+def _named_complement(tok: Token, scopes: Scopes) -> bool:
+    """A prepositional complement with a name in it: "a report by the Acme Institute"."""
+    return any(
+        c.dep_ == "prep" and any(scopes.ent_at[t.i] is not None for t in c.subtree)
+        for c in tok.rights
+    )
+
+
 def _generic(tok: Token, generic: frozenset[str]) -> bool:
     return tok.lemma_.lower() in generic or tok.lower_ in generic
 
 
-# labels of a number that is no amount: a year, a time, a rank
-_NOT_AMOUNTS = frozenset({"DATE", "TIME", "ORDINAL"})
+# labels of a number that is no amount: a year, a time (a rank: "2nd", not "12bn" mislabelled)
+_NOT_AMOUNTS = frozenset({"DATE", "TIME"})
+_ORDINAL_ENDS = ("st", "nd", "rd", "th")
 _NUMBER_DEPS = frozenset({"nummod", "compound", "quantmod"})
 
 
@@ -137,7 +147,10 @@ def number_at(tok: Token, scopes: Scopes) -> tuple[int, int] | None:
             return None
         return number.left_edge.i, tok.i + 1
     ent = scopes.ent_at[tok.i]
-    if ent is not None and ent.label_ in _NOT_AMOUNTS:
+    if ent is not None and (
+        ent.label_ in _NOT_AMOUNTS
+        or (ent.label_ == "ORDINAL" and tok.lower_.endswith(_ORDINAL_ENDS))
+    ):
         return None
     start, end = tok.i, tok.i + 1
     head = tok.head

@@ -17,7 +17,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.parties import conjuncts, entities_for, in_lexicon
+from pipeline.events.parties import (
+    appositive_entity,
+    complement_entities,
+    conjuncts,
+    entities_for,
+    in_lexicon,
+)
 from pipeline.events.quotes import quote_next_to
 from pipeline.events.references import GENERIC, number_at, reference_at
 from pipeline.events.rules import RoleSpec, Step
@@ -128,7 +134,11 @@ def _span_arg(
             and start == _trim(doc, scopes.seg_start[start], end)[0]
         ):
             start = _trim(doc, scopes.para_start[start], end)[0]
-        while start < end and (doc[start].pos_ == "DET" or doc[start].dep_ == "mark"):
+        while (  # what is agreed is named without its determiner; a clause keeps its "that"
+            spec.span == "subtree"
+            and start < end
+            and (doc[start].pos_ == "DET" or doc[start].dep_ == "mark")
+        ):
             start += 1
     return _free_arg(doc, spec.role, start, end)
 
@@ -240,10 +250,22 @@ def fill_role(
                 at = scopes.ent_at[t.i]
                 if spec.references and (at is None or at.label_ not in spec.allowed_types):
                     ref = reference_at(t, spec.references, refs, generic, scopes)
-                if ref is GENERIC and not spec.many:  # "Tory sources", "analysts": nobody
-                    blocked = True
-                    return added
+                if ref is GENERIC and not spec.many:  # "Tory sources", "analysts": nobody,
+                    named = appositive_entity(t, spec, scopes)  # unless named in apposition
+                    if named is None:
+                        blocked = True
+                        return added
+                    ref = None
                 ents = entities_for(t, spec, scopes, group_nouns if expand else None)
+                if ref is not None and ref.kind == "description" and not ents:
+                    if (
+                        spec.describe
+                        and t.pos_ != "PROPN"
+                        and not in_lexicon(t, types.lexicons[spec.describe])
+                    ):
+                        ref = None
+                    else:  # "the letter from Acme": the name in it
+                        ents = complement_entities(t, spec, scopes)
                 if not ents and ref is not None and ref is not GENERIC:
                     arg = _free_arg(doc, spec.role, ref.start, ref.end)
                     args = [arg] if arg is not None else []

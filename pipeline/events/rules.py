@@ -133,6 +133,11 @@ class RoleSpec(_Rule):
         description="Besides entities: a number the entity recogniser missed ('£2.4bn', "
         "'880m euros'), with its currency sign and magnitude, as a free span.",
     )
+    describe: str | None = Field(
+        default=None,
+        description="Lexicon the head of a description must be in for this role ('according "
+        "to the report': report, survey, website ...; 'according to the law' names no speaker).",
+    )
     from_role: str | None = Field(
         default=None,
         description="No search: the argument of this role found before (a change given alone "
@@ -251,6 +256,8 @@ def _check(rule: EventRule, types: EventTypes, where: str) -> None:
             fail(f"roles.{i}.role", f"{spec.role!r} is not a role of {rule.type} ({etype.roles})")
         if spec.lexicon and spec.lexicon not in types.lexicons:
             fail(f"roles.{i}.lexicon", f"no lexicon {spec.lexicon!r} in {TYPES_FILE}")
+        if spec.describe and spec.describe not in types.lexicons:
+            fail(f"roles.{i}.describe", f"no lexicon {spec.describe!r} in {TYPES_FILE}")
         if spec.group_nouns and spec.group_nouns not in types.lexicons:
             fail(f"roles.{i}.group_nouns", f"no lexicon {spec.group_nouns!r} in {TYPES_FILE}")
         if spec.from_role and spec.from_role not in [r.role for r in rule.roles[:i]]:

@@ -35,6 +35,12 @@ ACME = "Acme Boilers makes boilers in Leeds.\n\n"
             "party",
             {"Omega Holdings", "Delta Foods"},
         ),
+        (
+            "Ruritania accepted a $2bn loan from the World Bank.",
+            "AGREEMENT",
+            "party",
+            {"Ruritania", "World Bank"},
+        ),
         # figures: metric, value, change, period, party
         (
             "Pre-tax profits at Acme Boilers rose 12% to £2.4bn in the year to March.",
@@ -58,6 +64,12 @@ ACME = "Acme Boilers makes boilers in Leeds.\n\n"
             {"currency"},
         ),
         ("The firm reported a 5% rise in annual sales.", "FIGURE", "metric", {"annual sales"}),
+        (
+            "Acme managed to halt a decline in sales to 3.5% from 6% a year earlier.",
+            "FIGURE",
+            "value",
+            {"3.5%"},
+        ),
         (
             "Zenith Mining posted profits of 3.2bn euros for the year.",
             "FIGURE",
@@ -108,6 +120,9 @@ def test_a_named_meeting_needs_no_participant(nlp) -> None:
         # generic mentions name no specific meeting or deal
         ("During shareholder meetings the chairman rarely spoke.", "MEETING"),
         ("Rebanding would create a great deal of difficulty.", "AGREEMENT"),
+        ("The new rules cover all existing contracts with suppliers.", "AGREEMENT"),
+        # a passive 'was met' is met as a demand is
+        ("The objectives could not be met by the council.", "MEETING"),
         # one party agreeing to do something is consent
         ("Acme Boilers agreed to buy the plant.", "AGREEMENT"),
         # a projection with a modal is no target

@@ -18,7 +18,7 @@ NAMED = "Jane Porter runs Acme Boilers, a firm based in Leeds.\n\n"
         (
             "Acme Boilers said on Tuesday that its profits had doubled.",
             "Acme Boilers",
-            "its profits had doubled",
+            "that its profits had doubled",
         ),
         # inverted attribution after a quotation
         (
@@ -49,6 +49,25 @@ NAMED = "Jane Porter runs Acme Boilers, a firm based in Leeds.\n\n"
             "Tom Hart",
             "claims that he had misled the board",
         ),
+        # a quote attributed through a newspaper, or a verb embedded in the attribution
+        (
+            '"We are not for sale," the paper quoted Acme chief Tom Hart as saying.',
+            "Tom Hart",
+            "We are not for sale",
+        ),
+        # a source named in its complement, a generic word named in apposition
+        (
+            "A report by the Leeds Policy Institute says the tax is unfair.",
+            "Leeds Policy Institute",
+            None,
+        ),
+        (
+            "Output will fall, according to industry analysts Acme Research.",
+            "Acme Research",
+            None,
+        ),
+        # dismissing something as something is said
+        ("Tom Hart dismissed the plan as a stunt.", "Tom Hart", None),
         # the clause "according to" hangs on is the content
         (
             "Sales will fall by a tenth this year, according to Acme Boilers.",
@@ -68,8 +87,8 @@ def test_said_adding_that_is_two_statements(nlp) -> None:
     text = NAMED + "Ms Porter said sales had risen, adding that the plant would expand."
     found = [roles for t, roles in events(nlp, text) if t == "STATEMENT"]
     assert sorted(next(iter(r["content"])) for r in found) == [
-        "plant would expand",
         "sales had risen",
+        "that the plant would expand",
     ]
 
 
@@ -82,6 +101,8 @@ def test_said_adding_that_is_two_statements(nlp) -> None:
         "Some economists say the recovery is fragile.",
         # a pronoun with nobody it could stand for
         "Prices are too high, she said.",
+        # a source that is no speaker
+        "Prices are set according to the law.",
         # speech that has not happened
         NAMED + "Ms Porter is expected to say that the plant will close.",
         # a speech verb without content
