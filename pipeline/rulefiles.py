@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -115,11 +115,16 @@ def load_entity_patterns(path: Path) -> list[dict[str, Any]]:
     return [{"label": r.label, "pattern": r.pattern, "id": r.id} for r in rows]
 
 
-# --- entity fixes: word lists for the rule fixes of entities.py ---
+# --- entity fixes: the families that run and the word lists of pipeline/entities ---
+
+# the families of entity fixes, one module of pipeline/entities each (their order:
+# pipeline/entities/families.py)
+EntityFixFamily = Literal["spans", "names", "places", "sports", "document"]
 
 
 class EntityFixes(_Rule):
     about: str = ""
+    families: tuple[EntityFixFamily, ...] = get_args(EntityFixFamily)
     determiners: frozenset[str]
     keep_determiner_labels: frozenset[str]
     title_words: frozenset[str]
@@ -143,6 +148,14 @@ class EntityFixes(_Rule):
     @classmethod
     def _lower(cls, v: frozenset[str]) -> frozenset[str]:
         return frozenset(w.lower() for w in v)
+
+    @field_validator("families")
+    @classmethod
+    def _once(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        twice = sorted({f for f in v if v.count(f) > 1})
+        if twice:
+            raise ValueError(f"named more than once: {', '.join(twice)}")
+        return v
 
 
 # --- cleaning: outlet boilerplate ---

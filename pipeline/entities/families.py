@@ -4,7 +4,9 @@ A family is a module of fixes: :mod:`~pipeline.entities.spans`, :mod:`~pipeline.
 :mod:`~pipeline.entities.places`, :mod:`~pipeline.entities.sports` and
 :mod:`~pipeline.entities.document`. The fixes of different families interleave (a name's edges
 are trimmed before places are relabelled, and both before the sports tables are read), so the
-order is one list over all of them.
+order is one list over all of them. ``families`` in ``models/entity_fixes.json`` names the
+families that run (by default all); the fixes of the others are left out, and the rest keep
+their order.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from spacy.tokens import Doc
 
 from pipeline.entities import document, names, places, spans, sports
 from pipeline.entities.entity_span import EntitySpan, Fix, drop_overlaps
-from pipeline.rulefiles import EntityFixes
+from pipeline.rulefiles import EntityFixes, EntityFixFamily
 
-ORDER: tuple[tuple[str, Fix], ...] = (
+ORDER: tuple[tuple[EntityFixFamily, Fix], ...] = (
     ("spans", spans.split_at_line_breaks),
     ("spans", spans.strip_possessive),
     ("places", places.split_place_agency),
@@ -37,7 +39,7 @@ ORDER: tuple[tuple[str, Fix], ...] = (
     ("document", document.document_labels),
 )
 
-FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(family for family, _ in ORDER))
+FAMILIES: tuple[EntityFixFamily, ...] = tuple(dict.fromkeys(family for family, _ in ORDER))
 
 
 def fixes_of(families: Collection[str]) -> tuple[Fix, ...]:
@@ -46,8 +48,9 @@ def fixes_of(families: Collection[str]) -> tuple[Fix, ...]:
 
 
 def fix_entities(doc: Doc, ents: Iterable[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
-    """Apply every fix in order; the result never overlaps and is sorted."""
+    """Apply the fixes of the families ``fixes.families`` names, in order; the result never
+    overlaps and is sorted."""
     current = list(ents)
-    for fix in fixes_of(FAMILIES):
+    for fix in fixes_of(fixes.families):
         current = fix(doc, current, fixes)
     return drop_overlaps(current)
