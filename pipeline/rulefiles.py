@@ -133,6 +133,10 @@ class EntityFixes(_Rule):
     name_edge_punct: frozenset[str]
     name_separators: frozenset[str]
     name_particles: frozenset[str]
+    name_breaks: frozenset[str]
+    document_name_particles: frozenset[str]
+    agency_starts: frozenset[str]
+    team_name_joiners: frozenset[str]
     fixture_words: frozenset[str]
     national_sides: frozenset[str]
     numbered_name_labels: frozenset[str]
@@ -143,6 +147,7 @@ class EntityFixes(_Rule):
         "possessives",
         "name_separators",
         "name_particles",
+        "document_name_particles",
         "fixture_words",
     )
     @classmethod

@@ -19,7 +19,7 @@ def _key(doc: Doc, start: int, end: int) -> tuple[int, ...]:
     return tuple(doc[i].lower for i in range(start, end))
 
 
-def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
+def _looks_like_name(doc: Doc, start: int, end: int, fixes: EntityFixes) -> bool:
     words = [t for t in doc[start:end] if t.is_alpha]
     if doc[start].is_sent_start or (start > 0 and "\n" in doc[start - 1].text):
         # capitalised anyway: only a proper noun counts ("Attendance : 5,000" is no name)
@@ -28,12 +28,7 @@ def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
     return (
         bool(words)
         and words[0].text[:1].isupper()
-        and all(
-            t.text[:1].isupper()
-            or t.lower_
-            in ("of", "and", "de", "van", "von", "der", "den", "la", "le", "al", "for", "the")
-            for t in words
-        )
+        and all(t.text[:1].isupper() or t.lower_ in fixes.document_name_particles for t in words)
     )
 
 
@@ -103,7 +98,7 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
                 if (
                     key in label_of
                     and not taken.intersection(range(i, i + n))
-                    and _looks_like_name(doc, i, i + n)
+                    and _looks_like_name(doc, i, i + n, fixes)
                 ):
                     found = EntitySpan(i, i + n, label_of[key], "entity-fix.document-name")
                     break

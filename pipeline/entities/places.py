@@ -149,9 +149,6 @@ def find_headline_places(
     return sorted(out, key=lambda e: e.start)
 
 
-AGENCY_STARTS = frozenset({"Radio", "Television", "TV"})
-
-
 def split_place_agency(
     doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
 ) -> list[EntitySpan]:
@@ -159,17 +156,19 @@ def split_place_agency(
     "Havana Radio Reloj Network" -> GPE "Havana" + ORG "Radio Reloj Network".
 
     Split when the span starts with a known place written in mixed case and the rest starts
-    with an all-capitals word ("XINHUA", "ITAR-TASS") or with Radio/Television/TV and one
-    more word. An all-capitals span ("NEW YORK TIMES") is never split.
+    with an all-capitals word ("XINHUA", "ITAR-TASS") or with one of ``agency_starts``
+    (Radio, Television) and one more word. An all-capitals span ("NEW YORK TIMES") is never split.
     """
     places = place_names(fixes.min_city_population)
     out: list[EntitySpan] = []
     for ent in ents:
-        out.extend(_split_place_agency(doc, ent, places))
+        out.extend(_split_place_agency(doc, ent, places, fixes.agency_starts))
     return out
 
 
-def _split_place_agency(doc: Doc, ent: EntitySpan, places: frozenset[str]) -> list[EntitySpan]:
+def _split_place_agency(
+    doc: Doc, ent: EntitySpan, places: frozenset[str], agency_starts: frozenset[str]
+) -> list[EntitySpan]:
     if ent.label not in ("ORG", "PERSON", "GPE") or ent.end - ent.start < 2:
         return [ent]
     for k in range(min(3, ent.end - ent.start - 1), 0, -1):
@@ -178,7 +177,7 @@ def _split_place_agency(doc: Doc, ent: EntitySpan, places: frozenset[str]) -> li
             continue
         first = rest[0].text
         caps = sum(ch.isalpha() for ch in first) >= 2 and first.isupper()
-        station = first in AGENCY_STARTS and len(rest) >= 2
+        station = first in agency_starts and len(rest) >= 2
         if caps or station:
             return [
                 EntitySpan(ent.start, ent.start + k, "GPE", "entity-fix.place-agency"),

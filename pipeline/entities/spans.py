@@ -13,6 +13,9 @@ from spacy.tokens import Doc, Token
 from pipeline.entities.entity_span import NAME_LABELS, VALUE_LABELS, EntitySpan
 from pipeline.rulefiles import EntityFixes
 
+# the values whose parts, once split at a line break, need a digit to keep their label
+_COUNTED = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+
 
 def split_at_line_breaks(
     doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
@@ -38,25 +41,12 @@ def split_at_line_breaks(
             if not len(words):
                 continue
             has_digit = any(t.like_num or any(ch.isdigit() for ch in t.text) for t in words)
-            if (
-                ent.label in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY")
-                and not has_digit
-            ):
+            if ent.label in _COUNTED and not has_digit:
                 continue
-            if ent.label not in (
-                "DATE",
-                "TIME",
-                "MONEY",
-                "PERCENT",
-                "CARDINAL",
-                "QUANTITY",
-            ) and not any(t.text[:1].isupper() for t in words):
+            if ent.label not in _COUNTED and not any(t.text[:1].isupper() for t in words):
                 continue
             out.append(EntitySpan(s, e, ent.label, "entity-fix.line-break"))
     return out
-
-
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 def strip_possessive(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
@@ -66,7 +56,7 @@ def strip_possessive(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
         if (
             ent.label not in VALUE_LABELS
             and ent.end - ent.start > 1
-            and doc[ent.end - 1].text.lower() in POSSESSIVE
+            and doc[ent.end - 1].text.lower() in fixes.possessives
         ):
             ent = replace(ent, end=ent.end - 1, source="entity-fix.possessive")
         out.append(ent)
@@ -123,12 +113,9 @@ def _separates(doc: Doc, i: int, ent: EntitySpan, fixes: EntityFixes) -> bool:
     if tok.lower_ in fixes.name_separators:
         # a free-standing dash or "v" between two names, not "Kazakh-Belarusian"
         return bool(doc[i - 1].whitespace_) and bool(tok.whitespace_)
-    if (_NUMBERISH.match(tok.text) and not _ORDINAL.match(tok.text)) or tok.text in (
-        "(",
-        ")",
-        ";",
-        "|",
-    ):
+    if (
+        _NUMBERISH.match(tok.text) and not _ORDINAL.match(tok.text)
+    ) or tok.text in fixes.name_breaks:
         return True
     if ent.label == "PERSON":
         return tok.text == "," or (

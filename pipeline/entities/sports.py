@@ -109,7 +109,7 @@ def _name_end(doc: Doc, i: int, end: int, fixes: EntityFixes) -> int:
         if tok.text[:1].isupper() and not tok.is_punct:
             last = j + 1
         elif not (
-            j > i and (tok.lower_ in fixes.name_particles or tok.text in ("'s", "&", "/", "-"))
+            j > i and (tok.lower_ in fixes.name_particles or tok.text in fixes.team_name_joiners)
         ):
             break
         j += 1
