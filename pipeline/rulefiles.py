@@ -57,15 +57,23 @@ def load_json(path: Path, model: type[M]) -> M:
         raise RuleError(f"{path}: {_describe(e)}") from e
 
 
-def load_jsonl(path: Path, model: type[M]) -> Iterator[M]:
-    """Validated rows of a JSONL rule file; blank lines and ``//`` comment lines are skipped."""
+def load_jsonl(path: Path, model: type[M], *, comments: bool = True) -> Iterator[M]:
+    """Validated rows of a JSONL rule file; blank lines are skipped, and so are ``//`` comment
+    lines unless ``comments`` is False (plain JSONL), where they are an error."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as e:
         raise RuleError(f"{path}: rule file not found") from e
     for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("//"):
+        if not line.strip():
             continue
+        if line.lstrip().startswith("//"):
+            if comments:
+                continue
+            raise RuleError(
+                f"{path}:{n}: a comment line; this file is plain JSONL, one JSON object a line "
+                "(say what a row does in its description)"
+            )
         try:
             data = json.loads(line)
         except json.JSONDecodeError as e:
@@ -86,10 +94,13 @@ class _Rule(BaseModel):
 
 
 class EntityPattern(_Rule):
+    """A row of ``entity_patterns.jsonl``: plain JSONL (no comment lines), each row saying what
+    it finds in its ``description``."""
+
     id: str = Field(min_length=1)
     label: str = Field(min_length=1)
     pattern: str | list[dict[str, Any]]
-    description: str = ""
+    description: str = Field(min_length=1)
 
     @field_validator("pattern")
     @classmethod
@@ -104,7 +115,7 @@ def load_entity_patterns(path: Path) -> list[dict[str, Any]]:
     from spacy.matcher import Matcher
     from spacy.vocab import Vocab
 
-    rows = list(load_jsonl(path, EntityPattern))
+    rows = list(load_jsonl(path, EntityPattern, comments=False))
     matcher = Matcher(Vocab(), validate=True)
     for row in rows:
         if isinstance(row.pattern, list):

@@ -103,3 +103,38 @@ def test_entity_rules_give_the_same_entities_piped_as_one_by_one(nlp):
     alone = [ents(nlp(text)) for text in PIPED_TEXTS]
     assert [ents(doc) for doc in nlp.pipe(PIPED_TEXTS, batch_size=4)] == alone
     assert any(e[3] == "entity-fix.recased-caps" for doc in alone for e in doc)
+
+
+def test_the_entity_patterns_file_is_plain_jsonl_with_a_description_per_row() -> None:
+    import json
+
+    from pipeline.rulefiles import EntityPattern, models_dir
+
+    lines = (models_dir() / "entity_patterns.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [EntityPattern.model_validate(json.loads(line)) for line in lines if line.strip()]
+    assert rows and all(row.description for row in rows)
+
+
+PATTERN_ROW = '{"id": "x.pct", "label": "PERCENT", "description": "d", "pattern": "5 pct"}'
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("// percentages\n" + PATTERN_ROW + "\n", r"entity_patterns\.jsonl:1: a comment line"),
+        (
+            PATTERN_ROW + "\n" + PATTERN_ROW.replace(', "description": "d"', "") + "\n",
+            r"entity_patterns\.jsonl:2 \(rule 'x\.pct'\): field 'description'",
+        ),
+    ],
+    ids=["comment-line", "no-description"],
+)
+def test_a_bad_entity_patterns_file_is_rejected_naming_file_and_line(
+    tmp_path, text: str, message: str
+) -> None:
+    from pipeline.rulefiles import RuleError, load_entity_patterns
+
+    path = tmp_path / "entity_patterns.jsonl"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        load_entity_patterns(path)
