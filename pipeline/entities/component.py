@@ -86,8 +86,8 @@ class EntityRules:
 
     def find_all(self, docs: list[Doc]) -> list[list[EntitySpan]]:
         """:meth:`find` for several documents at once: the trained NER reads the recased lines
-        of all of them in one ``pipe`` call (a call per document costs about a millisecond
-        whatever its length). The NER reads each document on its own (the parser's states and
+        of all of them in one ``pipe`` call (each call has a fixed cost, whatever the length
+        of what it reads). The NER reads each document on its own (the parser's states and
         the convolutions over tokens never mix documents; its matrix products compute each row
         alone), so its entities do not depend on the other documents of the batch."""
         rules = [self.rule_spans(doc) for doc in docs]

@@ -1,8 +1,9 @@
-"""The value every entity fix takes and returns, and the label sets the fixes share."""
+"""The value every entity fix takes and returns, the label sets the fixes share, and a list of
+entities that finds those near a token range without a scan of the whole list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -40,3 +41,62 @@ def drop_overlaps(ents: Sequence[EntitySpan]) -> list[EntitySpan]:
             continue
         out.append(ent)
     return out
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]``, from the ORTH column (a token's text is its ORTH string),
+    without building a Token for every word."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+
+
+class SpanSlots:
+    """Entities in their list order, through removals, replacements in place and additions at
+    the end; the entities near a token range are found through the tokens they cover (an empty
+    entity counts at its start), not by a scan of the whole list."""
+
+    def __init__(self, ents: Iterable[EntitySpan]) -> None:
+        self._slots: list[EntitySpan | None] = []
+        self._at: dict[int, set[int]] = {}  # token -> the slots of the entities covering it
+        for ent in ents:
+            self.append(ent)
+
+    @staticmethod
+    def _tokens(ent: EntitySpan) -> range:
+        return range(ent.start, max(ent.end, ent.start + 1))
+
+    def __getitem__(self, k: int) -> EntitySpan:
+        ent = self._slots[k]
+        assert ent is not None, "a removed slot"
+        return ent
+
+    def append(self, ent: EntitySpan) -> None:
+        self._slots.append(None)
+        self.put(len(self._slots) - 1, ent)
+
+    def put(self, k: int, ent: EntitySpan | None) -> None:
+        """Slot ``k`` holds ``ent`` from now on (None: the entity there is removed)."""
+        old = self._slots[k]
+        if old is not None:
+            for i in self._tokens(old):
+                self._at[i].discard(k)
+        self._slots[k] = ent
+        if ent is not None:
+            for i in self._tokens(ent):
+                self._at.setdefault(i, set()).add(k)
+
+    def near(self, start: int, end: int) -> list[int]:
+        """The slots, in list order, of the entities covering a token of ``start..end`` (or
+        ``start`` itself when the range is empty): every entity that overlaps the range or has
+        exactly its bounds is among them."""
+        found: set[int] = set()
+        for i in range(start, max(end, start + 1)):
+            found.update(self._at.get(i, ()))
+        return sorted(found)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The slots, in list order, of the entities overlapping ``start..end``."""
+        return [k for k in self.near(start, end) if self[k].start < end and start < self[k].end]
+
+    def entities(self) -> list[EntitySpan]:
+        return [ent for ent in self._slots if ent is not None]

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.entities.entity_span import EntitySpan
+from pipeline.entities.entity_span import EntitySpan, SpanSlots
 from pipeline.entities.places import is_country
 
 
@@ -43,35 +43,42 @@ def merge_rule_spans(
     ("Office of the President" stays ORG) -- unless the entity is the rule span followed by
     "of <a country>": "Minister of Foreign Affairs of Japan" is a TITLE and a GPE.
     """
-    kept = list(model)
+    kept = SpanSlots(model)  # the model's entities, in order, as the rule spans change them
     accepted: list[EntitySpan] = []
+    reach = 0  # the furthest end of the accepted rule spans, which come in order of start
     for rule in sorted(rules, key=lambda r: (r.start, -(r.end - r.start))):
-        if any(rule.start < a.end and a.start < rule.end for a in accepted):
+        if rule.start < rule.end and rule.start < reach:
+            continue  # it overlaps an accepted rule span (all start at or before it)
+        if rule.start == rule.end and any(
+            rule.start < a.end and a.start < rule.end for a in accepted
+        ):
             continue
-        if any((e.start, e.end, e.label) == (rule.start, rule.end, rule.label) for e in kept):
+        near = kept.near(rule.start, rule.end)
+        same = (rule.start, rule.end, rule.label)
+        if any((kept[k].start, kept[k].end, kept[k].label) == same for k in near):
             continue  # the model already says so: its reading stands, with its source
         clash = False
-        survivors: list[EntitySpan] = []
-        for ent in kept:
+        changes: list[tuple[int, EntitySpan | None]] = []
+        for k in near:
+            ent = kept[k]
             if not (rule.start < ent.end and ent.start < rule.end):
-                survivors.append(ent)
+                continue
             elif rule.start <= ent.start and ent.end <= rule.end:
-                continue  # covered: the rule's reading wins
+                changes.append((k, None))  # covered: the rule's reading wins
             elif ent.label == "PERSON":
-                if ent.end > rule.end:
-                    survivors.append(
-                        EntitySpan(rule.end, ent.end, "PERSON", "entity-fix.person-title")
-                    )
+                tail = EntitySpan(rule.end, ent.end, "PERSON", "entity-fix.person-title")
+                changes.append((k, tail if ent.end > rule.end else None))
             elif (place := _of_place(doc, rule, ent)) is not None:
-                survivors.append(place)
+                changes.append((k, place))
             else:
                 clash = True
-                survivors.append(ent)
         if clash:
             continue
-        kept = survivors
+        for k, change in changes:
+            kept.put(k, change)
         accepted.append(rule)
-    return sorted(kept + accepted, key=lambda e: e.start)
+        reach = max(reach, rule.end)
+    return sorted(kept.entities() + accepted, key=lambda e: e.start)
 
 
 def replace_line_entities(

@@ -16,7 +16,7 @@ import numpy
 from spacy.tokens import Doc
 
 from pipeline.entities.countries import country_table
-from pipeline.entities.entity_span import EntitySpan
+from pipeline.entities.entity_span import EntitySpan, token_texts
 from pipeline.entities.names import person_surnames
 from pipeline.matchers.doctext import doc_text
 from pipeline.nlp.extensions import layout_of
@@ -83,13 +83,6 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
 DEMONYM_RELABEL = frozenset({"ORG", "PERSON", "GPE", "LOC"})
 
 
-def _words(doc: Doc) -> list[str]:
-    """``[t.text for t in doc]``, from the ORTH column (a token's text is its ORTH string),
-    without building a Token for every word."""
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array("ORTH").tolist()]
-
-
 def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
     """A demonym, or a hyphenated pair of them, standing alone is NORP.
 
@@ -110,7 +103,7 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
             ent = replace(ent, label="NORP", source="entity-fix.demonym")
         out.append(ent)
     taken = {i for e in out for i in range(e.start, e.end)}
-    words = _words(doc)
+    words = token_texts(doc)
     i = 0
     while i < len(doc):
         if i in taken or not words[i][:1].isupper():

@@ -5,14 +5,16 @@ country in brackets is a player."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy
 from spacy.tokens import Doc
 
 from pipeline.entities.countries import PLACE_LABELS
-from pipeline.entities.entity_span import NAME_LABELS, EntitySpan
+from pipeline.entities.entity_span import NAME_LABELS, EntitySpan, SpanSlots, token_texts
 from pipeline.entities.places import is_nation, place_names
 from pipeline.entities.recase import line_ranges
 from pipeline.rulefiles import EntityFixes
@@ -25,14 +27,63 @@ _ISO_DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 TEAM_FROM = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG"})
 
 
-def _line_bounds(doc: Doc, i: int) -> tuple[int, int]:
-    s = i
-    while s > 0 and "\n" not in doc[s - 1].text:
-        s -= 1
-    e = i
-    while e < len(doc) and "\n" not in doc[e].text:
-        e += 1
-    return s, e
+class _Lines:
+    """The lines of a document, read once for all its names: the bounds of the line around a
+    token (by bisection over the line breaks), and what the tokens of a stretch of a line are
+    (counts before each token, so that a long line is never read again for each name on it)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @cached_property
+    def words(self) -> list[str]:
+        return token_texts(self.doc)
+
+    @cached_property
+    def breaks(self) -> list[int]:
+        return [i for i, w in enumerate(self.words) if "\n" in w]
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """The tokens of the line holding token ``i``: from after the previous token with a
+        line break to the next one (``i`` itself, when it holds a break)."""
+        k = bisect_left(self.breaks, i)
+        start = self.breaks[k - 1] + 1 if k > 0 else 0
+        end = self.breaks[k] if k < len(self.breaks) else len(self.words)
+        return start, end
+
+    @cached_property
+    def _tables(self) -> tuple[list[int], list[int], list[int]]:
+        """Before each token: how many tokens are not punctuation, how many are neither
+        punctuation nor a number; and from each token, the next that is not punctuation."""
+        punct = self.doc.to_array("IS_PUNCT").tolist()
+        words, others = [0], [0]
+        for w, p in zip(self.words, punct, strict=True):
+            words.append(words[-1] + (not p))
+            others.append(others[-1] + (not p and _NUMBER.match(w) is None))
+        following = [len(punct)] * (len(punct) + 1)
+        for i in range(len(punct) - 1, -1, -1):
+            following[i] = following[i + 1] if punct[i] else i
+        return words, others, following
+
+    def standings_row(self, a: EntitySpan) -> bool:
+        """``a`` heads a standings row: only numbers and punctuation before it on its line,
+        then at least four numbers to the end of the line, the first two of them scores, and
+        not a date."""
+        s, e = self.bounds(a.start)
+        if e - a.end < 4:
+            return False
+        words, others, following = self._tables
+        if others[a.start] != others[s] or others[e] != others[a.end]:
+            return False  # a word before it, or after it, on its line
+        if words[e] - words[a.end] < 4:
+            return False
+        first = following[a.end]
+        second = following[first + 1]
+        return (
+            _SCORE.match(self.words[first]) is not None
+            and _SCORE.match(self.words[second]) is not None
+            and not _ISO_DATE.match(self.doc[a.end : e].text)
+        )
 
 
 def sports_teams(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
@@ -45,6 +96,7 @@ def sports_teams(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> li
     """
     by_start = {e.start: e for e in ents}
     teams: set[int] = set()  # starts of the entities that are teams
+    lines = _Lines(doc)
 
     def name_at(i: int) -> EntitySpan | None:
         e = by_start.get(i)
@@ -71,22 +123,12 @@ def sports_teams(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> li
             elif word == "at":
                 # a schedule line "Chicago at Houston": the visitors are a team, the
                 # hosts' city the place of the game
-                s, e = _line_bounds(doc, a.start)
+                s, e = lines.bounds(a.start)
                 if s == a.start and e == b.end:
                     teams.add(a.start)
         # standings row: a place, then only numbers to the end of the line
-        if a.label in PLACE_LABELS:
-            s, e = _line_bounds(doc, a.start)
-            rest = [t for t in doc[a.end : e] if not t.is_punct]
-            head = doc[s : a.start]
-            if (
-                len(rest) >= 4
-                and all(_SCORE.match(t.text) for t in rest[:2])
-                and all(_NUMBER.match(t.text) for t in rest)
-                and not _ISO_DATE.match(doc[a.end : e].text)
-                and all(_NUMBER.match(t.text) or t.is_punct for t in head)
-            ):
-                teams.add(a.start)
+        if a.label in PLACE_LABELS and lines.standings_row(a):
+            teams.add(a.start)
     out = []
     for ent in ents:
         if (
@@ -177,12 +219,13 @@ def team_lines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list
     ("Rashid Latif 1 1 0 45 45 45.00") look the same.
     """
     places = place_names(fixes.min_city_population)
-    out = list(ents)
+    out = SpanSlots(ents)
     for line in find_team_lines(doc, fixes):
         for s, e in line.names:
             text = doc[s:e].text
-            exact = [x for x in out if x.start == s and x.end == e]
-            overlap = [x for x in out if x.start < e and s < x.end]
+            near = [out[k] for k in out.near(s, e)]
+            exact = [x for x in near if x.start == s and x.end == e]
+            overlap = [x for x in near if x.start < e and s < x.end]
             if line.kind == "standings" and text.title() not in places:
                 if any(x.label == "PERSON" for x in overlap):
                     continue
@@ -191,9 +234,10 @@ def team_lines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list
             label = "GPE" if is_nation(text, fixes) else "ORG"
             if exact and exact[0].label == label:
                 continue
-            out = [x for x in out if x.end <= s or x.start >= e]
+            for k in out.overlapping(s, e):
+                out.put(k, None)
             out.append(EntitySpan(s, e, label, "entity-fix.team-line"))
-    return sorted(out, key=lambda x: x.start)
+    return sorted(out.entities(), key=lambda x: x.start)
 
 
 def players_with_country(
@@ -207,7 +251,7 @@ def players_with_country(
     """
     places = place_names(fixes.min_city_population)
     out = list(ents)
-    for e in ents:
+    for k, e in enumerate(ents):
         if e.label == "PERSON" or e.label not in NAME_LABELS:
             continue
         n = e.end
@@ -220,7 +264,7 @@ def players_with_country(
             continue
         if any(t.text in places or t.text.title() in places for t in words):
             continue
-        out[out.index(e)] = EntitySpan(e.start, e.end, "PERSON", "entity-fix.player-country")
+        out[k] = EntitySpan(e.start, e.end, "PERSON", "entity-fix.player-country")
     # untagged ones: the capitalised words right before the bracket
     taken = {i for e in out for i in range(e.start, e.end)}
     # the opening brackets, by ORTH (the string store gives "(" one hash)

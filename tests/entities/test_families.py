@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import time
 from pathlib import Path
 from typing import get_args
 
@@ -116,3 +118,58 @@ def test_leaving_out_sports_changes_nothing_in_a_news_paragraph(
     before = _entities(full, doc)
     assert ("Oslo", "GPE", "") in before
     assert _entities(no_sports, doc) == before
+
+
+LONG_LINE_SENTENCE = (
+    "Ferries from Bergen and Tromso reached Aberdeen , Harbour Master Ola Vik said , "
+    "while Galway drew 1 Cork 1 near Malaga ( Spain ) . "
+)
+LONG_LINE_PLACES = frozenset({"Bergen", "Tromso", "Aberdeen", "Galway", "Cork", "Malaga", "Spain"})
+
+
+def _long_line(nlp_blank, length: int):
+    """One line of ``length`` characters, its places as the model's entities and its titles as
+    rule spans."""
+    from pipeline.entities.entity_span import EntitySpan
+
+    text = (LONG_LINE_SENTENCE * (length // len(LONG_LINE_SENTENCE) + 1))[:length]
+    doc = nlp_blank.make_doc(text)
+    model = [EntitySpan(t.i, t.i + 1, "GPE") for t in doc if t.text in LONG_LINE_PLACES]
+    model += [EntitySpan(t.i, t.i + 2, "PERSON") for t in doc[:-1] if t.text == "Ola"]
+    model.sort(key=lambda e: e.start)
+    rules = [EntitySpan(t.i, t.i + 3, "TITLE", "r") for t in doc[:-2] if t.text == "Harbour"]
+    return doc, model, rules
+
+
+def _seconds(doc, model, rules, fixes: EntityFixes) -> float:
+    """Seconds for the rule spans' merge and every fix, without a garbage collection."""
+    from pipeline.entities.families import fix_entities
+    from pipeline.entities.merge import merge_rule_spans
+
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        fix_entities(doc, merge_rule_spans(doc, model, rules), fixes)
+        return time.perf_counter() - started
+    finally:
+        gc.enable()
+
+
+@pytest.mark.slow
+def test_the_fixes_take_time_linear_in_the_length_of_a_long_line() -> None:
+    """A long line naming places was read again for each place on it, so the time grew with
+    the square of its length; twice the length now takes about twice the time (the best of
+    three runs each, taken in turns so that a busy moment of the machine hits both)."""
+    import spacy
+
+    nlp_blank = spacy.blank("en")
+    fixes = load_json(models_dir() / "entity_fixes.json", EntityFixes)
+    _seconds(*_long_line(nlp_blank, 2_000), fixes)  # the gazetteers load once
+    half, full = _long_line(nlp_blank, 100_000), _long_line(nlp_blank, 200_000)
+    times: dict[int, list[float]] = {100_000: [], 200_000: []}
+    for _ in range(3):
+        times[100_000].append(_seconds(*half, fixes))
+        times[200_000].append(_seconds(*full, fixes))
+    ratio = min(times[200_000]) / min(times[100_000])
+    assert ratio < 3.5, times

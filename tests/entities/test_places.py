@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.entities.places import _words, datelines, relabel_places, split_place_agency
+from pipeline.entities.places import datelines, relabel_places, split_place_agency
 
 from .helpers import fix_text, fix_words
 
@@ -67,18 +67,3 @@ def test_a_surname_is_not_taken_for_a_town(text, ents, expected):
 )
 def test_dateline_places(text, ents, expected):
     assert fix_text(datelines, text, ents) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Beijing XINHUA said",
-        "KAZAKHSTAN, BELARUS SEEK TIES\n\nKazakh-Belarusian ( U.S. ) talks",
-        "",
-    ],
-)
-def test_words_are_the_token_texts(text):
-    import spacy
-
-    doc = spacy.blank("en")(text)
-    assert _words(doc) == [t.text for t in doc]

@@ -84,3 +84,27 @@ def test_fixtures_name_teams(text, ents, expected):
 )
 def test_players_listed_with_their_country_are_people(text, ents, expected):
     assert fix_text(players_with_country, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("3 . Aldershot 9 5 2 2 14 8 17", [(2, 3, "GPE")], [("Aldershot", "ORG")]),  # a rank first
+        ("Aldershot 9 5 , 2 2", [(0, 1, "GPE")], [("Aldershot", "ORG")]),
+        ("Top Aldershot 9 5 2 2", [(1, 2, "GPE")], [("Aldershot", "GPE")]),  # a word before it
+        ("Aldershot 9 5 2 2 14 points", [(0, 1, "GPE")], [("Aldershot", "GPE")]),  # and after
+        ("Aldershot 9 5.5 2 2", [(0, 1, "GPE")], [("Aldershot", "GPE")]),  # the second no score
+        (
+            "Aldershot 9 5 2\nAldershot",
+            [(0, 1, "GPE"), (5, 6, "GPE")],
+            [("Aldershot", "GPE"), ("Aldershot", "GPE")],
+        ),  # three numbers to the end of its line
+        (
+            "Shares fell .\nAldershot 9 5 2 2\nAldershot 1996-08-28",
+            [(4, 5, "GPE"), (10, 11, "GPE")],
+            [("Aldershot", "ORG"), ("Aldershot", "GPE")],
+        ),  # each place read on its own line
+    ],
+)
+def test_a_place_heading_a_row_of_numbers_on_its_line_is_a_team(text, ents, expected):
+    assert fix_text(sports_teams, text, ents) == expected
