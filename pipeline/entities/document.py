@@ -94,6 +94,8 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
         found = None
         if i not in taken and lowers[i] in lengths and doc[i].text[:1].isupper():
             for n in lengths[lowers[i]]:
+                if i + n > len(doc):
+                    continue  # a name cut short by the document's end is no name
                 key = tuple(lowers[i : i + n])
                 if (
                     key in label_of

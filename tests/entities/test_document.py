@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from pipeline.entities.document import document_labels
+from pipeline.entities.entity_span import EntitySpan
 
-from .helpers import fix_text
+from .helpers import entity_fixes, fix_text
 
 
 @pytest.mark.parametrize(
@@ -56,3 +58,13 @@ def test_one_sense_per_document(text, ents, pos, expected):
         assert ("Indonesia", "GPE") in found
     else:
         assert found == expected
+
+
+def test_a_name_cut_short_by_the_end_of_the_document_is_not_found_past_it() -> None:
+    doc = spacy.blank("en").make_doc(
+        "Kent Valley Bank rose . Kent Valley grew . Fans of Kent Valley"
+    )
+    ents = [EntitySpan(0, 3, "ORG"), EntitySpan(5, 7, "ORG")]
+    found = document_labels(doc, ents, entity_fixes())
+    assert all(e.end <= len(doc) for e in found)
+    assert [(e.start, e.end) for e in found][-1] == (11, 13)  # "Kent Valley", not 3 words
