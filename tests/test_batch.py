@@ -12,7 +12,8 @@ from types import SimpleNamespace
 import pytest
 
 from pipeline.ingest.files import InputError, Source
-from pipeline.run.batch import Settings, extract_batch, plan_batches
+from pipeline.run.batch import extract_batch, plan_batches
+from pipeline.run.jobs import Settings
 from pipeline.run.parts import Part, PartStore, ResumeError
 
 from .conftest import SEED
