@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.present.report import build_network, corpus_event_rows, timeline_svg, write_report
+from pipeline.present.report import write_report
+from pipeline.present.report.charts import build_network, timeline_svg
+from pipeline.present.report.rows import corpus_event_rows
 
 from .records import MEETING_TEXT, make_record, plain_record
 
