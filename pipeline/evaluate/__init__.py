@@ -20,7 +20,7 @@ from pipeline.evaluate.events import score_events
 from pipeline.evaluate.items import AlignmentError, Items, add_record, offset_mapper
 from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
 from pipeline.evaluate.readers import FORMATS, GoldFormatError, detect_format, read_gold
-from pipeline.evaluate.readers.records import read_records
+from pipeline.evaluate.readers.records import read_gold_records
 from pipeline.evaluate.relations import score_relations
 from pipeline.evaluate.results import Evaluation, SystemResult
 from pipeline.evaluate.spans import (
@@ -194,7 +194,7 @@ def evaluate(
         if isinstance(pred_records, str | Path) and not Path(pred_records).is_file():
             raise GoldFormatError(pred_records, "no such predictions file")
         preds = (
-            read_records(Path(pred_records))
+            read_gold_records(Path(pred_records))
             if isinstance(pred_records, str | Path)
             else pred_records
         )
