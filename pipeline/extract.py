@@ -23,7 +23,7 @@ from pipeline.nlp.build import load_nlp, model_name
 from pipeline.nlp.chunking import pipe_docs
 from pipeline.record import build_record
 from pipeline.rulefiles import clean_rules, rules_hash
-from pipeline.schema import ErrorRecord, PipelineInfo, Record
+from pipeline.schema import ErrorRecord, Meta, PipelineInfo, Record
 
 Result = Record | ErrorRecord
 
@@ -175,10 +175,17 @@ def extract_files(
 
 
 def extract_text(
-    text: str, meta: dict[str, Any] | None = None, *, id: str = "text", nlp: Language | None = None
+    text: str,
+    meta: Meta | dict[str, Any] | None = None,
+    *,
+    id: str = "text",
+    nlp: Language | None = None,
 ) -> Record:
-    """One record for one string (notebook use). Raises ``ValueError`` if it cannot be built."""
-    (result,) = extract_documents([Document(id=id, text=text, meta=dict(meta or {}))], nlp=nlp)
+    """One record for one string (notebook use). ``meta`` is a :class:`~pipeline.schema.Meta`
+    or a plain dict of its keys (``published``, ``title``, ``outlet``...). Raises
+    ``ValueError`` if the record cannot be built."""
+    given = meta.model_dump(exclude_none=True) if isinstance(meta, Meta) else dict(meta or {})
+    (result,) = extract_documents([Document(id=id, text=text, meta=given)], nlp=nlp)
     if isinstance(result, ErrorRecord):
         raise ValueError(result.message)
     return result
