@@ -107,7 +107,7 @@ def extract_documents(
 # Documents go through ``nlp.pipe`` in groups of at most this many characters (a longer document
 # goes alone, in chunks: pipeline.nlp.chunking). The trained components' working memory grows with
 # the text of the group they read at once, so this bounds peak memory whatever the mix of
-# document lengths; the records do not depend on the grouping (tests/test_batch.py).
+# document lengths; the records do not depend on the grouping (tests/run/test_batch.py).
 PIPE_CHARS = 40_000
 
 
