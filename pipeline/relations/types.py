@@ -16,9 +16,9 @@ from pydantic import Field, field_validator
 from pipeline.rulefiles import _Rule, load_json, models_dir
 
 TYPES_FILE = "relation_types.json"
-# the types the code writes by itself (each PERSON cluster's roles, POSITION_AT from a match
-# through a TITLE, the resolver's ALIAS_OF): the types file must list them
-WRITTEN_BY_CODE = frozenset({"HOLDS_POSITION", "POSITION_AT", "AFFILIATED_WITH", "ALIAS_OF"})
+# the types the code writes by itself (POSITION_AT from an AFFILIATED_WITH match through a
+# TITLE, the resolver's ALIAS_OF): the types file must list them
+WRITTEN_BY_CODE = frozenset({"POSITION_AT", "ALIAS_OF"})
 _NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
