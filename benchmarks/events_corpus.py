@@ -19,7 +19,7 @@ from pipeline.evaluate import read_gold, score_system
 from pipeline.evaluate.labels import default_label_map
 from pipeline.extract import extract_documents
 from pipeline.ingest.files import Document
-from pipeline.nlp.build import _load_nlp, load_nlp
+from pipeline.nlp.build import build_nlp, load_nlp
 from pipeline.schema import Record
 
 MEASURES = (
@@ -30,8 +30,7 @@ MEASURES = (
 
 
 def trigger_only_nlp() -> Language:
-    nlp = _load_nlp.__wrapped__(None, False)  # an uncached copy
-    nlp.replace_pipe("newsrel_events", "newsrel_events_v1", config={"mode": "trigger-only"})
+    nlp = build_nlp(events_mode="trigger-only")
     return nlp
 
 

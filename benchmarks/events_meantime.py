@@ -25,7 +25,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.evaluate.readers._base import join_tokens
-from pipeline.nlp.build import _load_nlp, load_nlp
+from pipeline.nlp.build import build_nlp, load_nlp
 
 DATA = Path(os.environ.get("NEWSREL_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 DEFAULT = DATA / "meantime"
@@ -163,16 +163,14 @@ def run(folder: Path, *, headlines: bool = False) -> tuple[list[Result], dict[st
 
 def events_nlp(config: dict[str, object]) -> Language:
     """The full pipeline with the events pipe configured by ``config`` (an uncached copy)."""
-    nlp = _load_nlp.__wrapped__(None, False)  # an uncached copy
+    nlp = build_nlp()  # an uncached copy
     nlp.replace_pipe("newsrel_events", "newsrel_events_v1", config=config)
     return nlp
 
 
 def trigger_only_nlp() -> Language:
     """The full pipeline with the events pipe in baseline mode (an uncached copy)."""
-    nlp = _load_nlp.__wrapped__(None, False)  # an uncached copy
-    nlp.replace_pipe("newsrel_events", "newsrel_events_v1", config={"mode": "trigger-only"})
-    return nlp
+    return build_nlp(events_mode="trigger-only")
 
 
 def main() -> None:

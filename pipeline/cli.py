@@ -116,7 +116,9 @@ def evaluate(
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", help="Gold format: records, conll, conll04, timeml, meantime."),
+        typer.Option(
+            "--format", help="Gold format: records, conll, conll04, timeml, meantime, events."
+        ),
     ] = None,
     labels: Annotated[
         Path | None, typer.Option(help="Label-map JSON (default: the format's own map).")
@@ -128,6 +130,10 @@ def evaluate(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures as JSON here.")
     ] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(help="Only the gold articles of this split (event-mention gold: dev, test)."),
+    ] = None,
 ) -> None:
     """Score entities, values, relations and events against gold annotations.
 
@@ -135,6 +141,7 @@ def evaluate(
     """
     from pipeline.evaluate import FORMATS, EvaluationError
     from pipeline.evaluate import evaluate as run_evaluation
+    from pipeline.evaluate.readers import detect_format
     from pipeline.evaluate.report import print_report, write_json
     from pipeline.nlp.build import ModelNotFound
 
@@ -143,6 +150,18 @@ def evaluate(
             f"{format!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
         )
     try:
+        if (format or detect_format(gold)) == "events":
+            from pipeline.evaluate.events_eval import (
+                evaluate_events,
+                print_events_report,
+                write_events_json,
+            )
+
+            found = evaluate_events(gold, pred, split=split, model=model, errors=errors)
+            print_events_report(found)
+            if json_out is not None:
+                write_events_json(found, json_out)
+            return
         result = run_evaluation(gold, pred, fmt=format, labels=labels, model=model, errors=errors)
     except ModelNotFound as e:
         raise typer.BadParameter(str(e), param_hint="--model") from e

@@ -185,6 +185,11 @@ def evaluate(
     """
     gold_path = Path(gold_path)
     fmt = fmt or detect_format(gold_path)
+    if fmt == "events":
+        raise GoldFormatError(
+            gold_path,
+            "event-mention gold is scored by pipeline.evaluate.events_eval.evaluate_events",
+        )
     if fmt not in FORMATS:
         raise GoldFormatError(gold_path, f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     label_map = resolve_labels(fmt, labels)

@@ -1,10 +1,16 @@
-"""Event rules as data: ``models/event_types.json`` (types, roles, status cues, word lists) and
+"""Event rules as data: ``models/event_types.json`` (types, roles, status, cues, word lists) and
 ``models/event_rules.jsonl`` (triggers and where each role is found).
 
 One pydantic model per kind, ``extra="forbid"``: the models are the only list of allowed keys,
 and a bad rule fails on load with :class:`~pipeline.rulefiles.RuleError` naming the file, the line,
 the rule id and the field. Cross-checks (a rule's type and roles exist, its lexicons and cues
 are defined, its paths parse, its dependency pattern is one spaCy accepts) run on load too.
+
+``event_rules.jsonl`` is plain JSONL, one :class:`EventRule` a line: what a rule is for goes in its
+``description``, and a ``//`` comment line is an error. A rule's ``trigger`` is lemmas (with
+their POS), phrases or a spaCy DependencyMatcher pattern whose first node is the trigger; each
+of its ``roles`` is looked for along dependency ``paths`` from the trigger (:func:`parse_path`),
+then, when no path finds anything, in a window around it.
 
 The scope vocabulary is medspaCy ConText's: ``allowed_types``, ``direction``, ``max_scope``,
 ``terminated_by``.
@@ -18,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from pipeline.rulefiles import RuleError, _Rule, load_json, load_jsonl, models_dir
 
@@ -86,6 +92,11 @@ class EventType(_Rule):
         default="document", description="How far apart two mentions of one event may be."
     )
     date_role: str | None = Field(default=None, description="The role the event's date comes from.")
+    compare_by_date: list[str] = Field(
+        default_factory=list,
+        description="Roles whose arguments are dates: two agree when one date holds the other "
+        "(2017-09 and 2017-09-22), else when their keys do.",
+    )
     yields_to: dict[str, dict[str, str]] = Field(
         default_factory=dict,
         description="Types this one gives way to when its content holds their trigger, with the "
@@ -94,7 +105,8 @@ class EventType(_Rule):
 
     @model_validator(mode="after")
     def _known_roles(self) -> EventType:
-        for name in (*self.required, *self.single, *([self.date_role] if self.date_role else [])):
+        date_role = [self.date_role] if self.date_role else []
+        for name in (*self.required, *self.single, *self.compare_by_date, *date_role):
             if name not in self.roles:
                 raise ValueError(f"role {name!r} is not one of roles {self.roles}")
         return self
@@ -106,13 +118,15 @@ class Cue(_Rule):
     description: str = ""
     deps: list[str] = Field(default_factory=list, description="A child with this label (neg).")
     aux: list[str] = Field(
-        default_factory=list, description="An aux/auxpass child with this lemma."
+        default_factory=list, description="A child on a cue_arcs.aux arc with this lemma."
     )
     governors: list[str] = Field(default_factory=list, description="A governing word's lemma.")
-    modifiers: list[str] = Field(default_factory=list, description="A modifier child's lemma.")
+    modifiers: list[str] = Field(
+        default_factory=list, description="A child on a cue_arcs.modifiers arc with this lemma."
+    )
     lemmas: list[str] = Field(default_factory=list, description="The trigger's own lemma.")
     objects: list[str] = Field(
-        default_factory=list, description="A direct object (dobj child) with this lemma."
+        default_factory=list, description="A child on a cue_arcs.objects arc with this lemma."
     )
     through: list[str] = Field(default_factory=list, description="Arcs walked up to governors.")
     max_up: int = Field(default=2, ge=0, le=6)
@@ -123,10 +137,37 @@ class Cue(_Rule):
         return [w.lower() for w in v]
 
 
+class CueArcs(_Rule):
+    """The dependency labels of the children a cue's word lists are looked for on."""
+
+    description: str = ""
+    aux: frozenset[str] = Field(min_length=1, description="Arcs of auxiliaries (will, should).")
+    modifiers: frozenset[str] = Field(min_length=1, description="Arcs of modifiers (upcoming).")
+    objects: frozenset[str] = Field(min_length=1, description="Arcs of objects (meet a demand).")
+
+
+class StatusRules(_Rule):
+    """How an event's status is found when its rule fixes none."""
+
+    description: str = ""
+    cues: list[str] = Field(
+        min_length=1,
+        description="Cues tried in order on the trigger: the first found names the status.",
+    )
+    after_publication: str = Field(description="The status of an event dated after publication.")
+    default: str = Field(description="The status when no cue is found and no later date.")
+    dated_by_publication: list[str] = Field(
+        default_factory=list,
+        description="Statuses under which a rule's date_fallback 'published' dates the event.",
+    )
+
+
 class EventTypes(_Rule):
     about: str = ""
     types: dict[str, EventType] = Field(min_length=1)
+    status: StatusRules
     cues: dict[str, Cue] = Field(default_factory=dict)
+    cue_arcs: CueArcs
     lexicons: dict[str, frozenset[str]] = Field(default_factory=dict)
     skip_headline: bool = Field(
         default=True, description="A headline (short first line, no final stop) starts no event."
@@ -139,9 +180,15 @@ class EventTypes(_Rule):
 
     @model_validator(mode="after")
     def _status_cues(self) -> EventTypes:
-        for name in ("negated", "planned"):
+        for name in self.status.cues:
             if name not in self.cues:
-                raise ValueError(f"cues: the status cue {name!r} is missing")
+                raise ValueError(f"status.cues: the status cue {name!r} is not in cues")
+        known = {s for etype in self.types.values() for s in etype.statuses}
+        status = self.status
+        named = [*status.cues, status.after_publication, status.default]
+        for name in (*named, *status.dated_by_publication):
+            if name not in known:
+                raise ValueError(f"status: {name!r} is no type's status ({sorted(known)})")
         for name, etype in self.types.items():
             for other, roles in etype.yields_to.items():
                 if other not in self.types:
@@ -156,6 +203,8 @@ class EventTypes(_Rule):
 
 
 class TriggerSpec(_Rule):
+    """What starts the event: one word by lemma (or lowercased text), a phrase, or a pattern."""
+
     lemmas: list[str] = Field(default_factory=list, description="Lower-case lemmas of one word.")
     pos: list[str] = Field(default_factory=list, description="Allowed POS of a lemma trigger.")
     phrases: list[str] = Field(default_factory=list, description="Lower-case word sequences.")
@@ -180,11 +229,16 @@ class Anchor(_Rule):
     """Start a role's paths at a nearby word (e.g. the speech verb) instead of the trigger."""
 
     lexicon: str
+    pos: list[str] = Field(default_factory=list, description="Allowed POS of the anchor word.")
     direction: Literal["forward", "backward", "bidirectional"] = "backward"
     max_scope: int = Field(default=30, ge=1, le=200)
 
 
 class RoleSpec(_Rule):
+    """Where a role's argument is found: along ``paths`` from the trigger (or from the
+    ``anchor``), else, when no path finds anything and a ``direction`` is given, in a window of
+    ``max_scope`` words that stops at ``terminated_by`` words and the edge of the ``scope``."""
+
     role: str
     allowed_types: list[str] = Field(
         default_factory=list, description="Entity labels the role accepts; none: a free text span."
@@ -192,7 +246,12 @@ class RoleSpec(_Rule):
     span: Literal["entity", "chunk", "subtree", "clause"] = "entity"
     lexicon: str | None = Field(default=None, description="The word found must be in this list.")
     many: bool = False
-    paths: list[str] = Field(default_factory=list)
+    paths: list[str] = Field(
+        default_factory=list,
+        description="Dependency paths from the trigger: '>dep' a child, '>>dep' a descendant, "
+        "'<dep' the head, '[lemma|lemma]' constrains the word reached, '@left' the trigger's "
+        "premodifiers.",
+    )
     anchor: Anchor | None = None
     direction: Literal["forward", "backward", "bidirectional"] | None = Field(
         default=None, description="Window searched when no path finds the role; none: no window."
@@ -206,6 +265,10 @@ class RoleSpec(_Rule):
         "naming them; with it, each coordinated part of a phrase gives its named head.",
     )
     extend_back: Literal["paragraph"] | None = None
+    _steps: tuple[tuple[Step, ...], ...] = PrivateAttr(default=())
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._steps = tuple(parse_path(p) for p in self.paths)  # parsed once, on load
 
     @field_validator("terminated_by")
     @classmethod
@@ -229,8 +292,10 @@ class RoleSpec(_Rule):
             raise ValueError(f"role {self.role!r}: give paths, a window direction or both")
         return self
 
-    def steps(self) -> list[tuple[Step, ...]]:
-        return [parse_path(p) for p in self.paths]
+    @property
+    def steps(self) -> tuple[tuple[Step, ...], ...]:
+        """The parsed ``paths``."""
+        return self._steps
 
 
 class EventRule(_Rule):
@@ -299,10 +364,25 @@ def _check(rule: EventRule, types: EventTypes, where: str) -> None:
             fail("trigger.dependency", str(e))
 
 
+def _no_comments(path: Path) -> None:
+    """JSONL has no comment lines: what a rule is for goes in its ``description``."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as e:
+        raise RuleError(f"{path}: rule file not found") from e
+    for n, line in enumerate(lines, 1):
+        if line.lstrip().startswith("//"):
+            raise RuleError(
+                f"{path}:{n}: a '//' comment line is not JSONL; "
+                "say what a rule is for in its 'description'"
+            )
+
+
 def load_event_rules(folder: Path | None = None) -> EventRuleSet:
     folder = folder or models_dir()
     types = load_json(folder / TYPES_FILE, EventTypes)
     path = folder / RULES_FILE
+    _no_comments(path)
     rules = tuple(load_jsonl(path, EventRule))
     seen: set[str] = set()
     for rule in rules:

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.matchers.switch import speed_layer
+
 _last: tuple[Doc, str] | None = None
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once for the most recent document asked about."""
+    """``doc.text``, built once for the most recent document asked about (rebuilt on each call
+    with the speed layer off: :mod:`pipeline.matchers.switch`)."""
     global _last
+    if not speed_layer():
+        return doc.text
     last = _last
     if last is not None and last[0] is doc:
         return last[1]

@@ -19,6 +19,8 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.matchers.switch import speed_layer
+
 GATE_ATTRS = ("LEMMA", "DEP", "POS", "TAG", "ENT_TYPE", "LOWER", "ORTH")
 
 
@@ -57,7 +59,10 @@ def gate_array(doc: Doc) -> numpy.ndarray:
 
 
 def can_match(rules: Sequence[tuple[Need, ...]], rows: numpy.ndarray) -> bool:
-    """Whether any of ``rules`` might match tokens with these rows (:func:`gate_array`)."""
+    """Whether any of ``rules`` might match tokens with these rows (:func:`gate_array`); always
+    True with the speed layer off (:mod:`pipeline.matchers.switch`)."""
+    if not speed_layer():
+        return True
     present: dict[int, frozenset[int]] = {}
     for rule in rules:
         ok = True
@@ -128,7 +133,10 @@ class TreeIndex:
     @classmethod
     def of(cls, doc: Doc, rows: numpy.ndarray, starts: Sequence[int]) -> TreeIndex | None:
         """None when an arc leaves its sentence: a sentence copy (``Span.as_doc``) rewires such
-        arcs, so the document's arcs would not be the copy's and the gate could not be used."""
+        arcs, so the document's arcs would not be the copy's and the gate could not be used; and
+        None with the speed layer off, so every sentence is tried."""
+        if not speed_layer():
+            return None
         n = len(doc)
         heads = numpy.arange(n) + doc.to_array(HEAD).astype(numpy.int64)
         sentence = numpy.zeros(n, dtype=numpy.int64)

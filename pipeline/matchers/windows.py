@@ -36,6 +36,8 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.matchers.switch import speed_layer
+
 # lexeme attributes (the same for every token with the same text), as pattern keys: a spec's
 # constraint on one of these is checked; token-level ones (POS, DEP, ...) are not
 STRING_ATTRS = ("ORTH", "LOWER")
@@ -181,6 +183,8 @@ class WindowedMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not len(self.matcher):
             return []
+        if not speed_layer():  # the switch: spaCy's Matcher over the whole document
+            return list(self.matcher(doc))
         bits = self.marked(doc)
         out: list[tuple[int, int, int]] = []
         for start, end in windows(bits):

@@ -12,6 +12,7 @@ from pydantic import Field
 from spacy.language import Language
 
 import pipeline.nlp.components  # noqa: F401  (registers the factories and extensions)
+from pipeline.matchers.switch import speed_layer
 from pipeline.rulefiles import _Rule, load_json, models_dir
 
 MODEL_ENV = "NEWSREL_MODEL"
@@ -28,6 +29,11 @@ class ComponentSpec(_Rule):
         default=False,
         description="Take the place of the trained pipe called `name`, loading its state "
         "(patterns, tables) from it; skipped when the trained pipeline has no such pipe.",
+    )
+    speed: bool = Field(
+        default=False,
+        description="Part of the speed layer (pipeline.matchers): left out when the layer is "
+        "switched off (NEWSREL_PLAIN_MATCHERS=1).",
     )
 
 
@@ -66,12 +72,30 @@ def load_base(model: str | None = None, *, config: PipelineConfig | None = None)
 def load_nlp(model: str | None = None, *, bare: bool = False) -> Language:
     """The full newsrel pipeline (cached per process), or with ``bare=True`` only the
     trained pipeline: the baseline newsrel is always measured against."""
-    return _load_nlp(model, bare)  # one cache entry whether or not arguments are spelled out
+    # one cache entry whether or not arguments are spelled out; the speed switch is part of it
+    return _load_nlp(model, bare, speed_layer())
 
 
 @lru_cache(maxsize=4)
-def _load_nlp(model: str | None, bare: bool) -> Language:
+def _load_nlp(model: str | None, bare: bool, speed: bool) -> Language:
+    return build_nlp(model, bare=bare, speed=speed)
+
+
+def build_nlp(
+    model: str | None = None,
+    *,
+    bare: bool = False,
+    speed: bool | None = None,
+    events_mode: str | None = None,
+) -> Language:
+    """A new pipeline, not shared with :func:`load_nlp`'s cache (to change one of its pipes);
+    ``events_mode="trigger-only"`` keeps only the event trigger words (the events' baseline)."""
+    speed = speed_layer() if speed is None else speed
     config = pipeline_config()
+    if not speed:
+        config = config.model_copy(
+            update={"components": [c for c in config.components if not c.speed]}
+        )
     nlp = load_base(model, config=config)
     if not bare:
         replace_pipes(nlp, config)
@@ -79,7 +103,10 @@ def _load_nlp(model: str | None, bare: bool) -> Language:
             if spec.replace:
                 continue
             before = spec.before if spec.before in nlp.pipe_names else None
-            nlp.add_pipe(spec.factory, name=spec.name, config=spec.config, before=before)
+            cfg = dict(spec.config)
+            if events_mode is not None and spec.factory == "newsrel_events_v1":
+                cfg["mode"] = events_mode
+            nlp.add_pipe(spec.factory, name=spec.name, config=cfg, before=before)
     return nlp
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.layout import find_layout
+from pipeline.ingest.layout import find_layout, headline_end, layout_starts
 
 
 def test_layout_reads_title_outlet_and_dateline() -> None:
@@ -64,3 +64,38 @@ def test_a_window_keeps_what_lies_inside_it() -> None:
     assert part.sentence_starts == (2,) and part.published == "2017-09-29"
     first = whole.window(0, second - 2)
     assert first.headline_end == whole.headline_end and first.dateline == whole.dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("KAZAKHSTAN, BELARUS SEEK TRADE\n\nASTANA — Mamin said.", 30),
+        ("Mamin met Matyushevsky.\nThey talked.", 0),
+        ("Talks: an overview\n\nBody.", 18),
+        ("One line only", 0),
+        ('"We will meet," he said\n\nBody.', 23),
+        # a headline over a short date line (MEANTIME, Wikinews)
+        ("Airline signs deal\nJuly 02 , 2008\nThe airline said.", 18),
+        # hard-wrapped newswire (Reuters): the first line is no headline
+        (
+            "Standard Oil Co and BP North America\nInc said they plan to form a venture\nto go.",
+            0,
+        ),
+        ("Talks: an overview\nBody.", 0),
+    ],
+)
+def test_headline_end(text: str, end: int) -> None:
+    assert headline_end(text) == end
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("HEADLINE HERE\n\n- 29.09.2017\n\nBody one. Body two.", [15, 29]),
+        ("Airline signs deal\nJuly 02 , 2008\nThe airline said.", [19, 34]),
+        ("Wrapped newswire line that goes on\nand on until the end.", []),
+        ("One.\n\nTwo.\n\n\nThree.", [6, 13]),
+    ],
+)
+def test_layout_starts_sentences_at_blank_lines_and_after_headlines(text, starts) -> None:
+    assert layout_starts(text) == starts

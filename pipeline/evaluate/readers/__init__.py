@@ -13,6 +13,7 @@ from pathlib import Path
 from pipeline.evaluate.readers._base import GoldFormatError
 from pipeline.evaluate.readers.conll import read_conll
 from pipeline.evaluate.readers.conll04 import read_conll04
+from pipeline.evaluate.readers.events import looks_like_events_gold
 from pipeline.evaluate.readers.meantime import read_meantime
 from pipeline.evaluate.readers.records import read_gold_records
 from pipeline.evaluate.readers.timeml import read_timeml
@@ -25,7 +26,8 @@ READERS: dict[str, Callable[[Path], Iterator[Record]]] = {
     "timeml": read_timeml,
     "meantime": read_meantime,
 }
-FORMATS = tuple(READERS)
+# "events": event-mention gold scored by pipeline.evaluate.events_eval (not read as Records)
+FORMATS = (*READERS, "events")
 
 _CONLL_LINE = re.compile(r"^\S+(?:[ \t]+\S+)*[ \t]+(?:O|[BI]-\S+)\s*$")
 
@@ -50,7 +52,7 @@ def detect_format(path: Path) -> str:
         raise GoldFormatError(path, "folder holds no .tml or .xml gold files; pass --format")
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        return "records"
+        return "events" if looks_like_events_gold(path) else "records"
     if suffix == ".json":
         return "conll04"
     if suffix == ".tml":

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events.engine import match_events
-from pipeline.ingest.layout import layout_starts
 
 
 def events(nlp, text: str) -> list[tuple[str, dict[str, set[str]]]]:
@@ -144,19 +143,6 @@ def test_not_a_meeting_or_agreement(nlp, text) -> None:
 def test_a_duration_is_no_event_date(nlp) -> None:
     roles = the(nlp, "Acme signed a 27-year contract with Beta Corp on Monday.", "AGREEMENT")
     assert roles.get("date") == {"Monday"}
-
-
-@pytest.mark.parametrize(
-    ("text", "starts"),
-    [
-        ("HEADLINE HERE\n\n- 29.09.2017\n\nBody one. Body two.", [15, 29]),
-        ("Airline signs deal\nJuly 02 , 2008\nThe airline said.", [19, 34]),
-        ("Wrapped newswire line that goes on\nand on until the end.", []),
-        ("One.\n\nTwo.\n\n\nThree.", [6, 13]),
-    ],
-)
-def test_layout_starts_sentences_at_blank_lines_and_after_headlines(text, starts) -> None:
-    assert layout_starts(text) == starts
 
 
 def test_header_lines_and_datelines_stay_whole(nlp) -> None:
