@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.present.views import event_window, parse_date
 
-from .records import make_record
+from ..records import make_record
 
 
 @pytest.mark.parametrize(

@@ -1,111 +1,20 @@
-"""Scoring as set arithmetic over typed tuples (after spaCy's ``PRFScore.score_set``).
+"""Scoring entity mentions, their normalised values and time expressions.
 
-Everything here is a pure function of hashable items: a predicted ``(doc, start, end, label)``
-that meets a gold span with another label is a false positive *and* a false negative. On top of
-the sets, nervaluate / SemEval-2013 counts (correct, incorrect, partial, missed, spurious) for
-the strict, exact, partial and ent_type schemes; value accuracy over matched spans; the
-TempEval-3 time-expression triple; relations; events.
+nervaluate / SemEval-2013 counts (correct, incorrect, partial, missed, spurious) for the strict,
+exact, partial and ent_type schemes on top of the strict set scores; value accuracy over matched
+spans; the TempEval-3 time-expression triple.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-T = TypeVar("T", bound=Hashable)
+from pipeline.evaluate.prf import PRF, LabelScores, ratio, score_by_label
 
-
-def _div(a: float, b: float) -> float:
-    return a / b if b else 0.0
-
-
-@dataclass(frozen=True)
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return _div(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        return _div(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return _div(2 * p * r, p + r)
-
-    @property
-    def support(self) -> int:
-        return self.tp + self.fn
-
-    def __add__(self, other: PRF) -> PRF:
-        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    def to_dict(self) -> dict[str, float]:
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "p": self.precision,
-            "r": self.recall,
-            "f": self.f1,
-        }
-
-
-def score_set(pred: Iterable[Hashable], gold: Iterable[Hashable]) -> PRF:
-    p, g = set(pred), set(gold)
-    return PRF(tp=len(p & g), fp=len(p - g), fn=len(g - p))
-
-
-@dataclass(frozen=True)
-class Averages:
-    p: float
-    r: float
-    f: float
-
-
-@dataclass(frozen=True)
-class LabelScores:
-    """Per-label PRF with micro (pooled counts) and macro (mean over labels) averages."""
-
-    per_label: dict[str, PRF]
-    micro: PRF
-    macro: Averages
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "per_label": {k: v.to_dict() for k, v in self.per_label.items()},
-            "micro": self.micro.to_dict(),
-            "macro": asdict(self.macro),
-        }
-
-
-def score_by_label(pred: Iterable[T], gold: Iterable[T], label: Callable[[T], str]) -> LabelScores:
-    by_p: dict[str, set[T]] = defaultdict(set)
-    by_g: dict[str, set[T]] = defaultdict(set)
-    for x in pred:
-        by_p[label(x)].add(x)
-    for x in gold:
-        by_g[label(x)].add(x)
-    labels = sorted(set(by_p) | set(by_g))
-    per = {lab: score_set(by_p[lab], by_g[lab]) for lab in labels}
-    micro = sum(per.values(), PRF())
-    n = len(per)
-    macro = Averages(
-        p=_div(sum(s.precision for s in per.values()), n),
-        r=_div(sum(s.recall for s in per.values()), n),
-        f=_div(sum(s.f1 for s in per.values()), n),
-    )
-    return LabelScores(per_label=per, micro=micro, macro=macro)
-
-
-# --- spans -----------------------------------------------------------------------------------
+# --- mentions --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, order=True)
@@ -194,17 +103,17 @@ class NerCounts:
     @property
     def precision(self) -> float:
         credit = self.correct + (0.5 * self.partial if self.partial_credit else 0)
-        return _div(credit, self.actual)
+        return ratio(credit, self.actual)
 
     @property
     def recall(self) -> float:
         credit = self.correct + (0.5 * self.partial if self.partial_credit else 0)
-        return _div(credit, self.possible)
+        return ratio(credit, self.possible)
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return _div(2 * p * r, p + r)
+        return ratio(2 * p * r, p + r)
 
     def to_dict(self) -> dict[str, float]:
         return {
@@ -293,7 +202,7 @@ class ValueScore:
 
     @property
     def accuracy(self) -> float:
-        return _div(self.correct, self.matched)
+        return ratio(self.correct, self.matched)
 
     def to_dict(self) -> dict[str, float]:
         return {"matched": self.matched, "correct": self.correct, "accuracy": self.accuracy}
@@ -374,7 +283,7 @@ def score_timex(pred: Iterable[Timex], gold: Iterable[Timex]) -> TimexScores:
         relaxed=PRF(relaxed_tp, n_p - relaxed_tp, n_g - relaxed_tp),
         strict=PRF(strict_tp, n_p - strict_tp, n_g - strict_tp),
         value=PRF(value_tp, n_p - value_tp, n_g - value_tp),
-        type_accuracy=_div(type_ok, relaxed_tp),
+        type_accuracy=ratio(type_ok, relaxed_tp),
     )
 
 
@@ -387,127 +296,6 @@ def restrict_timex(
     others = [g.mention() for g in gold if g.type != ttype]
     keep_p = [p for p in pred if not any(p.mention().overlaps(o) for o in others)]
     return keep_p, keep_g
-
-
-# --- relations -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, order=True)
-class RelationItem:
-    doc: str
-    head: tuple[int, int, str]  # start, end, label
-    tail: tuple[int, int, str]
-    type: str
-
-    def boundaries(self) -> RelationItem:
-        return RelationItem(self.doc, (*self.head[:2], ""), (*self.tail[:2], ""), self.type)
-
-
-def type_of(x: RelationItem) -> str:
-    return x.type
-
-
-@dataclass(frozen=True)
-class RelationScores:
-    strict: LabelScores
-    boundaries: LabelScores
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"strict": self.strict.to_dict(), "boundaries": self.boundaries.to_dict()}
-
-
-def score_relations(pred: Iterable[RelationItem], gold: Iterable[RelationItem]) -> RelationScores:
-    """Strict: argument spans, argument types and relation type; boundaries: types of the
-    arguments ignored."""
-    pred, gold = set(pred), set(gold)
-    return RelationScores(
-        strict=score_by_label(pred, gold, type_of),
-        boundaries=score_by_label(
-            {r.boundaries() for r in pred}, {r.boundaries() for r in gold}, type_of
-        ),
-    )
-
-
-# --- events ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, order=True)
-class Trigger:
-    doc: str
-    start: int
-    end: int
-    type: str
-
-
-@dataclass(frozen=True, order=True)
-class EventArgument:
-    doc: str
-    event_type: str
-    role: str
-    start: int
-    end: int
-
-    def overlaps(self, other: EventArgument) -> bool:
-        return (
-            self.doc == other.doc
-            and self.event_type == other.event_type
-            and self.start < other.end
-            and other.start < self.end
-        )
-
-
-@dataclass(frozen=True)
-class EventScores:
-    trigger_identification: PRF
-    trigger_classification: PRF
-    argument_identification: PRF
-    argument_classification: PRF
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            k: getattr(self, k).to_dict()
-            for k in (
-                "trigger_identification",
-                "trigger_classification",
-                "argument_identification",
-                "argument_classification",
-            )
-        }
-
-
-def _match_args(pred: Sequence[EventArgument], gold: Sequence[EventArgument], *, role: bool) -> int:
-    free = list(gold)
-    tp = 0
-    for p in pred:
-        for g in free:
-            if p.overlaps(g) and (not role or p.role == g.role):
-                free.remove(g)
-                tp += 1
-                break
-    return tp
-
-
-def score_events(
-    pred_triggers: Iterable[Trigger],
-    gold_triggers: Iterable[Trigger],
-    pred_args: Iterable[EventArgument],
-    gold_args: Iterable[EventArgument],
-) -> EventScores:
-    """Triggers: identification is the span, classification span and type. Arguments (one to
-    one, same event type, overlapping span): identification ignores the role, classification
-    needs it."""
-    pt, gt = set(pred_triggers), set(gold_triggers)
-    pa, ga = sorted(set(pred_args)), sorted(set(gold_args))
-    ident = _match_args(pa, ga, role=False)
-    cls = _match_args(pa, ga, role=True)
-    return EventScores(
-        trigger_identification=score_set(
-            {(t.doc, t.start, t.end) for t in pt}, {(t.doc, t.start, t.end) for t in gt}
-        ),
-        trigger_classification=score_set(pt, gt),
-        argument_identification=PRF(ident, len(pa) - ident, len(ga) - ident),
-        argument_classification=PRF(cls, len(pa) - cls, len(ga) - cls),
-    )
 
 
 @dataclass(frozen=True)

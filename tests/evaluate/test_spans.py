@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.score import (
-    PRF,
-    EventArgument,
+from pipeline.evaluate.prf import PRF
+from pipeline.evaluate.spans import (
     Mention,
-    RelationItem,
     Timex,
-    Trigger,
     match_mentions,
     ner_counts,
     restrict_timex,
-    score_by_label,
     score_entities,
-    score_events,
-    score_relations,
-    score_set,
     score_timex,
     score_values,
 )
@@ -30,53 +23,6 @@ def M(start: int, end: int, label: str, doc: str = "d") -> Mention:
 
 def prf(s: PRF) -> tuple[int, int, int]:
     return s.tp, s.fp, s.fn
-
-
-@pytest.mark.parametrize(
-    ("pred", "gold", "counts", "p", "r", "f"),
-    [
-        # same span, wrong type: one FP and one FN, nothing correct
-        ([M(0, 5, "ORG")], [M(0, 5, "PER")], (0, 1, 1), 0.0, 0.0, 0.0),
-        # empty gold: everything predicted is a FP; undefined recall is 0
-        ([M(0, 5, "ORG"), M(7, 9, "PER")], [], (0, 2, 0), 0.0, 0.0, 0.0),
-        # empty prediction: every gold span is a FN; undefined precision is 0
-        ([], [M(0, 5, "ORG"), M(7, 9, "PER"), M(10, 12, "LOC")], (0, 0, 3), 0.0, 0.0, 0.0),
-        ([], [], (0, 0, 0), 0.0, 0.0, 0.0),
-        # overlapping but not equal spans do not count in strict scoring
-        ([M(0, 5, "ORG"), M(3, 10, "PER")], [M(0, 10, "ORG")], (0, 2, 1), 0.0, 0.0, 0.0),
-        # 2 of 3 right, 1 missed: P = 2/3, R = 2/4, F = 2PR/(P+R) = 4/7
-        (
-            [M(0, 2, "A"), M(3, 4, "A"), M(5, 6, "B")],
-            [M(0, 2, "A"), M(3, 4, "A"), M(7, 8, "B"), M(9, 10, "B")],
-            (2, 1, 2),
-            2 / 3,
-            0.5,
-            4 / 7,
-        ),
-        # the same span in two documents is two items
-        ([M(0, 2, "A", "x")], [M(0, 2, "A", "y")], (0, 1, 1), 0.0, 0.0, 0.0),
-    ],
-)
-def test_score_set_counts(pred, gold, counts, p, r, f) -> None:
-    s = score_set(pred, gold)
-    assert prf(s) == counts
-    assert (s.precision, s.recall, s.f1) == pytest.approx((p, r, f))
-
-
-def test_wrong_type_is_a_false_positive_of_one_label_and_a_false_negative_of_the_other() -> None:
-    scores = score_by_label([M(0, 5, "ORG")], [M(0, 5, "PER")], lambda m: m.label)
-    assert {k: prf(v) for k, v in scores.per_label.items()} == {"ORG": (0, 1, 0), "PER": (0, 0, 1)}
-    assert prf(scores.micro) == (0, 1, 1)
-
-
-def test_micro_pools_counts_and_macro_averages_labels() -> None:
-    # A: 2 right (P=R=F=1); B: one FP and one FN (P=R=F=0)
-    pred = [M(0, 1, "A"), M(2, 3, "A"), M(4, 5, "B")]
-    gold = [M(0, 1, "A"), M(2, 3, "A"), M(6, 7, "B")]
-    s = score_by_label(pred, gold, lambda m: m.label)
-    assert prf(s.micro) == (2, 1, 1)
-    assert s.micro.f1 == pytest.approx(2 / 3)
-    assert (s.macro.p, s.macro.r, s.macro.f) == pytest.approx((0.5, 0.5, 0.5))
 
 
 def test_nervaluate_counts_for_each_kind_of_match() -> None:
@@ -165,54 +111,3 @@ def test_tempeval3_relaxed_strict_and_value_scores() -> None:
 def test_timex_value_of_a_wrong_span_is_not_credited() -> None:
     s = score_timex([T(0, 3, "DATE", "2018")], [T(5, 9, "DATE", "2018")])
     assert prf(s.value) == (0, 1, 1)
-
-
-def R(h: tuple[int, int, str], t: tuple[int, int, str], rtype: str) -> RelationItem:
-    return RelationItem("d", h, t, rtype)
-
-
-def test_relations_strict_needs_argument_types_and_boundaries_does_not() -> None:
-    gold = [
-        R((0, 4, "PER"), (10, 15, "ORG"), "AFFILIATED_WITH"),
-        R((10, 15, "ORG"), (20, 25, "LOC"), "LOCATED_IN"),
-    ]
-    pred = [
-        R((0, 4, "LOC"), (10, 15, "ORG"), "AFFILIATED_WITH"),  # head typed wrong
-        R((10, 15, "ORG"), (20, 25, "LOC"), "AFFILIATED_WITH"),
-    ]  # relation typed wrong
-    s = score_relations(pred, gold)
-    assert prf(s.strict.micro) == (0, 2, 2)
-    assert {k: prf(v) for k, v in s.boundaries.per_label.items()} == {
-        "AFFILIATED_WITH": (1, 1, 0),
-        "LOCATED_IN": (0, 0, 1),
-    }
-
-
-def test_events_trigger_and_argument_identification_and_classification() -> None:
-    gold_t = [Trigger("d", 5, 12, "MEETING")]
-    gold_a = [
-        EventArgument("d", "MEETING", "participant", 0, 4),
-        EventArgument("d", "MEETING", "place", 20, 25),
-    ]
-    # right trigger span, wrong type; arguments overlap but one has the wrong role
-    pred_t = [Trigger("d", 5, 12, "AGREEMENT")]
-    pred_a = [
-        EventArgument("d", "MEETING", "participant", 0, 3),
-        EventArgument("d", "MEETING", "body", 21, 25),
-        EventArgument("d", "MEETING", "date", 30, 35),
-    ]
-    s = score_events(pred_t, gold_t, pred_a, gold_a)
-    assert prf(s.trigger_identification) == (1, 0, 0)
-    assert prf(s.trigger_classification) == (0, 1, 1)
-    assert prf(s.argument_identification) == (2, 1, 0)
-    assert prf(s.argument_classification) == (1, 2, 1)
-
-
-def test_event_arguments_of_another_event_type_do_not_match() -> None:
-    s = score_events(
-        [],
-        [],
-        [EventArgument("d", "AGREEMENT", "party", 0, 4)],
-        [EventArgument("d", "MEETING", "party", 0, 4)],
-    )
-    assert prf(s.argument_identification) == (0, 1, 1)

@@ -9,9 +9,11 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.present.report import build_network, corpus_event_rows, timeline_svg, write_report
+from pipeline.present.report import write_report
+from pipeline.present.report.charts import build_network, timeline_svg
+from pipeline.present.report.rows import corpus_event_rows
 
-from .records import MEETING_TEXT, make_record, plain_record
+from ..records import MEETING_TEXT, make_record, plain_record
 
 runner = CliRunner()
 XSS = "<script>document.body.setAttribute('data-pwned','1')</script>"
@@ -108,25 +110,6 @@ def test_cli_report_names_the_bad_line(tmp_path: Path) -> None:
     src.write_text("{oops\n", encoding="utf-8")
     result = runner.invoke(app, ["report", str(src), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 1 and "out.jsonl:1: not valid JSON" in result.output
-
-
-def test_cli_show_prints_text_entities_and_events(tmp_path: Path) -> None:
-    src = tmp_path / "out.jsonl"
-    src.write_text(
-        "\n".join(json.dumps(r.dump()) for r in [plain_record("a.txt", "x"), make_record()]) + "\n",
-        encoding="utf-8",
-    )
-    result = runner.invoke(app, ["show", "2017/kz-by.txt", str(src)])
-    assert result.exit_code == 0, result.output
-    for fragment in ["Askar Mamin[PERSON]", "MEETING", "participant: Vasily", "HOLDS_POSITION"]:
-        assert fragment in result.output
-
-
-def test_cli_show_unknown_id_exits_1(tmp_path: Path) -> None:
-    src = tmp_path / "out.jsonl"
-    src.write_text(json.dumps(make_record().dump()) + "\n", encoding="utf-8")
-    result = runner.invoke(app, ["show", "nope", str(src)])
-    assert result.exit_code == 1 and "no record with id 'nope'" in result.output
 
 
 def test_report_stays_compact_per_document() -> None:

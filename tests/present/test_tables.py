@@ -11,7 +11,7 @@ from pipeline import read_records, to_frames  # noqa: E402
 from pipeline.io import RecordError  # noqa: E402
 from pipeline.present.tables import COLUMNS, norm_columns  # noqa: E402
 
-from .records import make_record, plain_record  # noqa: E402
+from ..records import make_record, plain_record  # noqa: E402
 
 
 @pytest.fixture(scope="module")

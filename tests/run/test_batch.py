@@ -1,3 +1,5 @@
+"""Batch extraction: sorted, complete, resumable output that the batching does not change."""
+
 from __future__ import annotations
 
 import json
@@ -12,38 +14,17 @@ from types import SimpleNamespace
 import pytest
 
 from pipeline.ingest.files import InputError, Source
-from pipeline.run.batch import Settings, extract_batch, plan_batches
-from pipeline.run.parts import Part, PartStore, ResumeError
+from pipeline.run.batch import extract_batch, plan_batches
+from pipeline.run.jobs import Settings
 
-from .conftest import SEED
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _corpus(folder: Path, n: int) -> Path:
-    """``n`` small news files: the seed article cut into overlapping pieces, so they differ."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    for i in range(n):
-        k = i % len(paragraphs)
-        text = "\n\n".join(paragraphs[k : k + 3] or paragraphs[:3])
-        (folder / f"doc{i:03d}.txt").write_text(f"Story {i}\n\n{text}\n", encoding="utf-8")
-    return folder
-
-
-def _files(out: Path) -> tuple[bytes, bytes]:
-    errors = out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
-    return out.read_bytes(), errors.read_bytes()
+from ..conftest import ROOT
+from .corpus import make_corpus, output_files, small_run
 
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[bytes, bytes]]:
     """A small corpus with one bad file, and its output from one process."""
-    folder = _corpus(tmp_path_factory.mktemp("small") / "in", 6)
-    (folder / "empty.txt").write_bytes(b"")
-    out = folder.parent / "one.jsonl"
-    extract_batch([folder], out, settings=Settings(batch_size=2))
-    return folder, _files(out)
+    return small_run(tmp_path_factory)
 
 
 def test_one_process_output_is_sorted_and_complete(small) -> None:
@@ -53,42 +34,12 @@ def test_one_process_output_is_sorted_and_complete(small) -> None:
     assert [json.loads(line)["id"] for line in errors.decode().splitlines()] == ["empty.txt"]
 
 
-def test_two_workers_give_byte_identical_output(small, tmp_path: Path) -> None:
-    folder, expected = small
-    out = tmp_path / "two.jsonl"
-    summary = extract_batch([folder], out, workers=2, settings=Settings(batch_size=2))
-    assert _files(out) == expected
-    assert (summary.documents, summary.records, summary.errors) == (7, 6, 1)
-    assert not out.with_name("two.jsonl.parts").exists()
-
-
-@pytest.mark.slow
-def test_dask_local_cluster_gives_byte_identical_output(small, tmp_path: Path) -> None:
-    pytest.importorskip("distributed")
-    folder, expected = small
-    out = tmp_path / "dask.jsonl"
-    extract_batch([folder], out, engine="dask", workers=2, settings=Settings(batch_size=2))
-    assert _files(out) == expected
-
-
-@pytest.mark.slow
-def test_dask_local_cluster_workers_run_without_the_nannys_malloc_trim_threshold() -> None:
-    """The nanny's MALLOC_TRIM_THRESHOLD_ costs spaCy ~15% CPU in page faults (see the engine)."""
-    pytest.importorskip("distributed")
-    from pipeline.run.engines.dask import DaskEngine
-
-    with DaskEngine(1, None, Settings()) as engine:
-        malloc = engine.client.run(os.getenv, "MALLOC_TRIM_THRESHOLD_")
-        omp = engine.client.run(os.getenv, "OMP_NUM_THREADS")
-    assert (list(malloc.values()), list(omp.values())) == ([None], ["1"])
-
-
 def test_pipe_groups_do_not_change_the_output(small, tmp_path: Path, monkeypatch) -> None:
     folder, expected = small
     monkeypatch.setattr("pipeline.extract.PIPE_CHARS", 1)  # every document in a group of its own
     out = tmp_path / "groups.jsonl"
     extract_batch([folder], out, settings=Settings(batch_size=5))
-    assert _files(out) == expected
+    assert output_files(out) == expected
 
 
 @pytest.mark.parametrize(
@@ -113,7 +64,7 @@ def test_batch_size_does_not_change_the_output(small, tmp_path: Path) -> None:
     folder, expected = small
     out = tmp_path / "b5.jsonl"
     extract_batch([folder], out, settings=Settings(batch_size=5))
-    assert _files(out) == expected
+    assert output_files(out) == expected
 
 
 def _cli(*args: str) -> list[str]:
@@ -125,7 +76,7 @@ def _cli(*args: str) -> list[str]:
 def test_killed_run_then_resume_equals_uninterrupted_run(
     tmp_path: Path, sig: int, code: int
 ) -> None:
-    folder = _corpus(tmp_path / "in", 40)
+    folder = make_corpus(tmp_path / "in", 40)
     (folder / "binary.txt").write_bytes(b"\x00\x01PK\x03\x04")
     reference = tmp_path / "ref.jsonl"
     extract_batch([folder], reference, settings=Settings(batch_size=1))
@@ -153,42 +104,20 @@ def test_killed_run_then_resume_equals_uninterrupted_run(
     )
     assert done.returncode == 1, done.stderr  # 1: the binary file is an error line
     assert "already done" in done.stderr and "words/s" in done.stderr
-    assert _files(out) == _files(reference)
+    assert output_files(out) == output_files(reference)
     assert not parts.exists()
 
 
 def test_resume_after_a_finished_run_adds_only_new_documents(tmp_path: Path) -> None:
-    folder = _corpus(tmp_path / "in", 4)
+    folder = make_corpus(tmp_path / "in", 4)
     out = tmp_path / "out.jsonl"
     extract_batch([folder], out, settings=Settings(batch_size=2))
-    _corpus(tmp_path / "in", 6)  # two more files
+    make_corpus(tmp_path / "in", 6)  # two more files
     summary = extract_batch([folder], out, resume=True, settings=Settings(batch_size=2))
     assert (summary.documents, summary.skipped) == (2, 4)
     fresh = tmp_path / "fresh.jsonl"
     extract_batch([folder], fresh, settings=Settings(batch_size=3))
-    assert _files(out) == _files(fresh)
-
-
-def test_resume_refuses_different_settings(tmp_path: Path) -> None:
-    store = PartStore(tmp_path / "o.jsonl")
-    store.start({"published": "2017-09-29"}, resume=False)
-    with pytest.raises(ResumeError, match="published='2017-09-29'"):
-        PartStore(tmp_path / "o.jsonl").start({"published": None}, resume=True)
-
-
-def test_part_store_merges_out_of_order_parts_by_id(tmp_path: Path) -> None:
-    store = PartStore(tmp_path / "o.jsonl")
-    assert store.start({}, resume=False) == set()
-    rec = lambda i: (i, json.dumps({"id": i}))  # noqa: E731
-    store.commit(Part(2, ("e", "f"), (rec("f"), rec("e"))))
-    store.commit(Part(0, ("a", "b"), (rec("a"),), (("b", '{"id":"b","kind":"empty"}'),)))
-    store.commit(Part(5, ("c", "d"), (rec("c"), rec("d"))))  # a resumed run filling a gap
-    assert PartStore(tmp_path / "o.jsonl").start({}, resume=True) == set("abcdef")
-    assert store.finish() == (5, 1)
-    assert [json.loads(x)["id"] for x in (tmp_path / "o.jsonl").read_text().splitlines()] == list(
-        "acdef"
-    )
-    assert (tmp_path / "o.errors.jsonl").read_text() == '{"id":"b","kind":"empty"}\n'
+    assert output_files(out) == output_files(fresh)
 
 
 def _src(doc_id: str) -> Source:
@@ -211,7 +140,7 @@ def test_plan_batches(ids: str, size: int, done: str, expected: list[tuple[int, 
 
 
 def test_every_bad_input_is_one_error_line_and_good_files_are_records(tmp_path: Path) -> None:
-    folder = _corpus(tmp_path / "in", 2)
+    folder = make_corpus(tmp_path / "in", 2)
     bad = {
         "binary.txt": ("binary", lambda p: p.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00")),
         "cp1252-undefined.txt": ("undecodable", lambda p: p.write_bytes(b"Caf\xe9 \x81 ok")),

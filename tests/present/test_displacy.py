@@ -7,7 +7,7 @@ import pytest
 from pipeline import Record, render
 from pipeline.present.displacy import render_event
 
-from .records import MEETING_TEXT, make_record
+from ..records import MEETING_TEXT, make_record
 
 XSS = "<script>document.body.setAttribute('data-pwned','1')</script>"
 

@@ -12,8 +12,8 @@ import pytest
 
 from pipeline.present.report import build_report
 
-from .conftest import ROOT
-from .records import MEETING_TEXT, make_record
+from ..conftest import ROOT
+from ..records import MEETING_TEXT, make_record
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CORPUS = ROOT / "corpus"
