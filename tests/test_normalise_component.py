@@ -235,6 +235,13 @@ def _broken(tmp_path: Path, change) -> Path:
             "bad",
         ),
         (lambda d: d["refs"].update({"then": "SOMETIME_REF"}), "refs"),
+        # the date word lists: modifier kinds, a step for every relative lead, lower case
+        (lambda d: d["date_modifiers"].update({"BEGIN": ["dawn of"]}), "date_modifiers"),
+        (lambda d: d["relative_leads"].append("bygone"), "relative_leads"),
+        (lambda d: d["date_leads"].append("Circa"), "date_leads"),
+        (lambda d: d["date_modifiers"]["MID"].append("Midst of"), "date_modifiers.MID"),
+        (lambda d: d["time_zones"].append("JST"), "time_zones"),
+        (lambda d: d.pop("duration_leads"), "duration_leads"),
     ],
 )
 def test_bad_rules_fail_naming_file_and_field(tmp_path: Path, change, message: str) -> None:

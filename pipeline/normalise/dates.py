@@ -25,7 +25,6 @@ from pipeline.normalise.rules import NormaliseRules
 Date = dt.date
 NEAR_DAYS = 62  # a month(-day) this close to the anchor is taken as meant, whatever the tense
 PAST_BIAS_DAYS = 92  # beyond that, a month(-day) in an untold tense leans to the past by this much
-COUPLE = ("a couple of", "couple of", "a couple")  # two, though vague_numbers lists it for money
 
 
 @dataclass(frozen=True)
@@ -132,6 +131,15 @@ def resolve_year_of(month: int, day: int | None, ctx: DateContext) -> int | None
 # --- the grammar -------------------------------------------------------------------------
 
 
+# what follows a modifier word: one hyphen or space after "mid" ("mid-1990s"), any run of them
+# after the others ("early 1990", "late-1990s")
+_MODIFIER_GAP = {"MID": "[- ]"}
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class Grammar:
     rules: NormaliseRules
@@ -142,26 +150,47 @@ class Grammar:
     unit: str
     number: str
     ordinal: str
+    rel: str  # the group of ``relative_leads``: "(last|next|...)"
+    duration_lead: str
+    lead: re.Pattern[str]
+    modifiers: tuple[tuple[re.Pattern[str], str], ...]
+    zoned_clock: re.Pattern[str]
 
     @classmethod
     def of(cls, rules: NormaliseRules) -> Grammar:
-        def alt(words: Any) -> str:
-            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
         # "a"/"an" only lead a number ("a hundred", "a dozen") or stand alone: "seven a year ago"
         # is not 8 years
-        nums = alt(w for w in rules.number_words if w not in ("half", "a", "an"))
+        nums = _alt(w for w in rules.number_words if w not in ("half", "a", "an"))
         words = rf"(?:an? )?(?:{nums})(?:[- ](?:{nums}))*"
-        vague = alt([*rules.vague_numbers, *COUPLE])
+        vague = _alt([*rules.vague_numbers, *rules.couple_words])
+        zones = "|".join(re.escape(z) for z in rules.time_zones)
         return cls(
             rules=rules,
-            month=rf"(?:{alt(rules.months)})\.?",
-            weekday=rf"(?:{alt(rules.weekdays)})\.?",
-            season=alt(rules.seasons),
-            pod=alt(rules.parts_of_day),
-            unit=alt(rules.units),
+            month=rf"(?:{_alt(rules.months)})\.?",
+            weekday=rf"(?:{_alt(rules.weekdays)})\.?",
+            season=_alt(rules.seasons),
+            pod=_alt(rules.parts_of_day),
+            unit=_alt(rules.units),
             number=rf"(?:\d+(?:\.\d+)?(?: \d/\d)?|{vague}|{words}|an?)",
-            ordinal=alt(rules.ordinals),
+            ordinal=_alt(rules.ordinals),
+            rel="(" + "|".join(re.escape(w) for w in rules.relative_leads) + ")",
+            duration_lead="|".join(re.escape(w) for w in rules.duration_leads),
+            # longest first, so "at least 30 days" loses "at least", not just "at"
+            lead=re.compile(rf"^(?:{_alt(rules.date_leads)})\s+"),
+            modifiers=tuple(
+                (
+                    re.compile(
+                        r"^(?:the )?(?:"
+                        + "|".join(re.escape(w) for w in modifier_words)
+                        + ")"
+                        + _MODIFIER_GAP.get(kind, r"[\s-]+")
+                    ),
+                    kind,
+                )
+                for kind, modifier_words in rules.date_modifiers.items()
+            ),
+            # a wire service's 24-hour clock with its time zone: "1000 EST", "0900 edt", "1900gmt"
+            zoned_clock=re.compile(rf"(?:at )?([01]\d|2[0-3])([0-5]\d) ?(?:hrs )?(?:{zones})"),
         )
 
     def month_no(self, word: str) -> int:
@@ -176,7 +205,7 @@ class Grammar:
         m = re.fullmatch(r"(\d+) (\d)/(\d)", word)
         if m and int(m.group(3)):
             return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
-        if word in COUPLE:
+        if word in self.rules.couple_words:
             return 2.0
         if word in self.rules.vague_numbers:
             return None
@@ -203,71 +232,6 @@ def grammar(rules: NormaliseRules) -> Grammar:
     return hit[1]
 
 
-_MODS = [
-    (
-        r"^(?:the )?(?:early|beginning of|start of|the start of|the beginning of|earlier)[\s-]+",
-        "START",
-    ),
-    (r"^(?:the )?(?:late|end of|the end of|later)[\s-]+", "END"),
-    (r"^(?:the )?(?:mid|middle of|the middle of)[- ]", "MID"),
-]
-_LEAD_WORDS = (
-    "by",
-    "in",
-    "on",
-    "at",
-    "since",
-    "until",
-    "till",
-    "from",
-    "during",
-    "for",
-    "through",
-    "throughout",
-    "before",
-    "after",
-    "of",
-    "within",
-    "over",
-    "around",
-    "about",
-    "some",
-    "nearly",
-    "almost",
-    "approximately",
-    "more than",
-    "less than",
-    "at least",
-    "up to",
-    "roughly",
-    "just",
-    "only",
-    "as of",
-    "as early as",
-    "as late as",
-    "between",
-    "both",
-    "the day",
-    "barely",
-    "as long as",
-    "no more than",
-    "sometime",
-    "some time",
-    "as soon as",
-    "as recently as",
-    "well over",
-    "well under",
-    "recently",
-    "again",
-    "even",
-    "already",
-)
-# longest first, so "at least 30 days" loses "at least", not just "at"
-_LEAD = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in sorted(_LEAD_WORDS, key=len, reverse=True)) + r")\s+"
-)
-
-
 def clean(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     t = re.sub(r"\s+", " ", t).strip(' ,;:()"')
@@ -285,15 +249,15 @@ def normalise_date(text: str, rules: NormaliseRules, ctx: DateContext) -> Timex:
         return Timex("DATE", None, rule="not-a-date")
     t = clean(text)
     while True:  # prepositions and hedges are not part of the value
-        t2 = _LEAD.sub("", t)
+        t2 = g.lead.sub("", t)
         if t2 == t:
             break
         t = t2
     # "an Aug. 10, 1988 filing", "a fourth-quarter loss": the article belongs to the noun
     t = re.sub(rf"^an? (?=(?:{g.month}) \d|\d|(?:{g.ordinal})[- ])", "", t)
     mod = None
-    for pat, kind in _MODS:
-        t2 = re.sub(pat, "", t)
+    for pattern, kind in g.modifiers:
+        t2 = pattern.sub("", t)
         if t2 != t and t2:
             t, mod = t2, kind
             break
@@ -569,11 +533,8 @@ def h_month(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     return Timex("DATE", _ym(y, mn), rule="month")
 
 
-_REL = r"(last|next|this|past|previous|prior|coming|current|same|latest|recent|following|preceding)"
-
-
 def h_season(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
-    m = re.fullmatch(rf"(?:the )?(?:{_REL} )?({g.season})(?: (?:of )?(\d{{4}}))?", t)
+    m = re.fullmatch(rf"(?:the )?(?:{g.rel} )?({g.season})(?: (?:of )?(\d{{4}}))?", t)
     if not m:
         return None
     code = g.rules.seasons[m.group(2)]
@@ -635,7 +596,7 @@ def h_quarter(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     m = re.fullmatch(r"q([1-4])(?: (\d{4}))?", t)
     if m and a is not None:
         return Timex("DATE", f"{m.group(2) or a.year}-Q{m.group(1)}", rule="quarter.q")
-    m = re.fullmatch(rf"(?:the )?(?:{_REL} )?(?:fiscal )?(quarter|period)", t)
+    m = re.fullmatch(rf"(?:the )?(?:{g.rel} )?(?:fiscal )?(quarter|period)", t)
     if m:
         rel = m.group(1)
         if m.group(2) == "period" and rel not in ("latest", "recent", "same"):
@@ -735,7 +696,7 @@ def h_that(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
 
 def h_relative_unit(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     m = re.fullmatch(
-        rf"(?:(?:earlier|later) )?(the )?{_REL}[- ](?:fiscal |calendar )?"
+        rf"(?:(?:earlier|later) )?(the )?{g.rel}[- ](?:fiscal |calendar )?"
         r"(year|month|week|weekend|decade|century|day)",
         t,
     )
@@ -855,16 +816,10 @@ def h_ago(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     return Timex("DATE", _grain_shift(base, unit, k), rule="ago")
 
 
-_DURATION_LEAD = (
-    "first|past|last|next|coming|previous|following|latest|recent|final|preceding|remaining|current|"
-    "entire|full|whole|additional|further|another|initial|same"
-)
-
-
 def h_duration(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     mods = "|".join(re.escape(w) for w in g.rules.unit_modifiers)
     m = re.fullmatch(
-        rf"(?:the )?(?:(?:{_DURATION_LEAD}) )?"
+        rf"(?:the )?(?:(?:{g.duration_lead}) )?"
         rf"(?P<num>{g.number})(?P<tail> and a half| or (?:so|more|two|three)| to (?:\d+|\w+))?"
         rf"[- ](?:(?:{mods}) )?(?P<unit>{g.unit})(?P<half> and a half)?(?:-long| long| old| or so| or more)?"
         rf"(?: (?:of|in) (?P<year>\d{{4}}|this year|last year))?",
@@ -1045,15 +1000,9 @@ def h_weekday(t: str, g: Grammar, ctx: DateContext) -> Timex | None:
     return Timex("DATE", _fmt(d), rule="weekday")
 
 
-# a wire service's 24-hour clock with its time zone: "1000 EST", "0900 edt", "1900gmt"
-_ZONED_CLOCK = re.compile(
-    r"(?:at )?([01]\d|2[0-3])([0-5]\d) ?(?:hrs )?(?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|bst|utc|cet)"
-)
-
-
 def _clock(t: str, g: Grammar) -> str | None:
     t = t.strip()
-    if m := _ZONED_CLOCK.fullmatch(t):
+    if m := g.zoned_clock.fullmatch(t):
         return f"{m.group(1)}:{m.group(2)}"
     m = re.fullmatch(
         r"(?:at )?(\d{1,2})(?:[:.](\d{2}))? ?(a\.?m\.?|p\.?m\.?|o'clock)?(?: \(?[a-z]{2,4}\)?)?(?: (?:local time|gmt|utc))?",
