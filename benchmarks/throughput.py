@@ -152,7 +152,8 @@ def throughput(
 
 def rss_child(folder: Path, n: int, tmp: Path) -> None:
     """In a fresh process: one-process extract of ``n`` documents; print peak RSS in MB."""
-    from pipeline.run.batch import Settings, extract_batch
+    from pipeline.run.batch import extract_batch
+    from pipeline.run.jobs import Settings
 
     src = write_jsonl(corpus(folder, n), tmp / f"rss{n}.jsonl")
     summary = extract_batch([src], tmp / f"rss{n}.out.jsonl", settings=Settings(batch_size=32))

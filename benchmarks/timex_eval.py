@@ -26,7 +26,7 @@ from typing import Any
 
 from pipeline.evaluate import read_gold, score_system
 from pipeline.evaluate.labels import default_label_map
-from pipeline.evaluate.score import Timex
+from pipeline.evaluate.spans import Timex
 from pipeline.extract import extract_documents
 from pipeline.ingest.files import Document
 from pipeline.nlp.build import load_nlp

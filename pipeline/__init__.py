@@ -1,7 +1,8 @@
 """newsrel: entities, relations and events from English news, out as JSONL.
 
-The public API (imported lazily, so ``import pipeline`` stays light: spaCy loads on first use
-of ``load_nlp``/``extract_*``/``render``, pandas on first use of ``to_frames``)::
+The public API is ``__all__`` below; every name is imported from its module on first use, so
+``import pipeline`` stays light (spaCy loads with ``load_nlp``, ``extract_*`` or ``render``,
+pandas with ``to_frames``)::
 
     from pipeline import extract_files, read_records, to_frames, render
 """
@@ -13,37 +14,57 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline._version import __version__ as __version__
 
-# public name -> module that defines it
-_API = {
-    "Record": "schema",
-    "read_records": "io",
-    "extract_text": "extract",
-    "extract_files": "extract",
-    "load_nlp": "nlp.build",
-    "to_frames": "present.tables",
-    "render": "present.displacy",
-    "build_report": "present.report",
-}
-
 __all__ = [
+    "Document",
+    "ErrorRecord",
+    "Meta",
     "Record",
+    "RecordError",
     "build_report",
+    "corpus_event_rows",
+    "extract_documents",
     "extract_files",
     "extract_text",
     "load_nlp",
+    "network_svg",
     "read_records",
     "render",
+    "timeline_svg",
     "to_frames",
 ]
 
+# where each public name is defined (tests/test_api.py checks this table, the imports below and
+# __all__ name the same things)
+_API = {
+    "Document": "ingest.files",
+    "ErrorRecord": "schema",
+    "Meta": "schema",
+    "Record": "schema",
+    "RecordError": "io",
+    "build_report": "present.report",
+    "corpus_event_rows": "present.report.rows",
+    "extract_documents": "extract",
+    "extract_files": "extract",
+    "extract_text": "extract",
+    "load_nlp": "nlp.build",
+    "network_svg": "present.report.charts",
+    "read_records": "io",
+    "render": "present.displacy",
+    "timeline_svg": "present.report.charts",
+    "to_frames": "present.tables",
+}
+
 if TYPE_CHECKING:
-    from pipeline.extract import extract_files, extract_text
-    from pipeline.io import read_records
+    from pipeline.extract import extract_documents, extract_files, extract_text
+    from pipeline.ingest.files import Document
+    from pipeline.io import RecordError, read_records
     from pipeline.nlp.build import load_nlp
     from pipeline.present.displacy import render
     from pipeline.present.report import build_report
+    from pipeline.present.report.charts import network_svg, timeline_svg
+    from pipeline.present.report.rows import corpus_event_rows
     from pipeline.present.tables import to_frames
-    from pipeline.schema import Record
+    from pipeline.schema import ErrorRecord, Meta, Record
 
 
 def __getattr__(name: str) -> Any:

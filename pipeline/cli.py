@@ -62,7 +62,8 @@ def extract(
     succeeded, 1 when some failed, 2 for usage errors, 130 when interrupted.
     """
     from pipeline.nlp.build import ModelNotFound, load_nlp
-    from pipeline.run.batch import Interrupted, Settings, extract_batch
+    from pipeline.run.batch import Interrupted, extract_batch
+    from pipeline.run.jobs import Settings
     from pipeline.run.parts import ResumeError
     from pipeline.run.progress import counter
 

@@ -23,7 +23,7 @@ from pipeline.nlp.build import load_nlp, model_name
 from pipeline.nlp.chunking import pipe_docs
 from pipeline.record import build_record
 from pipeline.rulefiles import clean_rules, rules_hash
-from pipeline.schema import ErrorRecord, PipelineInfo, Record
+from pipeline.schema import ErrorRecord, Meta, PipelineInfo, Record
 
 Result = Record | ErrorRecord
 
@@ -107,7 +107,7 @@ def extract_documents(
 # Documents go through ``nlp.pipe`` in groups of at most this many characters (a longer document
 # goes alone, in chunks: pipeline.nlp.chunking). The trained components' working memory grows with
 # the text of the group they read at once, so this bounds peak memory whatever the mix of
-# document lengths; the records do not depend on the grouping (tests/test_batch.py).
+# document lengths; the records do not depend on the grouping (tests/run/test_batch.py).
 PIPE_CHARS = 40_000
 
 
@@ -175,10 +175,17 @@ def extract_files(
 
 
 def extract_text(
-    text: str, meta: dict[str, Any] | None = None, *, id: str = "text", nlp: Language | None = None
+    text: str,
+    meta: Meta | dict[str, Any] | None = None,
+    *,
+    id: str = "text",
+    nlp: Language | None = None,
 ) -> Record:
-    """One record for one string (notebook use). Raises ``ValueError`` if it cannot be built."""
-    (result,) = extract_documents([Document(id=id, text=text, meta=dict(meta or {}))], nlp=nlp)
+    """One record for one string (notebook use). ``meta`` is a :class:`~pipeline.schema.Meta`
+    or a plain dict of its keys (``published``, ``title``, ``outlet``...). Raises
+    ``ValueError`` if the record cannot be built."""
+    given = meta.model_dump(exclude_none=True) if isinstance(meta, Meta) else dict(meta or {})
+    (result,) = extract_documents([Document(id=id, text=text, meta=given)], nlp=nlp)
     if isinstance(result, ErrorRecord):
         raise ValueError(result.message)
     return result

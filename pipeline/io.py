@@ -18,14 +18,27 @@ from pipeline.schema import SCHEMA_VERSION, ErrorRecord, Record
 class RecordError(ValueError):
     """A record file line that cannot be read; the message names file and line."""
 
+    def __init__(self, path: str | Path, line: int, reason: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.reason = reason
+        super().__init__(f"{path}:{line}: {reason}")
+
 
 def dumps(obj: Record | ErrorRecord) -> str:
     data = obj.dump() if isinstance(obj, Record) else obj.model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def read_records(path: str | Path) -> Iterator[Record]:
-    """Stream and validate the records of a JSONL file (``-`` for stdin)."""
+def read_records(
+    path: str | Path, *, require_schema: bool = True, skip_error_lines: bool = False
+) -> Iterator[Record]:
+    """Stream and validate the records of a JSONL file (``-`` for stdin).
+
+    Each line must say ``"schema": "newsrel/1"``; with ``require_schema=False`` a line that
+    leaves it out is read as one (hand-written gold files). ``skip_error_lines`` passes over
+    error records (``kind`` and ``message``, no ``text``: the lines of ``OUT.errors.jsonl``).
+    A bad line raises :class:`RecordError` naming file and line."""
     path = Path(path)
     stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
     with stream:
@@ -35,20 +48,29 @@ def read_records(path: str | Path) -> Iterator[Record]:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as e:
-                raise RecordError(f"{path}:{n}: not valid JSON: {e.msg}") from e
+                raise RecordError(path, n, f"not valid JSON: {e.msg}") from e
             if not isinstance(data, dict):
-                raise RecordError(f"{path}:{n}: a record is a JSON object")
-            if data.get("schema") != SCHEMA_VERSION:
+                raise RecordError(path, n, "a record is a JSON object")
+            if skip_error_lines and _is_error_line(data):
+                continue
+            schema = data.get("schema", None if require_schema else SCHEMA_VERSION)
+            if schema != SCHEMA_VERSION:
                 raise RecordError(
-                    f"{path}:{n}: schema {data.get('schema')!r} is not {SCHEMA_VERSION!r}; "
-                    "this newsrel cannot read it"
+                    path,
+                    n,
+                    f"schema {schema!r} is not {SCHEMA_VERSION!r}; this newsrel cannot read it",
                 )
             try:
                 yield Record.model_validate(data)
             except ValidationError as e:
                 first = e.errors()[0]
                 loc = ".".join(str(x) for x in first["loc"])
-                raise RecordError(f"{path}:{n}: {loc or 'record'}: {first['msg']}") from e
+                raise RecordError(path, n, f"{loc or 'record'}: {first['msg']}") from e
+
+
+def _is_error_line(data: dict[str, object]) -> bool:
+    """An :class:`~pipeline.schema.ErrorRecord` line: no text, a kind and a message."""
+    return "text" not in data and "kind" in data and "message" in data
 
 
 def errors_path(out: Path) -> Path:

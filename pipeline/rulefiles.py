@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -57,15 +57,23 @@ def load_json(path: Path, model: type[M]) -> M:
         raise RuleError(f"{path}: {_describe(e)}") from e
 
 
-def load_jsonl(path: Path, model: type[M]) -> Iterator[M]:
-    """Validated rows of a JSONL rule file; blank lines and ``//`` comment lines are skipped."""
+def load_jsonl(path: Path, model: type[M], *, comments: bool = True) -> Iterator[M]:
+    """Validated rows of a JSONL rule file; blank lines are skipped, and so are ``//`` comment
+    lines unless ``comments`` is False (plain JSONL), where they are an error."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as e:
         raise RuleError(f"{path}: rule file not found") from e
     for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("//"):
+        if not line.strip():
             continue
+        if line.lstrip().startswith("//"):
+            if comments:
+                continue
+            raise RuleError(
+                f"{path}:{n}: a comment line; this file is plain JSONL, one JSON object a line "
+                "(say what a row does in its description)"
+            )
         try:
             data = json.loads(line)
         except json.JSONDecodeError as e:
@@ -86,10 +94,13 @@ class _Rule(BaseModel):
 
 
 class EntityPattern(_Rule):
+    """A row of ``entity_patterns.jsonl``: plain JSONL (no comment lines), each row saying what
+    it finds in its ``description``."""
+
     id: str = Field(min_length=1)
     label: str = Field(min_length=1)
     pattern: str | list[dict[str, Any]]
-    description: str = ""
+    description: str = Field(min_length=1)
 
     @field_validator("pattern")
     @classmethod
@@ -104,7 +115,7 @@ def load_entity_patterns(path: Path) -> list[dict[str, Any]]:
     from spacy.matcher import Matcher
     from spacy.vocab import Vocab
 
-    rows = list(load_jsonl(path, EntityPattern))
+    rows = list(load_jsonl(path, EntityPattern, comments=False))
     matcher = Matcher(Vocab(), validate=True)
     for row in rows:
         if isinstance(row.pattern, list):
@@ -115,11 +126,16 @@ def load_entity_patterns(path: Path) -> list[dict[str, Any]]:
     return [{"label": r.label, "pattern": r.pattern, "id": r.id} for r in rows]
 
 
-# --- entity fixes: word lists for the rule fixes of entities.py ---
+# --- entity fixes: the families that run and the word lists of pipeline/entities ---
+
+# the families of entity fixes, one module of pipeline/entities each (their order:
+# pipeline/entities/families.py)
+EntityFixFamily = Literal["spans", "names", "places", "sports", "document"]
 
 
 class EntityFixes(_Rule):
     about: str = ""
+    families: tuple[EntityFixFamily, ...] = get_args(EntityFixFamily)
     determiners: frozenset[str]
     keep_determiner_labels: frozenset[str]
     title_words: frozenset[str]
@@ -128,6 +144,10 @@ class EntityFixes(_Rule):
     name_edge_punct: frozenset[str]
     name_separators: frozenset[str]
     name_particles: frozenset[str]
+    name_breaks: frozenset[str]
+    document_name_particles: frozenset[str]
+    agency_starts: frozenset[str]
+    team_name_joiners: frozenset[str]
     fixture_words: frozenset[str]
     national_sides: frozenset[str]
     numbered_name_labels: frozenset[str]
@@ -138,11 +158,20 @@ class EntityFixes(_Rule):
         "possessives",
         "name_separators",
         "name_particles",
+        "document_name_particles",
         "fixture_words",
     )
     @classmethod
     def _lower(cls, v: frozenset[str]) -> frozenset[str]:
         return frozenset(w.lower() for w in v)
+
+    @field_validator("families")
+    @classmethod
+    def _once(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        twice = sorted({f for f in v if v.count(f) > 1})
+        if twice:
+            raise ValueError(f"named more than once: {', '.join(twice)}")
+        return v
 
 
 # --- cleaning: outlet boilerplate ---

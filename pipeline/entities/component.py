@@ -13,15 +13,19 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-import pipeline.entities.fixes as ent_rules
 import pipeline.entities.recase as recase
+from pipeline.entities.entity_span import EntitySpan
+from pipeline.entities.families import fix_entities
+from pipeline.entities.merge import merge_rule_spans, replace_line_entities
+from pipeline.entities.places import place_names
+from pipeline.entities.spans import split_at_line_breaks
 from pipeline.matchers.windows import WindowedMatcher
 from pipeline.rulefiles import EntityFixes, load_entity_patterns, load_json
 
 
 class EntityRules:
     """Rule matchers over the model's entities: patterns from ``entity_patterns.jsonl``,
-    then the fixes of :mod:`pipeline.entities.fixes` with word lists from ``entity_fixes.json``."""
+    then the fixes of :mod:`pipeline.entities.families` with word lists from ``entity_fixes.json``."""
 
     def __init__(self, nlp: Language, patterns: Path, fixes: Path) -> None:
         # run only where a pattern's words are (pipeline.matchers.windows): the same matches
@@ -40,58 +44,56 @@ class EntityRules:
         self.lexicon = recase.lemmatizer_lexicon(nlp)
 
     def recase_caps(
-        self, doc: Doc, model: list[ent_rules.EntitySpan]
-    ) -> tuple[list[ent_rules.EntitySpan], recase.RecasedLines | None]:
+        self, doc: Doc, model: list[EntitySpan]
+    ) -> tuple[list[EntitySpan], recase.RecasedLines | None]:
         """The model's entities, split at the line breaks of the all-caps lines, and those
         lines recased for the NER to read again (None when there is nothing to read)."""
         lines = recase.caps_lines(doc)
         if not lines or self.ner is None:
             return model, None
         # an entity running from a caps line into the next keeps its part on that line
-        model = ent_rules.split_at_line_breaks(doc, model, self.fixes)
+        model = split_at_line_breaks(doc, model, self.fixes)
         evidence = recase.case_evidence(doc, lines)
         recased = recase.recase_lines(
             doc,
             lines,
             evidence,
             stop_words=STOP_WORDS,
-            places=ent_rules.place_names(self.fixes.min_city_population),
+            places=place_names(self.fixes.min_city_population),
             lexicon=self.lexicon,
         )
         return model, (recased if recased.lines else None)
 
     def reread(
-        self, model: list[ent_rules.EntitySpan], recased: recase.RecasedLines, read: Doc
-    ) -> list[ent_rules.EntitySpan]:
+        self, model: list[EntitySpan], recased: recase.RecasedLines, read: Doc
+    ) -> list[EntitySpan]:
         """The NER's entities on the recased lines (``read``) replace the model's there."""
         origin = recased.origin
         found = [
-            ent_rules.EntitySpan(origin[e.start], origin[e.end - 1] + 1, e.label_)
+            EntitySpan(origin[e.start], origin[e.end - 1] + 1, e.label_)
             for e in read.ents
             if -1 not in origin[e.start : e.end]
         ]
         read_lines = [(x.start, x.end) for x in recased.lines]
-        return ent_rules.replace_line_entities(model, read_lines, found)
+        return replace_line_entities(model, read_lines, found)
 
-    def rule_spans(self, doc: Doc) -> list[ent_rules.EntitySpan]:
+    def rule_spans(self, doc: Doc) -> list[EntitySpan]:
         spans = []
         for match_id, start, end in [*self.matcher(doc), *self.phrases(doc)]:
             rid = doc.vocab.strings[match_id]
             spans.append(Span(doc, start, end, label=self.labels[rid], span_id=rid))
-        return [ent_rules.EntitySpan.of(s) for s in filter_spans(spans)]
+        return [EntitySpan.of(s) for s in filter_spans(spans)]
 
-    def find_all(self, docs: list[Doc]) -> list[list[ent_rules.EntitySpan]]:
+    def find_all(self, docs: list[Doc]) -> list[list[EntitySpan]]:
         """:meth:`find` for several documents at once: the trained NER reads the recased lines
-        of all of them in one ``pipe`` call (a call per document costs about a millisecond
-        whatever its length). The NER reads each document on its own (the parser's states and
+        of all of them in one ``pipe`` call (each call has a fixed cost, whatever the length
+        of what it reads). The NER reads each document on its own (the parser's states and
         the convolutions over tokens never mix documents; its matrix products compute each row
         alone), so its entities do not depend on the other documents of the batch."""
         rules = [self.rule_spans(doc) for doc in docs]
         # a model span across a line break is two candidates before rules are weighed against it
         split = [
-            ent_rules.split_at_line_breaks(
-                doc, [ent_rules.EntitySpan.of(e) for e in doc.ents], self.fixes
-            )
+            split_at_line_breaks(doc, [EntitySpan.of(e) for e in doc.ents], self.fixes)
             for doc in docs
         ]
         prepared = [self.recase_caps(doc, model) for doc, model in zip(docs, split, strict=True)]
@@ -106,14 +108,14 @@ class EntityRules:
         for doc, found, (model, recased) in zip(docs, rules, prepared, strict=True):
             if recased is not None:
                 model = self.reread(model, recased, next(read))
-            merged = ent_rules.merge_rule_spans(doc, model, found)
-            out.append(ent_rules.fix_entities(doc, merged, self.fixes))
+            merged = merge_rule_spans(doc, model, found)
+            out.append(fix_entities(doc, merged, self.fixes))
         return out
 
-    def find(self, doc: Doc) -> list[ent_rules.EntitySpan]:
+    def find(self, doc: Doc) -> list[EntitySpan]:
         return self.find_all([doc])[0]
 
-    def set_annotations(self, doc: Doc, ents: list[ent_rules.EntitySpan]) -> None:
+    def set_annotations(self, doc: Doc, ents: list[EntitySpan]) -> None:
         doc.ents = [e.span(doc) for e in ents]
 
     def __call__(self, doc: Doc) -> Doc:

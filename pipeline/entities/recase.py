@@ -13,7 +13,7 @@ words a likely case, word for word and letter for letter (so offsets do not move
    to three letters stay upper case ("PSV").
 
 The entity component runs the trained NER again on the recased lines and keeps what it
-finds there (:func:`pipeline.entities.fixes.replace_line_entities`).
+finds there (:func:`pipeline.entities.merge.replace_line_entities`).
 """
 
 from __future__ import annotations

@@ -5,33 +5,30 @@
 >>> result.to_dict()["systems"][1]["entities"]["strict"]["micro"]
 
 Gold in any supported format is read as Records (:mod:`pipeline.evaluate.readers`), both sides
-go through a label map (:mod:`pipeline.evaluate.labels`) and one scorer compares them
-(:mod:`pipeline.evaluate.score`).
+go through a label map (:mod:`pipeline.evaluate.labels`) and the scorers compare them
+(:mod:`pipeline.evaluate.spans`, :mod:`pipeline.evaluate.relations`,
+:mod:`pipeline.evaluate.events`); the scores are :mod:`pipeline.evaluate.results`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.evaluate.events import score_events
 from pipeline.evaluate.items import AlignmentError, Items, add_record, offset_mapper
 from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
 from pipeline.evaluate.readers import FORMATS, GoldFormatError, detect_format, read_gold
-from pipeline.evaluate.readers.records import read_records
-from pipeline.evaluate.score import (
-    EntityScores,
+from pipeline.evaluate.readers.records import read_gold_records
+from pipeline.evaluate.relations import score_relations
+from pipeline.evaluate.results import Evaluation, SystemResult
+from pipeline.evaluate.spans import (
     ErrorExample,
-    EventScores,
     Mention,
-    RelationScores,
     TimexScores,
-    ValueScore,
     restrict_timex,
     score_entities,
-    score_events,
-    score_relations,
     score_timex,
     score_values,
 )
@@ -41,54 +38,6 @@ VALUE_LABELS = ("MONEY", "PERCENT", "DATE")
 # what a caller can catch: every error that means "this gold / label map / prediction is unusable"
 EvaluationError = (GoldFormatError, LabelMapError, AlignmentError)
 SYSTEMS = ("bare", "newsrel")
-
-
-@dataclass
-class SystemResult:
-    """The scores of one system (a prediction file, the bare model or full newsrel)."""
-
-    name: str
-    entities: EntityScores
-    values: dict[str, ValueScore]
-    timex: dict[str, TimexScores] = field(default_factory=dict)
-    relations: RelationScores | None = None
-    events: EventScores | None = None
-    errors: list[ErrorExample] = field(default_factory=list)
-    missing: int = 0  # gold documents without a predicted Record (scored as empty)
-    failed: int = 0  # documents the pipeline reported as errors
-    model: str | None = None  # the trained pipeline named in the predicted records
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "model": self.model,
-            "missing": self.missing,
-            "failed": self.failed,
-            "entities": self.entities.to_dict(),
-            "values": {k: v.to_dict() for k, v in self.values.items()},
-            "timex": {k: v.to_dict() for k, v in self.timex.items()},
-            "relations": self.relations.to_dict() if self.relations else None,
-            "events": self.events.to_dict() if self.events else None,
-            "errors": [e.__dict__ for e in self.errors],
-        }
-
-
-@dataclass
-class Evaluation:
-    gold: str
-    format: str
-    labels: str
-    documents: int
-    systems: list[SystemResult]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "gold": self.gold,
-            "format": self.format,
-            "labels": self.labels,
-            "documents": self.documents,
-            "systems": [s.to_dict() for s in self.systems],
-        }
 
 
 def run_pipeline(gold: Sequence[Record], *, bare: bool, model: str | None = None) -> Iterator[Any]:
@@ -250,7 +199,7 @@ def evaluate(
         if isinstance(pred_records, str | Path) and not Path(pred_records).is_file():
             raise GoldFormatError(pred_records, "no such predictions file")
         preds = (
-            read_records(Path(pred_records))
+            read_gold_records(Path(pred_records))
             if isinstance(pred_records, str | Path)
             else pred_records
         )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.evaluate.events import EventArgument, Trigger
 from pipeline.evaluate.labels import LabelMap, map_label
-from pipeline.evaluate.score import EventArgument, Mention, RelationItem, Timex, Trigger
+from pipeline.evaluate.relations import RelationItem
+from pipeline.evaluate.spans import Mention, Timex
 from pipeline.ingest.clean import Cleaned, restore
 from pipeline.schema import Entity, Record
 

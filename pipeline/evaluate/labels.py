@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline.relations.types import relation_types
 from pipeline.rulefiles import RuleError, load_json
 
 
@@ -62,11 +63,26 @@ class LabelMapError(ValueError):
 
 
 def load_label_map(path: Path) -> LabelMap:
-    """Read and validate a label-map file; errors name the file and the bad field."""
+    """Read and validate a label-map file; errors name the file and the bad field. The
+    relation types a prediction can have (``relations.pred`` keys, ``compose`` first and
+    second) must be types newsrel writes (``models/relation_types.json``)."""
     try:
-        return load_json(Path(path), LabelMap)
+        label_map = load_json(Path(path), LabelMap)
+        known = relation_types().types
     except RuleError as exc:
         raise LabelMapError(str(exc)) from exc
+    rel = label_map.relations
+    named = [(f"relations.pred.{name}", name) for name in rel.pred or {}]
+    for n, comp in enumerate(rel.compose):
+        named += [(f"relations.compose.{n}.first", comp.first)]
+        named += [(f"relations.compose.{n}.second", comp.second)]
+    for field, name in named:
+        if name not in known:
+            raise LabelMapError(
+                f"{path}: field {field!r}: {name!r} is not a relation type newsrel writes "
+                f"({', '.join(known)})"
+            )
+    return label_map
 
 
 def default_label_map(fmt: str) -> LabelMap:

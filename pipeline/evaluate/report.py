@@ -1,4 +1,4 @@
-"""Render an :class:`~pipeline.evaluate.Evaluation`: a rich table for the terminal, JSON for
+"""Render an :class:`~pipeline.evaluate.results.Evaluation`: a rich table for the terminal, JSON for
 notebooks and CI. Systems sit side by side so the bare model and newsrel compare at a glance."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.evaluate import Evaluation
-from pipeline.evaluate.score import LabelScores
+from pipeline.evaluate.prf import LabelScores
+from pipeline.evaluate.results import Evaluation
 
 
 def to_json(result: Evaluation) -> str:

@@ -1,2 +1,3 @@
 """Relations between entity mentions from the rules of ``models/relation_rules.jsonl``
-(``engine``); the component is ``component.RelationRules``."""
+(``engine``), each making a type of ``models/relation_types.json`` (``types``); the component is
+``component.RelationRules``."""

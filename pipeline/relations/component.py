@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 import pipeline.relations.engine as relations
 from pipeline.entities.countries import country_table
 from pipeline.facts import RelationFact
+from pipeline.relations.types import relation_types
 
 
 class RelationRules:
@@ -21,7 +22,7 @@ class RelationRules:
         table = country_table(path.parent)
         self.compiled = relations.compile_rules(
             nlp.vocab,
-            relations.load_relation_rules(path),
+            relations.load_relation_rules(path, relation_types(path.parent)),
             is_country=lambda text: table.by_name(text) is not None,
         )
 

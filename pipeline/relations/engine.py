@@ -1,10 +1,11 @@
 """Relations between entity mentions from rules kept as data (``models/relation_rules.jsonl``).
 
 A rule is a spaCy token pattern (``Matcher``) or dependency pattern (``DependencyMatcher``)
-with an id, a description, the relation it makes and which pattern element is the head and
-which the tail: the entity mention holding that element's token is the argument. One pydantic
-model validates every rule on load (unknown keys, bad patterns, head/tail naming no element);
-an error names the file, the rule id and the field.
+with an id, a description, the relation it makes (a type of ``models/relation_types.json``)
+and which pattern element is the head and which the tail: the entity mention holding that
+element's token is the argument. One pydantic model validates every rule on load (unknown keys,
+bad patterns, head/tail naming no element), and its relation must be a listed type; an error
+names the file, the rule id and the field.
 
 Then :func:`roles` sums up, per PERSON cluster, the positions held: HOLDS_POSITION to a TITLE,
 and that TITLE's POSITION_AT to an organisation or place.
@@ -29,11 +30,9 @@ from pipeline.facts import ClusterFact, Offsets, RelationFact, RoleFact, Sentenc
 from pipeline.matchers.doctext import doc_text
 from pipeline.matchers.gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
 from pipeline.matchers.gates import token_needs as gate_token_needs
+from pipeline.relations.types import TYPES_FILE, RelationTypes, relation_types
 from pipeline.rulefiles import RuleError, _Rule, load_jsonl
 
-RelationType = Literal[
-    "HOLDS_POSITION", "POSITION_AT", "AFFILIATED_WITH", "COUNTERPART_OF", "LOCATED_IN", "ALIAS_OF"
-]
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 
 
@@ -42,7 +41,7 @@ class RelationRule(_Rule):
 
     id: str = Field(min_length=1)
     description: str = Field(min_length=1)
-    relation: RelationType
+    relation: str = Field(min_length=1, description="A type of relation_types.json.")
     kind: Literal["token", "dependency"]
     pattern: list[dict[str, Any]] = Field(min_length=1)
     head: int | str = Field(description="token rules: element index; dependency rules: RIGHT_ID")
@@ -74,12 +73,20 @@ class RelationRule(_Rule):
         return self
 
 
-def load_relation_rules(path: Path) -> list[RelationRule]:
-    """Validated rules; spaCy checks each pattern (naming file, rule id and field on error)."""
+def load_relation_rules(path: Path, types: RelationTypes | None = None) -> list[RelationRule]:
+    """Validated rules, each making one of ``types`` (default: those of the rule folder,
+    :func:`~pipeline.relations.types.relation_types`); spaCy checks each pattern. An error names
+    the file, the rule id and the field."""
     rules = list(load_jsonl(path, RelationRule))
+    known = (types or relation_types()).types
     seen: set[str] = set()
     vocab = Vocab()
     for rule in rules:
+        if rule.relation not in known:
+            raise RuleError(
+                f"{path} (rule {rule.id!r}): field 'relation': {rule.relation!r} is not a type "
+                f"of {TYPES_FILE} ({', '.join(known)})"
+            )
         if rule.id in seen:
             raise RuleError(f"{path} (rule {rule.id!r}): field 'id': duplicate rule id")
         seen.add(rule.id)

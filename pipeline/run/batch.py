@@ -1,6 +1,7 @@
 """Batch extraction at scale: the sorted list of sources is cut into batches, an engine runs
-:func:`run_batch` on each (in this process, a process pool, or a Dask cluster), and every
-finished batch is committed as a part file (:mod:`pipeline.run.parts`) then merged by id.
+:func:`~pipeline.run.jobs.run_batch` on each (in this process, a process pool, or a Dask
+cluster), and every finished batch is committed as a part file (:mod:`pipeline.run.parts`)
+then merged by id.
 
 The output depends only on the inputs and the settings: not on the engine, the number of
 workers, the order batches finish in, or whether the run was interrupted and resumed.
@@ -15,29 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from pipeline.extract import extract_documents, pipeline_info
-from pipeline.ingest.files import Item, index_documents, load
-from pipeline.io import dumps
+from pipeline.extract import pipeline_info
+from pipeline.ingest.files import Item, index_documents
 from pipeline.nlp.build import load_nlp
+from pipeline.run.engines import open_engine
+from pipeline.run.jobs import Batch, Settings
 from pipeline.run.parts import Part, PartStore
-from pipeline.schema import ErrorRecord
-
-DEFAULT_BATCH = 64
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every worker needs to build the same records."""
-
-    model: str | None = None
-    published: str | None = None
-    batch_size: int = DEFAULT_BATCH
-
-
-@dataclass(frozen=True)
-class Batch:
-    seq: int  # position of the batch in the whole sorted input: names its part file
-    items: tuple[Item, ...]
 
 
 @dataclass
@@ -91,25 +75,6 @@ def _keep(seq: int, items: list[Item], done: set[str] | frozenset[str]) -> Itera
         yield Batch(seq, todo)
 
 
-def run_batch(batch: Batch, settings: Settings) -> Part:
-    """Records and error lines for one batch (runs in whichever process the engine picks; the
-    pipeline is built once per process: :func:`~pipeline.nlp.build.load_nlp` is cached)."""
-    nlp = load_nlp(settings.model)
-    records: list[tuple[str, str]] = []
-    errors: list[tuple[str, str]] = []
-    words = 0
-    docs = (load(item) for item in batch.items)
-    for result in extract_documents(
-        docs, nlp=nlp, published=settings.published, batch_size=settings.batch_size
-    ):
-        if isinstance(result, ErrorRecord):
-            errors.append((result.id, dumps(result)))
-        else:
-            records.append((result.id, dumps(result)))
-            words += len(result.text.split())
-    return Part(batch.seq, tuple(i.id for i in batch.items), tuple(records), tuple(errors), words)
-
-
 class Interrupted(KeyboardInterrupt):
     """Ctrl-C during a run: what was committed is kept; ``summary`` says how far it got."""
 
@@ -154,8 +119,6 @@ def extract_batch(
 
     ``resume`` continues an interrupted run into the same ``out``. Raises :class:`Interrupted`
     on Ctrl-C, after keeping what was committed."""
-    from pipeline.run.engines import open_engine
-
     settings = settings or Settings()
     started = time.perf_counter()
     items = index_documents(paths)

@@ -10,8 +10,9 @@ from pipeline.cli import app
 from pipeline.evaluate import AlignmentError, evaluate, read_gold, score_system
 from pipeline.evaluate.items import Items, add_record
 from pipeline.evaluate.labels import LabelMapError, default_label_map, load_label_map
+from pipeline.evaluate.relations import RelationItem
 from pipeline.evaluate.report import render, to_json
-from pipeline.evaluate.score import Mention, RelationItem
+from pipeline.evaluate.spans import Mention
 from pipeline.ingest.clean import clean
 from pipeline.schema import Entity, Record, Relation
 

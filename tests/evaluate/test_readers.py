@@ -165,6 +165,26 @@ def test_invalid_gold_fails_naming_file_and_line(path: Path, fmt: str | None, me
         list(read_gold(path, fmt))
 
 
+def test_records_gold_may_leave_out_the_schema_and_skips_error_lines(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"id": "a.txt", "text": "Astana hosted the talks."}\n'
+        '{"id": "b.txt", "path": "b.txt", "kind": "empty", "message": "b.txt: no text"}\n'
+        '{"schema": "newsrel/1", "id": "c.txt", "text": "Minsk replied."}\n'
+    )
+    assert [r.id for r in read_gold(gold)] == ["a.txt", "c.txt"]
+
+
+def test_records_gold_of_another_schema_fails_naming_file_and_line(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"id": "a.txt", "text": "x"}\n{"schema": "newsrel/0", "id": "b", "text": ""}\n'
+    )
+    with pytest.raises(GoldFormatError, match=r"gold\.jsonl:2: schema 'newsrel/0'") as err:
+        list(read_gold(gold))
+    assert (err.value.path, err.value.line) == (str(gold), 2)
+
+
 def test_unknown_format_of_an_unrecognised_file(tmp_path: Path) -> None:
     f = tmp_path / "notes.txt"
     f.write_text("just some prose\n")

@@ -15,12 +15,12 @@ from pipeline.evaluate.readers.conll import read_conll
 from pipeline.evaluate.readers.conll04 import read_conll04
 from pipeline.evaluate.readers.events import looks_like_events_gold
 from pipeline.evaluate.readers.meantime import read_meantime
-from pipeline.evaluate.readers.records import read_records
+from pipeline.evaluate.readers.records import read_gold_records
 from pipeline.evaluate.readers.timeml import read_timeml
 from pipeline.schema import Record
 
 READERS: dict[str, Callable[[Path], Iterator[Record]]] = {
-    "records": read_records,
+    "records": read_gold_records,
     "conll": read_conll,
     "conll04": read_conll04,
     "timeml": read_timeml,

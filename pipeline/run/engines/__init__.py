@@ -1,4 +1,4 @@
-"""Engines run :func:`pipeline.run.batch.run_batch` over batches and hand back each finished
+"""Engines run :func:`pipeline.run.jobs.run_batch` over batches and hand back each finished
 :class:`~pipeline.run.parts.Part`, in whatever order they finish (the part store sorts).
 
 One small interface, used by :func:`pipeline.run.batch.extract_batch`::
@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from pipeline.run.batch import Batch, Settings
+    from pipeline.run.jobs import Batch, Settings
     from pipeline.run.parts import Part
 
 ENGINES = ("local", "dask")

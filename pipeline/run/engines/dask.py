@@ -16,7 +16,7 @@ from typing import Any
 
 from distributed import WorkerPlugin
 
-from pipeline.run.batch import Batch, Settings, run_batch
+from pipeline.run.jobs import Batch, Settings, run_batch
 from pipeline.run.parts import Part
 
 IN_FLIGHT_PER_WORKER = 2

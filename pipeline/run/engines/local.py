@@ -15,7 +15,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from types import TracebackType
 
 from pipeline.nlp.build import load_nlp
-from pipeline.run.batch import Batch, Settings, run_batch
+from pipeline.run.jobs import Batch, Settings, run_batch
 from pipeline.run.parts import Part
 
 IN_FLIGHT_PER_WORKER = 2

@@ -1,0 +1,122 @@
+"""One sense per discourse: a name keeps one label throughout a document (the ``document``
+family)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from pipeline.entities.entity_span import EntitySpan
+from pipeline.entities.places import is_nation
+from pipeline.rulefiles import EntityFixes
+
+CONSISTENT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+
+
+def _key(doc: Doc, start: int, end: int) -> tuple[int, ...]:
+    """The words' lower-case forms, as string-store hashes (``Token.lower``)."""
+    return tuple(doc[i].lower for i in range(start, end))
+
+
+def _looks_like_name(doc: Doc, start: int, end: int, fixes: EntityFixes) -> bool:
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if doc[start].is_sent_start or (start > 0 and "\n" in doc[start - 1].text):
+        # capitalised anyway: only a proper noun counts ("Attendance : 5,000" is no name)
+        if not any(t.pos_ == "PROPN" for t in words):
+            return False
+    return (
+        bool(words)
+        and words[0].text[:1].isupper()
+        and all(t.text[:1].isupper() or t.lower_ in fixes.document_name_particles for t in words)
+    )
+
+
+def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """One sense per discourse: a name keeps one label throughout a document.
+
+    A PERSON's last word standing alone is that PERSON ("Anke Huber" ... "Huber", even where
+    the model said ORG); capitalised occurrences the model left untagged get the label most
+    of the name's tagged mentions carry (none on a tie).
+    """
+    votes: dict[tuple[int, ...], dict[str, int]] = {}
+    for e in ents:
+        if e.label in CONSISTENT_LABELS:
+            key = _key(doc, e.start, e.end)
+            votes.setdefault(key, {}).setdefault(e.label, 0)
+            votes[key][e.label] += 1
+    surnames: dict[tuple[int, ...], int] = {}
+    for e in ents:
+        if (
+            e.label == "PERSON"
+            and e.end - e.start > 1
+            and doc[e.end - 1].is_alpha
+            and not is_nation(doc[e.end - 1].text, fixes)  # "... of Indonesia" is no surname
+        ):
+            key = (doc[e.end - 1].lower,)
+            surnames[key] = surnames.get(key, 0) + 1
+    label_of: dict[tuple[int, ...], str] = {}
+    for key, counts in votes.items():
+        counts = dict(counts)
+        if key in surnames:
+            counts["PERSON"] = counts.get("PERSON", 0) + surnames[key]
+        best = max(counts.values())
+        winners = [lab for lab, n in counts.items() if n == best]
+        if len(winners) == 1:
+            label_of[key] = winners[0]
+    for key in surnames:
+        if key not in votes:
+            label_of[key] = "PERSON"
+    out = []
+    for e in ents:
+        # a surname standing alone is its PERSON; other labels are the model's to keep
+        # (a majority vote over a few mentions is no better than the model on news)
+        if (
+            e.label in CONSISTENT_LABELS
+            and e.label != "PERSON"
+            and _key(doc, e.start, e.end) in surnames
+        ):
+            e = EntitySpan(e.start, e.end, "PERSON", "entity-fix.document-label")
+        out.append(e)
+    if not label_of:
+        return out
+    lengths: dict[
+        int, list[int]
+    ] = {}  # first word -> lengths of the names it begins, longest first
+    for key in label_of:
+        lengths.setdefault(key[0], []).append(len(key))
+    for ns in lengths.values():
+        ns.sort(reverse=True)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    lowers = doc.to_array("LOWER").tolist()
+    i = 0
+    while i < len(doc):
+        found = None
+        if i not in taken and lowers[i] in lengths and doc[i].text[:1].isupper():
+            for n in lengths[lowers[i]]:
+                if i + n > len(doc):
+                    continue  # a name cut short by the document's end is no name
+                key = tuple(lowers[i : i + n])
+                if (
+                    key in label_of
+                    and not taken.intersection(range(i, i + n))
+                    and _looks_like_name(doc, i, i + n, fixes)
+                ):
+                    found = EntitySpan(i, i + n, label_of[key], "entity-fix.document-name")
+                    break
+        if found is None:
+            i += 1
+            continue
+        # a longer capitalised name around it is a different name ("Huber" in "Huber Corp")
+        before = doc[found.start - 1] if found.start > 0 else None
+        after = doc[found.end] if found.end < len(doc) else None
+        glued = (before is not None and not before.whitespace_ and before.text[-1:] in "-–'’") or (
+            after is not None and not doc[found.end - 1].whitespace_ and after.text[:1] in "-–"
+        )
+        if not glued and not any(
+            t is not None and t.is_alpha and t.text[:1].isupper() and t.i not in taken
+            for t in (before, after)
+        ):
+            out.append(found)
+        i = found.end
+    return sorted(out, key=lambda e: e.start)

