@@ -244,6 +244,8 @@ def fill_role(
         for t in conjuncts(tok) if expand and spec.many else [tok]:
             if t.i not in bounds or (match.start <= t.i < match.end and not own):
                 continue
+            if spec.pos and t.pos_ not in spec.pos:
+                continue
             args: list[Arg] = []
             if spec.span == "entity":
                 ref = None

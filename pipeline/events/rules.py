@@ -150,6 +150,9 @@ class RoleSpec(_Rule):
         "`references`); a generic head (analysts) ends the role's search.",
     )
     lexicon: str | None = Field(default=None, description="The word found must be in this list.")
+    pos: list[str] = Field(
+        default_factory=list, description="POS the word found must have (none: any)."
+    )
     many: bool = False
     paths: list[str] = Field(
         default_factory=list,

@@ -41,7 +41,9 @@ def has_cue(tok: Token, cue: Cue, arcs: CueArcs) -> bool:
                 return True
             if c.dep_ in arcs.aux and (c.lemma_.lower() in cue.aux or c.lower_ in cue.aux):
                 return True
-            if c.dep_ in arcs.modifiers and c.lemma_.lower() in cue.modifiers:
+            if c.dep_ in arcs.modifiers and (
+                c.lemma_.lower() in cue.modifiers or c.lower_ in cue.modifiers
+            ):
                 return True
             if c.dep_ in arcs.objects and c.lemma_.lower() in cue.objects:
                 return True

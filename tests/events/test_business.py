@@ -123,6 +123,13 @@ def test_a_named_meeting_needs_no_participant(nlp) -> None:
         ("The new rules cover all existing contracts with suppliers.", "AGREEMENT"),
         # a passive 'was met' is met as a demand is
         ("The objectives could not be met by the council.", "MEETING"),
+        ("The loan will help meet the country's share of the costs.", "MEETING"),
+        ("The minister posed at a photo session with the envoy.", "MEETING"),
+        # talks and deals only wished for or conditional
+        ("Jane Porter may visit Leeds next week.", "MEETING"),
+        ("Traders doubt whether negotiations will begin soon.", "MEETING"),
+        # traded instruments called contracts or agreements
+        ("The exchange will launch a futures contract on crude oil.", "AGREEMENT"),
         # one party agreeing to do something is consent
         ("Acme Boilers agreed to buy the plant.", "AGREEMENT"),
         # a projection with a modal is no target
