@@ -16,6 +16,12 @@ ACME = "Acme Boilers makes boilers in Leeds.\n\n"
     [
         # parties given as pronouns and descriptions
         (ACME + "It said it was in talks to buy Zenith Mining.", "MEETING", "participant", {"it"}),
+        (
+            "The board of Zenith Mining is expected to meet early next week.",
+            "MEETING",
+            "participant",
+            {"Zenith Mining"},
+        ),
         # takeovers both sides agree to, and mergers
         (
             "Delta Foods accepted a takeover offer from Omega Holdings on Friday.",
