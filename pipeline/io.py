@@ -12,7 +12,7 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from pipeline.schema import SCHEMA_VERSION, ErrorRecord, Record
+from pipeline.schema import READABLE_VERSIONS, ErrorRecord, Record
 
 
 class RecordError(ValueError):
@@ -38,10 +38,10 @@ def read_records(path: str | Path) -> Iterator[Record]:
                 raise RecordError(f"{path}:{n}: not valid JSON: {e.msg}") from e
             if not isinstance(data, dict):
                 raise RecordError(f"{path}:{n}: a record is a JSON object")
-            if data.get("schema") != SCHEMA_VERSION:
+            if data.get("schema") not in READABLE_VERSIONS:
                 raise RecordError(
-                    f"{path}:{n}: schema {data.get('schema')!r} is not {SCHEMA_VERSION!r}; "
-                    "this newsrel cannot read it"
+                    f"{path}:{n}: schema {data.get('schema')!r} is not one of "
+                    f"{', '.join(READABLE_VERSIONS)}; this newsrel cannot read it"
                 )
             try:
                 yield Record.model_validate(data)

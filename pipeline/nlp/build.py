@@ -69,16 +69,19 @@ def load_base(model: str | None = None, *, config: PipelineConfig | None = None)
     )
 
 
-def load_nlp(model: str | None = None, *, bare: bool = False) -> Language:
+def load_nlp(model: str | None = None, *, bare: bool = False, coreference: bool = True) -> Language:
     """The full newsrel pipeline (cached per process), or with ``bare=True`` only the
-    trained pipeline: the baseline newsrel is always measured against."""
+    trained pipeline: the baseline newsrel is always measured against. ``coreference=False``
+    keeps the resolver's names-only clusters (the coreference baseline)."""
     # one cache entry whether or not arguments are spelled out; the speed switch is part of it
-    return _load_nlp(model, bare, speed_layer())
+    return _load_nlp(model, bare, speed_layer(), coreference)
 
 
 @lru_cache(maxsize=4)
-def _load_nlp(model: str | None, bare: bool, speed: bool) -> Language:
+def _load_nlp(model: str | None, bare: bool, speed: bool, coreference: bool = True) -> Language:
     config = pipeline_config()
+    if not coreference:
+        config = config.model_copy(update={"components": [_no_coref(c) for c in config.components]})
     if not speed:
         config = config.model_copy(
             update={"components": [c for c in config.components if not c.speed]}
@@ -92,6 +95,12 @@ def _load_nlp(model: str | None, bare: bool, speed: bool) -> Language:
             before = spec.before if spec.before in nlp.pipe_names else None
             nlp.add_pipe(spec.factory, name=spec.name, config=spec.config, before=before)
     return nlp
+
+
+def _no_coref(spec: ComponentSpec) -> ComponentSpec:
+    if spec.factory != "newsrel_resolve_v1":
+        return spec
+    return spec.model_copy(update={"config": {**spec.config, "coreference": False}})
 
 
 def replace_pipes(nlp: Language, config: PipelineConfig) -> None:

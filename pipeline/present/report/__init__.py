@@ -25,6 +25,7 @@ from typing import IO
 
 from pipeline._version import __version__
 from pipeline.present.displacy import ENTITY_COLORS, EVENT_COLORS, render
+from pipeline.present.references import references_html
 from pipeline.present.views import (
     PARTY_ROLES,
     PLACE_ROLES,
@@ -338,7 +339,7 @@ def _document_section(record: Record, n: int, sheet: StyleSheet, small_corpus: b
     shown = record
     if len(record.events) > MAX_EVENT_VIEWS:
         shown = record.model_copy(update={"events": record.events[:MAX_EVENT_VIEWS]})
-    body = sheet.compact(render(shown))
+    body = sheet.compact(render(shown)) + references_html(record)
     more = len(record.events) - len(shown.events)
     if more:
         body += f'<p class="note">{more} more events: see the events table.</p>'
