@@ -21,7 +21,6 @@ from pipeline.resolve.mentions import (
     SUBJECT_DEPS,
     Anaphor,
     Context,
-    entity_tokens,
 )
 
 
@@ -30,19 +29,18 @@ def find_anaphors(ctx: Context) -> list[Anaphor]:
     doc, rules = ctx.doc, ctx.rules
     if not len(doc):
         return []
-    strings = doc.vocab.strings
     pronouns = rules.pronoun_table
     heads = rules.last_words
     honorifics = rules.honorifics
     relatives = set(rules.relative_pronouns)
-    wanted = {strings.add(w) for w in (*pronouns, *heads, *honorifics, *relatives)}
-    in_ent = entity_tokens(doc)
-    titles = {i for e in doc.ents if e.label_ == "TITLE" for i in range(e.start, e.end)}
+    wanted = rules.word_ids
+    in_ent = ctx.in_entity
+    titles = {i for e in ctx.all_ents if e.label_ == "TITLE" for i in range(e.start, e.end)}
     ctx.title_tokens = titles
     out: list[Anaphor] = []
-    lowers = doc.to_array([LOWER]).tolist()
-    for i, lower in enumerate(lowers):
-        if lower not in wanted or (i in in_ent and i not in titles):
+    hits = [i for i, lower in enumerate(doc.to_array([LOWER]).tolist()) if lower in wanted]
+    for i in hits:
+        if i in in_ent and i not in titles:
             continue  # a title alone ("the minister") may be a description of its holder
         tok = doc[i]
         word = tok.lower_

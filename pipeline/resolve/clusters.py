@@ -170,11 +170,18 @@ def _cluster_label(members: Sequence[Span]) -> str:
     return max(set(labels), key=labels.count)
 
 
-def resolve(doc: Doc, table: CountryTable, *, relaxed_names: bool = False) -> Resolution:
+def resolve(
+    doc: Doc,
+    table: CountryTable,
+    *,
+    relaxed_names: bool = False,
+    ents: Sequence[Span] | None = None,
+) -> Resolution:
     """Cluster ``doc.ents``; every mention ends in exactly one cluster, in text order.
     ``relaxed_names``: also join an organisation's short name to the one longer name it
-    begins (:mod:`pipeline.resolve.names`; on with coreference)."""
-    ents = list(doc.ents)
+    begins (:mod:`pipeline.resolve.names`; on with coreference). ``ents``: ``list(doc.ents)``
+    when the caller has made it (spaCy builds it anew on each access)."""
+    ents = list(doc.ents) if ents is None else list(ents)
     union = _Union(len(ents))
     countries: dict[int, dict[str, Any]] = {}
     by_key: dict[tuple[str, str], int] = {}

@@ -29,10 +29,11 @@ class Resolver:
             gender.load()
 
     def find(self, doc: Doc) -> tuple[resolve.Resolution, CorefResult]:
-        found = resolve.resolve(doc, self.table, relaxed_names=self.coreference)
+        ents = list(doc.ents)  # made once for both steps
+        found = resolve.resolve(doc, self.table, relaxed_names=self.coreference, ents=ents)
         if self.coref_rules is None:
             return found, CorefResult()
-        return found, resolve_references(doc, found.clusters, self.coref_rules)
+        return found, resolve_references(doc, found.clusters, self.coref_rules, ents)
 
     def set_annotations(self, doc: Doc, found: tuple[resolve.Resolution, CorefResult]) -> None:
         names, coref = found

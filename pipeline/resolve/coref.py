@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.facts import ClusterFact, ReferenceFact
 from pipeline.resolve.anaphors import find_anaphors
 from pipeline.resolve.coref_rules import CorefRules
-from pipeline.resolve.mentions import SUBJECT_DEPS, Candidate, build_context
+from pipeline.resolve.mentions import SUBJECT_DEPS, Candidate, add_candidates, build_context
 from pipeline.resolve.pronouns import pronoun
 from pipeline.resolve.quotes import find_quotes
 from pipeline.resolve.sieve_base import Link, Refusal, Sieve
@@ -35,13 +35,17 @@ class CorefResult:
     refusals: list[Refusal] = field(default_factory=list)
 
 
-def resolve_references(doc: Doc, clusters: list[ClusterFact], rules: CorefRules) -> CorefResult:
+def resolve_references(
+    doc: Doc, clusters: list[ClusterFact], rules: CorefRules, ents: list[Span] | None = None
+) -> CorefResult:
+    """``ents``: ``list(doc.ents)``, when the caller has made it already."""
     if not len(doc) or not (doc.has_annotation("DEP")):
         return CorefResult()
-    ctx = build_context(doc, clusters, rules)
+    ctx = build_context(doc, clusters, rules, ents)
     anaphors = find_anaphors(ctx)
     if not anaphors:
         return CorefResult()
+    add_candidates(ctx)
     ctx.quotes = find_quotes(doc, frozenset(rules.speech_verbs))
     links: dict[int, Link] = {}
     refusals: dict[int, Refusal] = {}

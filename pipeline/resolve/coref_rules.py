@@ -165,6 +165,14 @@ class CorefRules(_Rule):
         words = {h.split()[-1] for h in self.head_table}
         return frozenset(words | set(self.plural_heads) | set(self.group_heads))
 
+    @cached_property
+    def word_ids(self) -> frozenset[int]:
+        """spaCy string ids of every word that can start an anaphor (a fast first screen)."""
+        from spacy.strings import get_string_id
+
+        words = (*self.pronoun_table, *self.last_words, *self.honorifics, *self.relative_pronouns)
+        return frozenset(get_string_id(w) for w in words)
+
     @property
     def order(self) -> list[str]:
         return [s.id for s in self.sieves]

@@ -16,10 +16,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP
+import numpy
+from spacy.attrs import DEP, SENT_START
 from spacy.tokens import Doc, Span
 
-from pipeline.facts import ClusterFact, Offsets, SentenceIndex
+from pipeline.facts import ClusterFact, Offsets
 from pipeline.matchers.doctext import doc_text
 from pipeline.nlp.extensions import layout_of
 from pipeline.resolve.clusters import NAMED
@@ -93,7 +94,9 @@ class Context:
     paragraph_of: list[int]  # per sentence
     names: list[Candidate]
     groups: list[Candidate]
-    ents: list[Span]
+    ents: list[Span]  # named entity mentions in clusters, no dateline
+    all_ents: list[Span]  # doc.ents, made once (spaCy builds new Spans on every access)
+    in_entity: set[int] = field(default_factory=set)  # token indices inside any entity
     blockers: list[Candidate] = field(default_factory=list)
     title_tokens: set[int] = field(default_factory=set)
     quotes: list[Quote] = field(default_factory=list)
@@ -109,6 +112,15 @@ class Context:
         return sorted([*self.names, *self.resolved], key=lambda c: (c.start, c.end))
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index of each sentence start, as ``doc.sents`` gives them, read from the
+    ``SENT_START`` array (``doc.sents`` builds a Token for every token of the document)."""
+    if not len(doc):
+        return [0]
+    flags = doc.to_array([SENT_START])
+    return [0, *(i for i in numpy.flatnonzero(flags == 1).tolist() if i)]
+
+
 def paragraphs_of_sentences(doc: Doc, starts: list[int]) -> list[int]:
     """Paragraph number of each sentence (a blank line starts a paragraph)."""
     text = doc_text(doc)
@@ -116,19 +128,24 @@ def paragraphs_of_sentences(doc: Doc, starts: list[int]) -> list[int]:
     return [bisect_right(breaks, doc[s].idx) for s in starts] if len(doc) else []
 
 
-def build_context(doc: Doc, clusters: list[ClusterFact], rules: CorefRules) -> Context:
-    starts = SentenceIndex.of(doc).starts or [0]
+def build_context(
+    doc: Doc, clusters: list[ClusterFact], rules: CorefRules, ents: list[Span] | None = None
+) -> Context:
+    """``ents``: ``list(doc.ents)`` when the caller has it (spaCy builds it anew on each access)."""
+    starts = sentence_starts(doc)
     paragraphs = paragraphs_of_sentences(doc, starts)
     cluster_of = {m: n for n, c in enumerate(clusters) for m in c.mentions}
     datelines = [d.place for d in layout_of(doc).datelines]
+    all_ents = list(doc.ents) if ents is None else ents
     ents = [
         e
-        for e in doc.ents
+        for e in all_ents
         if e.label_ in NAMED
         and (e.start_char, e.end_char) in cluster_of
         and not any(s <= e.start_char < t for s, t in datelines)  # a dateline is no antecedent
     ]
-    ctx = Context(doc, rules, clusters, starts, paragraphs, [], [], ents)
+    ctx = Context(doc, rules, clusters, starts, paragraphs, [], [], ents, all_ents)
+    ctx.in_entity = {i for e in all_ents for i in range(e.start, e.end)}
     ctx.institution_words = frozenset(
         h for h, d in rules.head_table.items() if d.kind == "institution" and " " not in h
     )
@@ -152,9 +169,13 @@ def build_context(doc: Doc, clusters: list[ClusterFact], rules: CorefRules) -> C
                 premodifier=root.dep_ in PREMODIFIER_DEPS and root.head.i >= e.end,
             )
         )
+    return ctx
+
+
+def add_candidates(ctx: Context) -> None:
+    """The candidates only pronouns and groups need (left out when nothing is to resolve)."""
     ctx.groups = coordinations(ctx)
     ctx.blockers = subject_blockers(ctx)
-    return ctx
 
 
 def subject_blockers(ctx: Context) -> list[Candidate]:
@@ -164,11 +185,12 @@ def subject_blockers(ctx: Context) -> list[Candidate]:
     strings = doc.vocab.strings
     subject_ids = {strings.add(d) for d in SUBJECT_DEPS}
     object_ids = {strings.add(d) for d in ("dobj", "pobj")}
-    in_ent = entity_tokens(doc)
+    in_ent = ctx.in_entity
     roles = {h.split()[-1] for h, d in ctx.rules.head_table.items() if d.kind == "role"}
     out = []
+    wanted = subject_ids | object_ids
     for i, dep in enumerate(doc.to_array([DEP]).tolist()):
-        if (dep not in subject_ids and dep not in object_ids) or i in in_ent:
+        if dep not in wanted or i in in_ent:
             continue
         tok = doc[i]
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -228,7 +250,3 @@ def coordinations(ctx: Context) -> list[Candidate]:
             )
         )
     return out
-
-
-def entity_tokens(doc: Doc) -> set[int]:
-    return {i for e in doc.ents for i in range(e.start, e.end)}

@@ -111,7 +111,7 @@ def predicate_nominative(ctx: Context, a: Anaphor) -> Result:
 def title_holders(ctx: Context) -> list[tuple[Span, Candidate]]:
     """(TITLE mention, person) where a title stands right before a person's name ("Trade
     Minister Jane Roe") or after it, set off by a comma ("Jane Roe, the trade minister")."""
-    ents = list(ctx.doc.ents)
+    ents = ctx.all_ents
     people = {c.chars: c for c in ctx.names if cluster_label(ctx, c) == "PERSON"}
     out = []
     for i, e in enumerate(ents):
@@ -232,7 +232,9 @@ def description_type(ctx: Context, a: Anaphor) -> Result:
         return None
     spec = a.spec
     pool = [  # a demonym in front of a noun evokes its country ("the Kazakh minister")
-        c for c in ctx.candidates() if (not c.premodifier or spec.kind == "country") and not c.group
+        c
+        for c in ctx.candidates()
+        if (not c.premodifier or spec.kind in ("country", "product")) and not c.group
     ]
     fitting = [
         c
