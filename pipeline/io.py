@@ -12,7 +12,7 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from pipeline.schema import SCHEMA_VERSION, ErrorRecord, Record
+from pipeline.schema import READABLE_VERSIONS, SCHEMA_VERSION, ErrorRecord, Record
 
 
 class RecordError(ValueError):
@@ -54,11 +54,12 @@ def read_records(
             if skip_error_lines and _is_error_line(data):
                 continue
             schema = data.get("schema", None if require_schema else SCHEMA_VERSION)
-            if schema != SCHEMA_VERSION:
+            if schema not in READABLE_VERSIONS:
                 raise RecordError(
                     path,
                     n,
-                    f"schema {schema!r} is not {SCHEMA_VERSION!r}; this newsrel cannot read it",
+                    f"schema {schema!r} is not one of {', '.join(READABLE_VERSIONS)}; "
+                    "this newsrel cannot read it",
                 )
             try:
                 yield Record.model_validate(data)

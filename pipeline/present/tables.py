@@ -71,6 +71,19 @@ COLUMNS: dict[str, dict[str, str]] = {
         "roles": "string",
         "norm": "object",
     },
+    "references": {
+        "doc_id": "string",
+        "reference_id": "string",
+        "text": "string",
+        "kind": "string",
+        "start": "int64",
+        "end": "int64",
+        "sentence": "Int64",
+        "cluster_ids": "object",
+        "names": "string",
+        "antecedent_id": "string",
+        "rule": "string",
+    },
     "relations": {
         "doc_id": "string",
         "relation_id": "string",
@@ -121,11 +134,13 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 @dataclass(frozen=True)
 class Frames:
-    """The six tables of a corpus. Iterate for ``(name, frame)`` pairs."""
+    """The tables of a corpus. Iterate for ``(name, frame)`` pairs. ``references``: the
+    resolved pronouns and descriptions ("he" -> the cluster of Gordon Brown)."""
 
     documents: pd.DataFrame
     entities: pd.DataFrame
     clusters: pd.DataFrame
+    references: pd.DataFrame
     relations: pd.DataFrame
     events: pd.DataFrame
     arguments: pd.DataFrame
@@ -224,6 +239,24 @@ def record_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
                 "aliases": list(c.aliases),
                 "roles": "; ".join(roles) or None,
                 "norm": c.norm,
+            }
+        )
+    for ref in record.references:
+        out["references"].append(
+            {
+                "doc_id": doc_id,
+                "reference_id": ref.id,
+                "text": ref.text,
+                "kind": ref.kind,
+                "start": ref.start,
+                "end": ref.end,
+                "sentence": ref.sentence,
+                "cluster_ids": list(ref.refers_to),
+                "names": "; ".join(
+                    look.clusters[c].name for c in ref.refers_to if c in look.clusters
+                ),
+                "antecedent_id": ref.antecedent,
+                "rule": ref.rule,
             }
         )
     for r in record.relations:

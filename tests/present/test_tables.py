@@ -41,6 +41,7 @@ def test_row_counts_per_table(frames) -> None:
         "documents": 2,
         "entities": 12,
         "clusters": 11,
+        "references": 1,
         "relations": 1,
         "events": 3,
         "arguments": 12,
