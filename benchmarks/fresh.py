@@ -7,9 +7,12 @@
 * **newsrel**: the command a user runs, ``newsrel extract IN.jsonl -o OUT.jsonl``.
 
 Each run's CPU time is the growth of ``RUSAGE_CHILDREN`` (user + system) across it: the child
-and everything it waited for; wall time is taken around it. A round runs every row once, in
-order; the figures are the medians over rounds of the per-round ratios (bare / newsrel: newsrel's
-speed as a share of bare's), which load from other jobs disturbs far less than single times.
+and everything it waited for; wall time is taken around it; the 1-minute load average is
+printed after each run. A round runs every row once, in order; the figures are the medians over
+rounds of the per-round ratios (bare / newsrel: newsrel's speed as a share of bare's), which
+load from other jobs disturbs less than single times, but does disturb: on a busy machine
+newsrel's CPU time grows more than bare's (docs/PERFORMANCE.md), so compare figures taken
+under the same load.
 
 With ``startup``, each round also runs both rows on an empty input (imports, model load, for
 newsrel its components and rules: what a run costs before its first document) and on one
@@ -124,7 +127,11 @@ def rounds(rows: Sequence[Row], n: int, report: bool = True) -> list[dict[str, T
         for row in rows:
             timings[row.name] = t = run(row)
             if report:
-                print(f"{r + 1:>5}  {row.name:<40} {t.wall:>8.2f} {t.cpu:>8.2f}", flush=True)
+                load1 = os.getloadavg()[0]
+                print(
+                    f"{r + 1:>5}  {row.name:<40} {t.wall:>8.2f} {t.cpu:>8.2f} {load1:>6.2f}",
+                    flush=True,
+                )
         results.append(timings)
     return results
 

@@ -220,7 +220,7 @@ def fresh_process(
     w = words(docs)
     print(f"\n{n} Reuters-21578 documents, {w} words, {rounds} rounds, every row a fresh process")
     print(f"bare: {python} {tmp / 'bare.py'}; load average before: {fresh.load()}")
-    print(f"{'round':>5}  {'row':<40} {'wall s':>8} {'CPU s':>8}")
+    print(f"{'round':>5}  {'row':<40} {'wall s':>8} {'CPU s':>8} {'load':>6}", flush=True)
     results = fresh.rounds(rows, rounds)
     print(f"load average after: {fresh.load()}")
     print("\n".join(fresh.summary(results, rows, n, w)))
