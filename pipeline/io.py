@@ -30,25 +30,29 @@ def read_records(path: str | Path) -> Iterator[Record]:
     stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
     with stream:
         for n, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise RecordError(f"{path}:{n}: not valid JSON: {e.msg}") from e
-            if not isinstance(data, dict):
-                raise RecordError(f"{path}:{n}: a record is a JSON object")
-            if data.get("schema") != SCHEMA_VERSION:
-                raise RecordError(
-                    f"{path}:{n}: schema {data.get('schema')!r} is not {SCHEMA_VERSION!r}; "
-                    "this newsrel cannot read it"
-                )
-            try:
-                yield Record.model_validate(data)
-            except ValidationError as e:
-                first = e.errors()[0]
-                loc = ".".join(str(x) for x in first["loc"])
-                raise RecordError(f"{path}:{n}: {loc or 'record'}: {first['msg']}") from e
+            if line.strip():
+                yield parse_record(line, f"{path}:{n}")
+
+
+def parse_record(line: str, where: str) -> Record:
+    """One JSONL line as a validated Record; errors name ``where`` (``file:line``)."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise RecordError(f"{where}: not valid JSON: {e.msg}") from e
+    if not isinstance(data, dict):
+        raise RecordError(f"{where}: a record is a JSON object")
+    if data.get("schema") != SCHEMA_VERSION:
+        raise RecordError(
+            f"{where}: schema {data.get('schema')!r} is not {SCHEMA_VERSION!r}; "
+            "this newsrel cannot read it"
+        )
+    try:
+        return Record.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise RecordError(f"{where}: {loc or 'record'}: {first['msg']}") from e
 
 
 def errors_path(out: Path) -> Path:
