@@ -116,12 +116,62 @@ COLUMNS: dict[str, dict[str, str]] = {
         "start": "Int64",
         "end": "Int64",
     },
+    # the corpus view of `newsrel link` (pipeline.link.frames), empty without one
+    "corpus_entities": {
+        "corpus_entity_id": "string",
+        "label": "string",
+        "name": "string",
+        "country": "string",
+        "n_documents": "int64",
+        "n_mentions": "int64",
+        "aliases": "object",
+        "titles": "object",
+    },
+    "corpus_members": {
+        "corpus_entity_id": "string",
+        "doc_id": "string",
+        "cluster_id": "string",
+        "name": "string",
+        "label": "string",
+        "n_mentions": "int64",
+        "via": "string",
+    },
+    "corpus_events": {
+        "corpus_event_id": "string",
+        "type": "string",
+        "status": "string",
+        "date_value": "string",
+        "date": DATETIME,
+        "n_sources": "int64",
+        "n_documents": "int64",
+        "n_outlets": "int64",
+        "first_doc_id": "string",
+        "first_published": DATETIME,
+        "participants": "string",
+        "participant_ids": "object",
+        "values": "object",
+        "conflicts": "string",
+    },
+    "corpus_sources": {
+        "corpus_event_id": "string",
+        "doc_id": "string",
+        "event_id": "string",
+        "outlet": "string",
+        "published": DATETIME,
+        "date_value": "string",
+        "status": "string",
+        "trigger": "string",
+        "rule": "string",
+        "sentence": "string",
+    },
 }
+CORPUS_TABLES = ("corpus_entities", "corpus_members", "corpus_events", "corpus_sources")
 
 
 @dataclass(frozen=True)
 class Frames:
-    """The six tables of a corpus. Iterate for ``(name, frame)`` pairs."""
+    """The tables of a corpus: six from the records, four from a corpus view (empty without
+    one). Iterate for ``(name, frame)`` pairs."""
 
     documents: pd.DataFrame
     entities: pd.DataFrame
@@ -129,15 +179,23 @@ class Frames:
     relations: pd.DataFrame
     events: pd.DataFrame
     arguments: pd.DataFrame
+    corpus_entities: pd.DataFrame
+    corpus_members: pd.DataFrame
+    corpus_events: pd.DataFrame
+    corpus_sources: pd.DataFrame
 
     def __iter__(self) -> Iterator[tuple[str, pd.DataFrame]]:
         for name in COLUMNS:
             yield name, getattr(self, name)
 
 
-def to_frames(records: Iterable[Record] | str | Path) -> Frames:
+def to_frames(
+    records: Iterable[Record] | str | Path, *, corpus: str | Path | None = None
+) -> Frames:
     """DataFrames for ``records`` (or the path of a records JSONL file, read with
-    :func:`pipeline.io.read_records`). Records are consumed one at a time."""
+    :func:`pipeline.io.read_records`). Records are consumed one at a time. ``corpus``, a folder
+    written by ``newsrel link``, fills the corpus tables: they join the record tables on
+    ``doc_id`` + ``cluster_id`` (members) and ``doc_id`` + ``event_id`` (sources)."""
     if isinstance(records, (str, Path)):
         from pipeline.io import read_records
 
@@ -145,6 +203,11 @@ def to_frames(records: Iterable[Record] | str | Path) -> Frames:
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
     for record in records:
         for name, new in record_rows(record).items():
+            rows[name].extend(new)
+    if corpus is not None:
+        from pipeline.link.frames import corpus_rows
+
+        for name, new in corpus_rows(corpus).items():
             rows[name].extend(new)
     return Frames(**{name: _frame(name, rows[name]) for name in COLUMNS})
 
@@ -175,7 +238,9 @@ def record_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     look = Lookup(record)
     doc_id = record.id
     published = parse_date(record.meta.published)
-    out: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+    out: dict[str, list[dict[str, Any]]] = {
+        name: [] for name in COLUMNS if name not in CORPUS_TABLES
+    }
     out["documents"].append(
         {
             "doc_id": doc_id,

@@ -122,3 +122,25 @@ def test_a_gold_mention_with_no_predicted_mention_on_its_head_is_alone() -> None
     result = evaluate_crossdoc(GOLD, preds)
     assert result.entity_aligned == 5
     assert result.entities["newsrel link"].b3.precision == 1.0
+
+
+def test_evaluate_command_detects_the_format_and_writes_json(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from tests.link.builders import write
+
+    preds = write(tmp_path / "preds.jsonl", _predictions())
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(
+        app, ["evaluate", str(GOLD), "--pred", str(preds), "--json", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "format crossdoc" in result.output and "newsrel link" in result.output
+    assert json.loads(out.read_text())["entities"]["newsrel link"]["b3"]["f"] == 1.0
+    missing = CliRunner().invoke(
+        app, ["evaluate", str(GOLD), "--pred", str(tmp_path / "none.jsonl")]
+    )
+    assert missing.exit_code == 2

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from pipeline.cli import app
 from pipeline.io import RecordError
 from pipeline.link import LinkError, link, link_records
 from pipeline.link.partitions import plan_partitions, read_partition
@@ -132,6 +133,20 @@ def test_dask_local_cluster_gives_byte_identical_output(tmp_path, corpus_file, e
     assert _files(tmp_path) == expected
 
 
+def test_link_command_writes_the_view_and_reports(tmp_path, corpus_file, expected) -> None:
+    result = runner.invoke(app, ["link", str(corpus_file), "-o", str(tmp_path), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "9 documents: 27 clusters" in result.output
+    assert _files(tmp_path) == expected
+
+
+def test_link_command_exit_codes(tmp_path) -> None:
+    missing = runner.invoke(app, ["link", str(tmp_path / "none.jsonl"), "-o", str(tmp_path)])
+    assert missing.exit_code == 1 and "no such records file" in missing.output
+    usage = runner.invoke(app, ["link", "x.jsonl", "-o", str(tmp_path), "--engine", "spark"])
+    assert usage.exit_code == 2
+
+
 def test_lines_validate_against_the_published_schema(tmp_path, corpus_file) -> None:
     from pipeline.link.schema import CorpusEntity, CorpusEvent
 
@@ -150,3 +165,9 @@ def test_published_corpus_schema_is_current() -> None:
     published = files("pipeline.link").joinpath("corpus.schema.json").read_text(encoding="utf-8")
     assert published == corpus_json_schema_text()
     assert json.loads(published)["oneOf"]
+
+
+def test_schema_command_prints_the_corpus_schema() -> None:
+    result = runner.invoke(app, ["schema", "--corpus"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["$defs"]["CorpusEvent"]["title"] == "CorpusEvent"
