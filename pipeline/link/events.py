@@ -175,11 +175,17 @@ def block_links(
 
 @dataclass
 class EventLinker:
-    """The union-find over linked events and the links that joined them."""
+    """The union-find over linked events and the links that joined them.
+
+    Two events one record keeps apart stay apart: a link that would put two events of one
+    document into one corpus event is refused (unless ``within_document``), so single links
+    do not chain through a third report. Blocks come in key order and each block in date
+    order, so which link wins does not depend on how the records were partitioned."""
 
     rules: EventRules
     uf: UnionFind[Order] = field(default_factory=UnionFind)
     edges: list[tuple[Order, Order, str]] = field(default_factory=list)
+    docs: dict[Order, frozenset[str]] = field(default_factory=dict)  # root -> its documents
     compared: int = 0
 
     def link_block(self, event_type: str, block: list[Candidate]) -> None:
@@ -188,8 +194,20 @@ class EventLinker:
             return
         block.sort(key=lambda c: (date_sort(c), c.order))
         self.compared += len(block)
-        for a, b in block_links(block, rule, self.rules.max_block, self.rules.within_document):
-            if self.uf.union(a, b) is not None:
+        doc_of = {c.order: c.doc for c in block}
+        within = self.rules.within_document
+        for a, b in block_links(block, rule, self.rules.max_block, within):
+            ra, rb = self.uf.find(a), self.uf.find(b)
+            if ra == rb:
+                continue
+            da = self.docs.get(ra, frozenset({doc_of[a]}))
+            db = self.docs.get(rb, frozenset({doc_of[b]}))
+            if not within and da & db:
+                continue
+            joined = self.uf.union(a, b)
+            if joined is not None:
+                self.docs.pop(joined[1], None)
+                self.docs[joined[0]] = da | db
                 self.edges.append((a, b, rule.id))
 
     def firsts(self) -> dict[Order, Order]:

@@ -223,3 +223,28 @@ def test_every_event_of_the_records_is_in_the_view_once(tmp_path: Path) -> None:
         (s["doc"], s["event"]) for e in lines(tmp_path / "events.jsonl") for s in e["sources"]
     ]
     assert sorted(sources) == sorted((d.id, "V1") for d in docs)
+
+
+def test_a_third_report_never_joins_two_events_its_document_keeps_apart(tmp_path: Path) -> None:
+    text = "Ines Duarte met Tomas Berg. Later Ines Duarte held talks with Tomas Berg."
+    two = record(
+        "a",
+        text,
+        [
+            Cl("PERSON", "Ines Duarte", mentions=["Ines Duarte", "Ines Duarte"]),
+            Cl("PERSON", "Tomas Berg", mentions=["Tomas Berg", "Tomas Berg"]),
+        ],
+        [
+            Ev("MEETING", "met", [("participant", "Ines Duarte"), ("participant", "Tomas Berg")]),
+            Ev(
+                "MEETING",
+                "talks",
+                [("participant", "Ines Duarte"), ("participant", "Tomas Berg")],
+            ),
+        ],
+        published="2021-05-04",
+    )
+    one = _meeting("b", "2021-05-04", "X", None)
+    link([two, one], tmp_path)
+    sizes = sorted(len(e["sources"]) for e in lines(tmp_path / "events.jsonl"))
+    assert sizes == [1, 2]
