@@ -9,7 +9,8 @@ benchmarks/throughput.py reuses bodies: a repeated story is extracted to the sam
 repeating the record is the same as extracting the body again. ``--copies K`` writes K copies of
 the whole file instead (same entities, K times the documents: memory against documents).
 
-Each run is a fresh process (``python -m pipeline.cli link``), so ``ru_maxrss`` is its own peak.
+Each run is a fresh process (``python -m pipeline.cli link``), so ``ru_maxrss`` is its own peak
+(the input is grown by streaming, so the forked child does not start with a large parent's pages).
 """
 
 from __future__ import annotations
@@ -31,17 +32,24 @@ def _with_id(line: str, suffix: str) -> str:
 
 
 def grow(records: Path, out: Path, to: int | None, copies: int) -> int:
-    lines = records.read_text(encoding="utf-8").splitlines(True)
+    """Write the grown input, streaming: this process stays small, so the child's peak RSS
+    (counted from the fork) is the linker's own."""
     n = 0
     with out.open("w", encoding="utf-8") as f:
         for k in range(copies):
-            for line in lines:
-                f.write(line if k == 0 else _with_id(line, f"#copy{k}"))
-                n += 1
-        i = 0
+            with records.open(encoding="utf-8") as src:
+                for line in src:
+                    f.write(line if k == 0 else _with_id(line, f"#copy{k}"))
+                    n += 1
+        rounds = 0
         while to is not None and n < to:
-            f.write(_with_id(lines[i % len(lines)], "#again" * (1 + i // len(lines))))
-            n, i = n + 1, i + 1
+            rounds += 1
+            with records.open(encoding="utf-8") as src:
+                for line in src:
+                    if n >= to:
+                        break
+                    f.write(_with_id(line, "#again" * rounds))
+                    n += 1
     return n
 
 

@@ -156,22 +156,22 @@ class Reducer:
 
     # ------------------------------------------------------------------ events.jsonl
 
-    def _nodes(self) -> Iterator[tuple[EventNode, list[int | None]]]:
+    def _nodes(self, numbers: dict[str, int]) -> Iterator[tuple[EventNode, list[int | None]]]:
+        """The spooled events, each with its participants' entity numbers."""
         find = self.index.uf.find
         with (self.work / "events.spool").open(encoding="utf-8") as f:
             for line in f:
                 node = EventNode.load(line)
                 yield (
                     node,
-                    [self.numbers[find(p.rep)] if p.rep else None for p in node.participants],
+                    [numbers[find(p.rep)] if p.rep else None for p in node.participants],
                 )
 
     def _write_events(self, out: IO[str], numbers: dict[str, int], names: dict[int, str]) -> None:
-        self.numbers = numbers
         rules = self.rules.events
         linker = EventLinker(rules)
         blocks = ExternalSort(self.work, "blocks")
-        for node, entities in self._nodes():
+        for node, entities in self._nodes(numbers):
             if rules.for_type(node.type) is None:
                 continue
             cand = Candidate(
@@ -192,7 +192,7 @@ class Reducer:
         firsts = linker.firsts()
         edges = linker.edges_by_group(firsts)
         sort = ExternalSort(self.work, "events")
-        for node, entities in self._nodes():
+        for node, entities in self._nodes(numbers):
             first = linker.group_of(node.order, firsts)
             sort.add((first, node.order), _dumps([node.dump(), entities]))
         number = 0
