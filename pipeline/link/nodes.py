@@ -134,8 +134,10 @@ def _keys(node: EntityNode, forms: list[str], aliases: list[str], rules: LinkRul
         (r.id for r in rules.entities.rules if r.kind == "name" and cls in r.classes), "name"
     )
     node.strong[0] = Key(node.strong[0].key, name_rule)
-    seen: set[str] = set()
-    node.strong = [k for k in node.strong if not (k.key in seen or seen.add(k.key))]  # type: ignore[func-returns-value]
+    first: dict[str, Key] = {}
+    for k in node.strong:
+        first.setdefault(k.key, k)  # each key once, the name key first (the node's rep)
+    node.strong = list(first.values())
 
 
 def _apply(
