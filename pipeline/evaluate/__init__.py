@@ -12,7 +12,7 @@ go through a label map (:mod:`pipeline.evaluate.labels`) and the scorers compare
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,12 @@ from pipeline.evaluate.coref import (
 )
 from pipeline.evaluate.events import score_events
 from pipeline.evaluate.items import AlignmentError, Items, add_record, offset_mapper
-from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
+from pipeline.evaluate.labels import LabelMap, default_label_map, load_label_map
 from pipeline.evaluate.readers import FORMATS, GoldFormatError, detect_format, read_gold
 from pipeline.evaluate.readers.records import read_gold_records
 from pipeline.evaluate.relations import score_relations
 from pipeline.evaluate.results import Evaluation, SystemResult
+from pipeline.evaluate.running import EvaluationError, run_pipeline
 from pipeline.evaluate.spans import (
     ErrorExample,
     Mention,
@@ -41,25 +42,10 @@ from pipeline.evaluate.spans import (
 from pipeline.schema import Record
 
 VALUE_LABELS = ("MONEY", "PERCENT", "DATE")
-# what a caller can catch: every error that means "this gold / label map / prediction is unusable"
-EvaluationError = (GoldFormatError, LabelMapError, AlignmentError)
 SYSTEMS = ("bare", "newsrel")
 # newsrel with coreference off (names-only clusters): run beside them when the gold resolves
 # pronouns or descriptions, as the coreference baseline
 NAMES_ONLY = "names-only"
-
-
-def run_pipeline(
-    gold: Sequence[Record], *, bare: bool, model: str | None = None, coreference: bool = True
-) -> Iterator[Any]:
-    """Run the pipeline (as ``newsrel extract`` does) on the gold texts."""
-    from pipeline.extract import extract_documents
-    from pipeline.ingest.files import Document
-    from pipeline.nlp.build import load_nlp
-
-    nlp = load_nlp(model, bare=bare, coreference=coreference)
-    docs = (Document(id=r.id, text=r.text, meta=r.meta.model_dump(exclude_none=True)) for r in gold)
-    yield from extract_documents(docs, nlp=nlp)
 
 
 def _sentence_of(text: str, start: int, end: int, width: int = 160) -> str:

@@ -94,8 +94,31 @@ def phi4(k: frozenset[Hashable], r: frozenset[Hashable]) -> float:
 
 def ceaf_e(key: Clustering, response: Clustering) -> CorefPRF:
     """CEAF-e (Luo 2005): the best one-to-one alignment of key and response entities under φ4.
-    Recall = Σφ4(aligned) / |key entities|; precision = Σφ4(aligned) / |response entities|."""
-    best = max_assignment([[phi4(k, r) for r in response] for k in key])
+    Recall = Σφ4(aligned) / |key entities|; precision = Σφ4(aligned) / |response entities|.
+
+    The alignment is solved within each connected part of the overlap graph (entities that share
+    no mention score 0 together, so no optimal alignment pairs them across parts): the same
+    total, without a cubic problem over a whole corpus."""
+    where: dict[Hashable, int] = {m: j for j, r in enumerate(response) for m in r}
+    links = [{where[m] for m in k if m in where} for k in key]
+    back: dict[int, set[int]] = {}
+    for i, js in enumerate(links):
+        for j in js:
+            back.setdefault(j, set()).add(i)
+    best, seen = 0.0, set()
+    for start in range(len(key)):
+        if start in seen or not links[start]:
+            continue
+        ks, rs, todo = {start}, set[int](), [start]
+        while todo:
+            for j in links[todo.pop()] - rs:
+                rs.add(j)
+                for i in back[j] - ks:
+                    ks.add(i)
+                    todo.append(i)
+        seen |= ks
+        rows, cols = sorted(ks), sorted(rs)
+        best += max_assignment([[phi4(key[i], response[j]) for j in cols] for i in rows])
     return CorefPRF(best, len(key), best, len(response))
 
 

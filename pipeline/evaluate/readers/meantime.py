@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.evaluate.readers._base import GoldFormatError, join_tokens
+from pipeline.evaluate.readers._base import GoldFormatError, TokenText, join_tokens
 from pipeline.evaluate.readers.timeml import _parse
 from pipeline.schema import Cluster, Entity, Meta, Record, Reference
 
@@ -30,8 +30,8 @@ NAME_TYPES = frozenset({"NAM", "PRE.NAM"})
 ANNOTATIONS = ("ENTITY_MENTION", "TIMEX3", "EVENT_MENTION", "VALUE", "SIGNAL", "C-SIGNAL")
 
 
-def read_meantime_file(path: Path, doc_id: str | None = None) -> Record:
-    root = _parse(path)
+def _tokens(root: ET.Element, path: Path) -> tuple[TokenText, dict[str, tuple[int, int]]]:
+    """The rebuilt text and each token id's (sentence, position) in it."""
     if root.tag != "Document":
         raise GoldFormatError(path, f"root element is <{root.tag}>, not a MEANTIME <Document>")
     sentences: dict[int, list[tuple[str, str]]] = {}
@@ -48,6 +48,18 @@ def read_meantime_file(path: Path, doc_id: str | None = None) -> Record:
     for si, s in enumerate(order):
         for ti, (tid, _) in enumerate(sentences[s]):
             where[tid] = (si, ti)
+    return built, where
+
+
+def token_spans(root: ET.Element, path: Path) -> dict[str, tuple[int, int]]:
+    """Character span of each token id in the rebuilt text."""
+    built, where = _tokens(root, path)
+    return {tid: built.spans[s][t] for tid, (s, t) in where.items()}
+
+
+def read_meantime_file(path: Path, doc_id: str | None = None) -> Record:
+    root = _parse(path)
+    built, where = _tokens(root, path)
 
     def span_of(el: ET.Element) -> tuple[int, int, int] | None:
         anchors = [a.attrib.get("t_id", "") for a in el.findall("token_anchor")]
