@@ -16,7 +16,7 @@ def one(record: Record, etype: str) -> Event:
 
 
 def args(record: Record, event: Event) -> dict[str, set[str]]:
-    text = {e.id: e.text for e in record.entities}
+    text = {e.id: e.text for e in record.entities} | {r.id: r.text for r in record.references}
     out: dict[str, set[str]] = {}
     for a in event.arguments:
         out.setdefault(a.role, set()).add(text[a.ref] if a.ref else a.text or "")
@@ -113,8 +113,13 @@ def test_seed_reported_target_is_a_statement_too(seed_record: Record) -> None:
 
 
 def test_seed_statement_by_the_sides(seed_record: Record) -> None:
-    (content,) = args(seed_record, statement_by(seed_record, "The sides"))["content"]
+    event = statement_by(seed_record, "The sides")
+    (content,) = args(seed_record, event)["content"]
     assert content.startswith("they want to cooperate")
+    # the description carries what coreference resolved it to: Kazakhstan and Belarus
+    (speaker,) = [a for a in event.arguments if a.role == "speaker"]
+    names = {c.id: c.name for c in seed_record.clusters}
+    assert {names[c] for c in speaker.refers_to} == {"Kazakhstan", "Belarus"}
 
 
 def test_seed_she_with_nobody_to_stand_for_gives_no_statement(seed_record: Record) -> None:
