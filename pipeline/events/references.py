@@ -18,6 +18,10 @@ no entity of its types is, as a free span that coreference can resolve
 A role with ``numbers`` takes a number the entity recogniser missed ("£2.4bn", "880m euros":
 the number word with its currency sign and the magnitude it modifies), never a date's.
 
+Where coreference ran (``Doc._.references``), a pronoun or description it resolved is taken
+with the resolver's span and the key of the entity it refers to (:func:`resolved_at`), also
+when no name is in reach ("He said" two paragraphs after the name).
+
 Pure functions over a parsed ``Doc``; they return token ranges, :mod:`pipeline.events.roles`
 makes the arguments.
 """
@@ -41,6 +45,7 @@ class Reference:
     kind: str  # "pronoun" or "description"
     start: int  # token offsets
     end: int
+    key: str | None = None  # the key of the entity coreference resolved it to
 
 
 # a word that names nobody (analysts, officials): the role it was reached for stays empty
@@ -69,6 +74,28 @@ def reference_at(
     if tok.ent_type and (ent is None or ent.label_ not in refs.head_labels):
         return None  # a name of another type (a date, a number) or a dateline's place
     return description(tok, refs, generic, scopes)
+
+
+# the resolver's kinds of link, as the kinds a role takes
+_LINK_KINDS = {"pronoun": "pronoun", "description": "description", "group": "description"}
+
+
+def resolved_at(tok: Token, kinds: Sequence[str], scopes: Scopes) -> Reference | None:
+    """The pronoun or description at ``tok`` as coreference resolved it (``Doc._.references``):
+    its span is the resolver's, its key that of the entity (or entities) it refers to, so the
+    record's argument carries the cluster."""
+    fact = scopes.resolved.get(tok.i)
+    if fact is None:
+        return None
+    kind = _LINK_KINDS.get(fact.kind, "description")
+    if kind not in kinds:
+        return None
+    start, end = fact.span
+    span = tok.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    keys = sorted({scopes.keys[e] for e in fact.entities if e in scopes.keys})
+    return Reference(kind, span.start, span.end, "+".join(keys) or None)
 
 
 def has_antecedent(tok: Token, labels: frozenset[str], reach: int, scopes: Scopes) -> bool:

@@ -12,7 +12,7 @@ quotation next to the trigger (:mod:`~pipeline.events.quotes`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +25,7 @@ from pipeline.events.parties import (
     in_lexicon,
 )
 from pipeline.events.quotes import quote_next_to
-from pipeline.events.references import GENERIC, number_at, reference_at
+from pipeline.events.references import GENERIC, number_at, reference_at, resolved_at
 from pipeline.events.rules import RoleSpec, Step
 from pipeline.events.scopes import Scopes
 from pipeline.events.triggers import TriggerMatch
@@ -252,6 +252,8 @@ def fill_role(
                 at = scopes.ent_at[t.i]
                 if spec.references and (at is None or at.label_ not in spec.allowed_types):
                     ref = reference_at(t, spec.references, refs, generic, scopes)
+                    if ref is not GENERIC:  # what coreference resolved, as it resolved it
+                        ref = resolved_at(t, spec.references, scopes) or ref
                 if ref is GENERIC and not spec.many:  # "Tory sources", "analysts": nobody,
                     named = appositive_entity(t, spec, scopes)  # unless named in apposition
                     if named is None:
@@ -270,6 +272,8 @@ def fill_role(
                         ents = complement_entities(t, spec, scopes)
                 if not ents and ref is not None and ref is not GENERIC:
                     arg = _free_arg(doc, spec.role, ref.start, ref.end)
+                    if arg is not None and ref.key is not None:
+                        arg = replace(arg, key=ref.key)
                     args = [arg] if arg is not None else []
                     if ref.kind == "pronoun":
                         pronouns.add((arg.start, arg.end) if arg else (0, 0))

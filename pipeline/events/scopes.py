@@ -1,5 +1,6 @@
 """Per-token lookups the event roles read: sentence number, scope bounds, paragraph start, the
-entity covering each token, a comparison key per entity mention, and the quotations.
+entity covering each token, a comparison key per entity mention, the quotations, and the
+pronouns and descriptions coreference resolved.
 
 A scope is a sentence cut at blank lines (a paragraph break) and at a headline's end, so a
 headline never lends its words to the first sentence even when the parser joins them. The
@@ -16,7 +17,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.quotes import MARKS, find_quotes
-from pipeline.facts import Offsets
+from pipeline.facts import Offsets, ReferenceFact
 from pipeline.nlp.extensions import layout_of
 
 
@@ -34,6 +35,7 @@ class Scopes:
     published: str | None
     headline_end: int  # character offset where a headline ends (0: none)
     quotes: list[tuple[int, int]]  # quotations: opening and closing mark (pipeline.events.quotes)
+    resolved: dict[int, ReferenceFact]  # token → the coreference link of the mention it is in
 
 
 def _is_break(tok: Token) -> bool:
@@ -73,7 +75,21 @@ def find_scopes(doc: Doc) -> Scopes:
         page.published,
         head_end,
         find_quotes(doc, marks.tolist(), para_start),
+        resolved_tokens(doc),
     )
+
+
+def resolved_tokens(doc: Doc) -> dict[int, ReferenceFact]:
+    """Each token of a pronoun or description the resolver linked (``Doc._.references``, set
+    when coreference ran) → that link."""
+    out: dict[int, ReferenceFact] = {}
+    for ref in doc._.references or []:
+        start, end = ref.span
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                out[i] = ref
+    return out
 
 
 def segments(

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events.references import GENERIC, reference_at
+from pipeline.events.references import GENERIC, reference_at, resolved_at
 from pipeline.events.scopes import find_scopes
+from pipeline.facts import ReferenceFact
 
 from .handmade import ENGINE, Row, parsed
 
@@ -101,3 +102,23 @@ def test_reference_at(before, subject, expected) -> None:
 def test_a_role_takes_only_the_kinds_it_names() -> None:
     assert found(NAMED, SHE, kinds=("description",)) is None
     assert found([], THE_COMPANY, kinds=("pronoun",)) is None
+
+
+def test_a_pronoun_coreference_resolved_is_taken_as_resolved_even_out_of_reach() -> None:
+    doc, tok = said(NAMED + BREAK, SHE)
+    assert reference_at(tok, ["pronoun"], REFS, GENERIC_WORDS, find_scopes(doc)) is None
+    name = doc[0:2]
+    doc._.references = [
+        ReferenceFact(
+            span=(tok.idx, tok.idx + len(tok)),
+            kind="pronoun",
+            antecedent=(name.start_char, name.end_char),
+            entities=((name.start_char, name.end_char),),
+            rule="coref.pronoun",
+        )
+    ]
+    scopes = find_scopes(doc)
+    ref = resolved_at(tok, ["pronoun"], scopes)
+    assert ref is not None and doc[ref.start : ref.end].text == "She"
+    assert ref.key == scopes.keys[(name.start_char, name.end_char)]  # the name's key
+    assert resolved_at(tok, ["description"], scopes) is None
