@@ -149,7 +149,7 @@ _OWNER_PREPS = frozenset({"for", "from", "of", "at", "by"})
 
 def complement_entities(tok: Token, spec: RoleSpec, scopes: Scopes) -> list[Span]:
     """The entity a description names in its complement ("the letter from Acme", "a
-    spokesman for the Home Office"), if it is of an allowed label."""
+    spokesman for the Treasury"), if it is of an allowed label."""
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
             for obj in prep.children:

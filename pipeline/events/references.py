@@ -12,7 +12,7 @@ no entity of its types is, as a free span that coreference can resolve
   coreference spans it. A head of the ``generic`` lexicon ("analysts", "a union source") names
   nobody unless a definite determiner makes it specific ("the report"); an indefinite or
   quantified phrase ("a spokesman", "some economists") needs a name or a complement in it
-  ("a US court", "a spokesman for Acme"), unless its head is a role noun the entity rules
+  ("a Swiss court", "a spokesman for Acme"), unless its head is a role noun the entity rules
   tag ("a spokesman": the spokesman of the party the story is about).
 
 A role with ``numbers`` takes a number the entity recogniser missed ("£2.4bn", "880m euros":

@@ -254,7 +254,7 @@ def fill_role(
                     ref = reference_at(t, spec.references, refs, generic, scopes)
                     if ref is not GENERIC:  # what coreference resolved, as it resolved it
                         ref = resolved_at(t, spec.references, scopes) or ref
-                if ref is GENERIC and not spec.many:  # "Tory sources", "analysts": nobody,
+                if ref is GENERIC and not spec.many:  # "party sources", "analysts": nobody,
                     named = appositive_entity(t, spec, scopes)  # unless named in apposition
                     if named is None:
                         blocked = True

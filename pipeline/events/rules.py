@@ -141,7 +141,7 @@ class RoleSpec(_Rule):
     from_role: str | None = Field(
         default=None,
         description="No search: the argument of this role found before (a change given alone "
-        "is the value too: 'sales slid 41%').",
+        "is the value too: 'sales fell 8%').",
     )
     references: list[Literal["pronoun", "description"]] = Field(
         default_factory=list,

@@ -70,7 +70,7 @@ class Cue(_Rule):
     lemmas: list[str] = Field(default_factory=list, description="The trigger's own lemma.")
     as_deps: list[str] = Field(
         default_factory=list,
-        description="The trigger's own dependency label (amod: 'the reported disclosure').",
+        description="The trigger's own dependency label (amod: 'the reported sale').",
     )
     objects: list[str] = Field(
         default_factory=list, description="A child on a cue_arcs.objects arc with this lemma."
@@ -78,7 +78,7 @@ class Cue(_Rule):
     bare: list[str] = Field(
         default_factory=list,
         description="Fine-grained tags (NNS) of a trigger that has the cue when no child of it "
-        "is on a cue_arcs.determiners arc: a bare plural (shareholder meetings) is generic.",
+        "is on a cue_arcs.determiners arc: a bare plural (annual meetings) is generic.",
     )
     through: list[str] = Field(default_factory=list, description="Arcs walked up to governors.")
     max_up: int = Field(default=2, ge=0, le=6)
@@ -151,7 +151,7 @@ class References(_Rule):
     indefinite: frozenset[str] = Field(
         default_factory=frozenset,
         description="Determiners of an indefinite or quantified phrase (a, some, many): such a "
-        "description needs a name or a complement in it (a US court, a spokesman for Acme).",
+        "description needs a name or a complement in it (a Swiss court, a spokesman for Acme).",
     )
 
     @field_validator("pronouns")

@@ -15,9 +15,9 @@ ACME = "Acme Boilers makes boilers in Leeds.\n\n"
     ("text", "etype", "role", "expected"),
     [
         # parties given as pronouns and descriptions
-        (ACME + "It said it was in talks to buy Zenith Mining.", "MEETING", "participant", {"it"}),
+        (ACME + "It said it was in discussions about a merger.", "MEETING", "participant", {"it"}),
         (
-            "The board of Zenith Mining is expected to meet early next week.",
+            "The directors of Zenith Mining are expected to meet on Friday.",
             "MEETING",
             "participant",
             {"Zenith Mining"},
@@ -30,7 +30,7 @@ ACME = "Acme Boilers makes boilers in Leeds.\n\n"
             {"Delta Foods", "Omega Holdings"},
         ),
         (
-            "Delta Foods agreed to a buyout by Omega Holdings.",
+            "Delta Foods agreed to a takeover by Omega Holdings.",
             "AGREEMENT",
             "party",
             {"Delta Foods", "Omega Holdings"},
@@ -42,10 +42,10 @@ ACME = "Acme Boilers makes boilers in Leeds.\n\n"
             {"Omega Holdings", "Delta Foods"},
         ),
         (
-            "Ruritania accepted a $2bn loan from the World Bank.",
+            "Ruritania accepted a $2bn loan from the Harbour Development Bank.",
             "AGREEMENT",
             "party",
-            {"Ruritania", "World Bank"},
+            {"Ruritania", "Harbour Development Bank"},
         ),
         # figures: metric, value, change, period, party
         (
@@ -84,7 +84,7 @@ ACME = "Acme Boilers makes boilers in Leeds.\n\n"
         ),
         # targets: aims, plans, hopes, promised spending, budget plans
         (
-            "The government hopes to triple rice production over the next five years.",
+            "The ministry hopes to triple wheat output by 2030.",
             "TARGET",
             "value",
             {"triple"},
@@ -103,7 +103,7 @@ def types_in(nlp, text: str) -> list[str]:
 
 
 def test_a_refused_offer_is_a_negated_agreement_and_no_statement(nlp) -> None:
-    doc = nlp("Delta Foods rejected a takeover offer from Omega Holdings.")
+    doc = nlp("Delta Foods rebuffed a cash offer from Omega Holdings.")
     assert [(e.type, e.status) for e in doc._.events] == [("AGREEMENT", "negated")]
 
 
@@ -116,7 +116,7 @@ def test_the_talks_refer_back_to_the_talks_held(nlp) -> None:
 
 
 def test_a_named_meeting_needs_no_participant(nlp) -> None:
-    doc = nlp("Investors are waiting for the December meeting of the central bank.")
+    doc = nlp("Investors are waiting for the spring meeting of the central bank.")
     assert [e.type for e in doc._.events] == ["MEETING"]
 
 
@@ -124,9 +124,9 @@ def test_a_named_meeting_needs_no_participant(nlp) -> None:
     ("text", "etype"),
     [
         # generic mentions name no specific meeting or deal
-        ("During shareholder meetings the chairman rarely spoke.", "MEETING"),
-        ("Rebanding would create a great deal of difficulty.", "AGREEMENT"),
-        ("The new rules cover all existing contracts with suppliers.", "AGREEMENT"),
+        ("During annual meetings the chairman rarely spoke.", "MEETING"),
+        ("The new rules would cause a great deal of confusion.", "AGREEMENT"),
+        ("Regulators will examine all current contracts of the group.", "AGREEMENT"),
         # a passive 'was met' is met as a demand is
         ("The objectives could not be met by the council.", "MEETING"),
         ("The loan will help meet the country's share of the costs.", "MEETING"),

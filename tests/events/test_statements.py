@@ -16,7 +16,7 @@ NAMED = "Jane Porter runs Acme Boilers, a firm based in Leeds.\n\n"
     [
         # a named speaker, reported speech, the date on the verb
         (
-            "Acme Boilers said on Tuesday that its profits had doubled.",
+            "Acme Boilers said on Thursday that its profits had doubled.",
             "Acme Boilers",
             "that its profits had doubled",
         ),
@@ -32,7 +32,7 @@ NAMED = "Jane Porter runs Acme Boilers, a firm based in Leeds.\n\n"
         # a description that coreference can resolve
         (NAMED + "The company said its sales had slowed.", "The company", None),
         (
-            NAMED + "A spokesman for the firm said the new plant would open in May.",
+            NAMED + "A spokesman for the group said the new plant would open in May.",
             "A spokesman",
             None,
         ),
@@ -43,7 +43,7 @@ NAMED = "Jane Porter runs Acme Boilers, a firm based in Leeds.\n\n"
             "We are not for sale",
         ),
         # speech acts whose content is their object
-        ("Tom Hart denied the allegations on Monday.", "Tom Hart", "allegations"),
+        ("Tom Hart denied the charges on Monday.", "Tom Hart", "charges"),
         (
             "Tom Hart rejected claims that he had misled the board.",
             "Tom Hart",
@@ -57,7 +57,7 @@ NAMED = "Jane Porter runs Acme Boilers, a firm based in Leeds.\n\n"
         ),
         # a source named in its complement, a generic word named in apposition
         (
-            "A report by the Leeds Policy Institute says the tax is unfair.",
+            "A new report by the Leeds Policy Institute argues that the tax is unfair.",
             "Leeds Policy Institute",
             None,
         ),
@@ -104,7 +104,7 @@ def test_said_adding_that_is_two_statements(nlp) -> None:
         # a source that is no speaker
         "Prices are set according to the law.",
         # speech that has not happened
-        NAMED + "Ms Porter is expected to say that the plant will close.",
+        NAMED + "Ms Porter will tell staff on Friday that the plant will close.",
         # a speech verb without content
         NAMED + "Ms Porter was adding new lines to the plant.",
     ],
