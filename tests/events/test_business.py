@@ -62,6 +62,7 @@ ACME = "Acme Boilers makes boilers in Leeds.\n\n"
         ),
         ("Shares in Zenith Mining were up 6% in early trading.", "FIGURE", "value", {"6%"}),
         ("Group sales were 4.1% higher than a year ago.", "FIGURE", "change", {"4.1%"}),
+        ("Its stocks of copper were 15% smaller than planned.", "FIGURE", "change", {"15%"}),
         ("The yen closed 1.2% lower at 105.3 to the dollar.", "FIGURE", "change", {"1.2%"}),
         (
             "The currency was trading at $1.2810 on Monday morning.",
@@ -113,6 +114,24 @@ def test_the_talks_refer_back_to_the_talks_held(nlp) -> None:
     )
     (meeting,) = [e for e in doc._.events if e.type == "MEETING"]
     assert [doc.text[s:e] for s, e in meeting.triggers] == ["talks", "talks"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'talks' after 'and that' comes out tagged VBZ, yet it is the subject of the verb after it
+        "The union says pay has been frozen for a year and that talks with managers over a new "
+        "contract will open on Monday.",
+        "Officials said the plant had closed and that talks with the owners about its future "
+        "would resume in March.",
+    ],
+)
+def test_talks_the_tagger_took_for_a_verb_are_still_talks(nlp, text) -> None:
+    assert "MEETING" in types_in(nlp, text)
+
+
+def test_talks_as_a_verb_are_no_meeting(nlp) -> None:
+    assert "MEETING" not in types_in(nlp, "She talks to reporters every week.")
 
 
 def test_a_named_meeting_needs_no_participant(nlp) -> None:

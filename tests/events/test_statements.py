@@ -99,6 +99,7 @@ def test_said_adding_that_is_two_statements(nlp) -> None:
         "Analysts said the shares were cheap.",
         "A union source said the strike would go ahead.",
         "Some economists say the recovery is fragile.",
+        "Local press reported that the mill was up for sale.",
         # a pronoun with nobody it could stand for
         "Prices are too high, she said.",
         # a source that is no speaker
