@@ -123,8 +123,14 @@ def _span_arg(
                     end = j
                     break
         if start <= match.start < end:  # a clause the trigger hangs in: the larger side of it
-            trig_lo = min(doc[match.head].left_edge.i, match.start)
-            trig_hi = max(doc[match.head].right_edge.i + 1, match.end)
+            head = doc[match.head]
+            if head.is_ancestor(tok):  # "which X says is fair": the clause wraps its verb
+                rest = [c for c in head.children if c != tok and not c.is_ancestor(tok)]
+                trig_lo = min([match.start] + [c.left_edge.i for c in rest])
+                trig_hi = max([match.end] + [c.right_edge.i + 1 for c in rest])
+            else:
+                trig_lo = min(head.left_edge.i, match.start)
+                trig_hi = max(head.right_edge.i + 1, match.end)
             before, after_ = (start, trig_lo), (trig_hi, end)
             start, end = max(before, after_, key=lambda se: se[1] - se[0])
         start, end = _trim(doc, start, end)

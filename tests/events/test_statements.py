@@ -26,6 +26,12 @@ NAMED = "Jane Porter runs Acme Boilers, a firm based in Leeds.\n\n"
             "Tom Hart",
             "Demand was weak all winter",
         ),
+        # an attribution inside a relative clause: the clause wraps its verb
+        (
+            "The deal, which Acme Boilers said would create 200 jobs, was signed on Monday.",
+            "Acme Boilers",
+            "would create 200 jobs",
+        ),
         # a pronoun with a named antecedent in the paragraph before
         (NAMED + '"We will open two new plants next year," she said.', "she", None),
         (NAMED + "She added that the Leeds plant would close.", "She", None),
