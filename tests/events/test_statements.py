@@ -89,6 +89,21 @@ def test_statement_finds_speaker_and_content(nlp, text, speaker, content) -> Non
         assert roles["content"] == {content}
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Acme Boilers said on Thursday that its profits had doubled.", "Thursday"),
+        # a date fronted in a phrase of its own, or on the clause a participle hangs from
+        ("In a statement on Friday, Acme Boilers said its sales had slowed.", "Friday"),
+        ("In March 2021, Zenith Mining told investors that its costs had risen.", "March 2021"),
+        ("Jane Porter went to court in 2019, saying the firm owed her money.", "2019"),
+        ("During the hearing on Monday, Tom Hart denied the charges.", "Monday"),
+    ],
+)
+def test_statement_takes_the_date_of_the_speech(nlp, text, date) -> None:
+    assert the(nlp, text, "STATEMENT")["date"] == {date}
+
+
 def test_said_adding_that_is_two_statements(nlp) -> None:
     text = NAMED + "Ms Porter said sales had risen, adding that the plant would expand."
     found = [roles for t, roles in events(nlp, text) if t == "STATEMENT"]
