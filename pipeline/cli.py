@@ -1,21 +1,108 @@
-"""The ``newsrel`` command: a thin typer layer over the library. No logic lives here."""
+"""The ``newsrel`` command: a thin typer layer over the library. No logic lives here.
+
+One error handler (:class:`_Newsrel`) serves every command: a known failure
+(:class:`~pipeline.failures.Failure`, a usage error, an unreadable file) is one line
+``newsrel COMMAND: what`` on stderr and exit code 2; a bug is one line and exit code 3. The
+traceback is shown only with ``--debug`` or ``NEWSREL_DEBUG=1``.
+"""
 
 from __future__ import annotations
 
 import sys
+import traceback
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from pipeline._version import __version__
+from pipeline.failures import USAGE, debug_wanted, describe
+
+# the click typer uses (its own copy in recent versions): where its usage errors come from
+_clicks = sys.modules[typer.BadParameter.__module__]
+_NoArgsIsHelp: type[Exception] = getattr(
+    _clicks, "NoArgsIsHelpError", type("_Never", (Exception,), {})
+)
+
+
+class _Newsrel(TyperGroup):
+    """The command group, with the CLI's one error handler around every command."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NoArgsIsHelp as e:
+            e.show()  # type: ignore[attr-defined]
+            code = 0
+        except _clicks.UsageError as e:
+            name = e.ctx.info_name if e.ctx and e.ctx.parent else None
+            command = f"newsrel {name}" if name else "newsrel"
+            msg = " ".join(e.format_message().split())
+            typer.echo(f"{command}: {msg} (see `{command} --help`)", err=True)
+            code = USAGE
+        except typer.Abort:
+            typer.echo(f"{self._command(argv)}: interrupted", err=True)
+            code = 130
+        except Exception as e:  # noqa: BLE001 - the one place a failure becomes a message
+            if debug_wanted(argv):
+                traceback.print_exc()
+            message, code = describe(e)
+            typer.echo(f"{self._command(argv)}: {message}", err=True)
+        if standalone_mode:
+            sys.exit(code or 0)
+        return code
+
+    def _command(self, argv: list[str]) -> str:
+        name = next((a for a in argv if a in self.commands), None)
+        return f"newsrel {name}" if name else "newsrel"
+
 
 app = typer.Typer(
+    cls=_Newsrel,
     help="newsrel: entities, relations and events from English news, out as JSONL.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from pipeline.about import version_lines
+
+        typer.echo("\n".join(version_lines()))
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print the version, the trained model and the rules folder (and its hash).",
+        ),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Show the traceback when a command fails (also NEWSREL_DEBUG=1)."
+        ),
+    ] = False,
+) -> None:
+    """newsrel: entities, relations and events from English news, out as JSONL."""
+
 
 ModelOpt = Annotated[
     str | None,
@@ -54,18 +141,28 @@ def extract(
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per batch (one committed part each).")
     ] = 64,
+    doc_timeout: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            help="CPU seconds a document may take before it becomes an error line (kind "
+            "timeout); 0: no limit. Default: $NEWSREL_DOC_TIMEOUT, else 600.",
+        ),
+    ] = None,
 ) -> None:
     """Extract records from news files into OUT (errors go to OUT.errors.jsonl).
 
     Finished batches are committed under OUT.parts/ as they come and merged into OUT at the end;
     after a crash or Ctrl-C, run the same command with --resume. Exit code 0 when every document
-    succeeded, 1 when some failed, 2 for usage errors, 130 when interrupted.
+    succeeded (or there was nothing to do), 1 when some failed, 2 for usage and input errors,
+    3 for an internal error, 130 when interrupted.
     """
-    from pipeline.nlp.build import ModelNotFound, load_nlp
+    from pipeline.about import unused_rules_here
+    from pipeline.nlp.build import load_nlp
     from pipeline.run.batch import Interrupted, extract_batch
     from pipeline.run.jobs import Settings
-    from pipeline.run.parts import ResumeError
     from pipeline.run.progress import counter
+    from pipeline.timelimit import default_limit
 
     _check_date(published)
     if engine not in ("local", "dask"):
@@ -74,11 +171,19 @@ def extract(
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     if resume and out == "-":
         raise typer.BadParameter("--resume needs an output file, not -", param_hint="--resume")
-    try:
-        load_nlp(model)
-    except ModelNotFound as e:
-        raise typer.BadParameter(str(e), param_hint="--model") from e
-    settings = Settings(model=model, published=published, batch_size=batch_size)
+    if out != "-":
+        from pipeline.run.guard import check_output
+
+        check_output(Path(out), paths)  # before the model loads: a bad -o fails at once
+    load_nlp(model)
+    if doc_timeout is None:
+        try:
+            limit = default_limit()
+        except ValueError as e:
+            raise typer.BadParameter(str(e), param_hint="--doc-timeout") from e
+    else:
+        limit = doc_timeout or None
+    settings = Settings(model=model, published=published, batch_size=batch_size, doc_timeout=limit)
     try:
         with counter(enabled=progress) as advance:
             summary = extract_batch(
@@ -91,15 +196,25 @@ def extract(
                 resume=resume,
                 progress=advance,
             )
-    except ResumeError as e:
-        raise typer.BadParameter(str(e), param_hint="--resume") from e
     except Interrupted as e:
         typer.echo(e.summary.line(), err=True)
         typer.echo(
             "committed batches are kept: run the same command with --resume to finish", err=True
         )
         raise typer.Exit(130) from None
+    for warning in summary.warnings:
+        typer.echo(f"newsrel extract: warning: {warning}", err=True)
+    if not summary.given:
+        shown = ", ".join(str(p) for p in paths)
+        typer.echo(
+            f"newsrel extract: no documents in {shown} (folders are read for .txt, .md and "
+            ".html files; .jsonl files when named); nothing to do",
+            err=True,
+        )
     typer.echo(summary.line(), err=True)
+    typer.echo(f"rules: {summary.rules}", err=True)
+    if note := unused_rules_here():
+        typer.echo(note, err=True)
     raise typer.Exit(1 if summary.errors else 0)
 
 
@@ -137,40 +252,46 @@ def evaluate(
 ) -> None:
     """Score entities, values, relations and events against gold annotations.
 
-    Exit code 0 on success, 2 for unreadable gold, labels or predictions.
+    Exit code 0 on success (or no gold document to score), 2 for unreadable gold, labels or
+    predictions.
     """
-    from pipeline.evaluate import FORMATS, EvaluationError
+    from pipeline.evaluate import FORMATS
     from pipeline.evaluate import evaluate as run_evaluation
     from pipeline.evaluate.readers import detect_format
     from pipeline.evaluate.report import print_report, write_json
-    from pipeline.nlp.build import ModelNotFound
+    from pipeline.io import check_writable
 
     if format is not None and format not in FORMATS:
         raise typer.BadParameter(
             f"{format!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
         )
-    try:
-        if (format or detect_format(gold)) == "events":
-            from pipeline.evaluate.events_eval import (
-                evaluate_events,
-                print_events_report,
-                write_events_json,
-            )
+    if json_out is not None:
+        check_writable(json_out)  # before the evaluation, not after it
+    if (format or detect_format(gold)) == "events":
+        from pipeline.evaluate.events_eval import (
+            evaluate_events,
+            print_events_report,
+            write_events_json,
+        )
 
-            found = evaluate_events(gold, pred, split=split, model=model, errors=errors)
-            print_events_report(found)
-            if json_out is not None:
-                write_events_json(found, json_out)
-            return
-        result = run_evaluation(gold, pred, fmt=format, labels=labels, model=model, errors=errors)
-    except ModelNotFound as e:
-        raise typer.BadParameter(str(e), param_hint="--model") from e
-    except EvaluationError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from e
+        found = evaluate_events(gold, pred, split=split, model=model, errors=errors)
+        if not found.documents:
+            _nothing_to_score(gold)
+        print_events_report(found)
+        if json_out is not None:
+            write_events_json(found, json_out)
+        return
+    result = run_evaluation(gold, pred, fmt=format, labels=labels, model=model, errors=errors)
+    if not result.documents:
+        _nothing_to_score(gold)
     print_report(result)
     if json_out is not None:
         write_json(result, json_out)
+
+
+def _nothing_to_score(gold: Path) -> None:
+    typer.echo(f"newsrel evaluate: {gold} holds no gold documents; nothing to score", err=True)
+    raise typer.Exit(0)
 
 
 @app.command()
@@ -180,11 +301,14 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of a newsrel record."""
+    from pipeline.io import atomic_file, check_writable
     from pipeline.schema import json_schema_text
 
     text = json_schema_text()
     if out:
-        out.write_text(text, encoding="utf-8")
+        check_writable(out)
+        with atomic_file(out) as f:
+            f.write(text)
     else:
         sys.stdout.write(text)
 
@@ -197,14 +321,13 @@ def report(
 ) -> None:
     """Write one static, self-contained HTML report of a records file: corpus summary,
     events table, timeline, who-meets-whom network and every document highlighted."""
-    from pipeline.io import RecordError, read_records
+    from pipeline.io import check_writable, read_records
     from pipeline.present.report import build_report
 
-    try:
-        summary = build_report(read_records(records), out, title=title, source=str(records))
-    except (RecordError, OSError) as e:
-        typer.echo(f"newsrel report: {e}", err=True)
-        raise typer.Exit(1) from e
+    if out.resolve() == records.resolve():
+        raise typer.BadParameter(f"{out} is the records file; choose another", param_hint="-o")
+    check_writable(out)
+    summary = build_report(read_records(records), out, title=title, source=str(records))
     typer.echo(
         f"{summary.documents} documents, {sum(summary.events.values())} events -> {out}", err=True
     )
@@ -217,21 +340,17 @@ def show(
     chars: Annotated[int, typer.Option(help="Show at most this many characters of text.")] = 4000,
 ) -> None:
     """Show one record in the terminal: highlighted text, entities, relations, events."""
-    from pipeline.io import RecordError
-    from pipeline.present.terminal import RecordNotFound, find_record, show
+    from pipeline.present.terminal import find_record, show
 
-    try:
-        record = find_record(records, doc_id)
-    except (RecordNotFound, RecordError, OSError) as e:
-        typer.echo(f"newsrel show: {e}", err=True)
-        raise typer.Exit(1) from e
-    show(record, max_chars=chars)
+    show(find_record(records, doc_id), max_chars=chars)
 
 
 @app.command()
-def version() -> None:
-    """Print newsrel's version."""
-    typer.echo(__version__)
+def version(model: ModelOpt = None) -> None:
+    """Print newsrel's version, the trained model and the rules folder in use (and its hash)."""
+    from pipeline.about import version_lines
+
+    typer.echo("\n".join(version_lines(model)))
 
 
 def _check_date(value: str | None) -> None:

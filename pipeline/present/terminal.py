@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from pipeline.failures import Failure
 from pipeline.io import read_records
 from pipeline.present.views import Lookup
 from pipeline.schema import Record
@@ -41,8 +42,10 @@ def safe(value: object) -> str:
     return str(value).translate(_CONTROLS)
 
 
-class RecordNotFound(LookupError):
-    pass
+class RecordNotFound(Failure, LookupError):
+    """No record with the id asked for: exit code 1, as ``grep`` finding nothing."""
+
+    code = 1
 
 
 def find_record(path: str | Path, doc_id: str) -> Record:

@@ -110,7 +110,7 @@ def test_cli_report_names_the_bad_line(tmp_path: Path) -> None:
     src = tmp_path / "out.jsonl"
     src.write_text("{oops\n", encoding="utf-8")
     result = runner.invoke(app, ["report", str(src), "-o", str(tmp_path / "r.html")])
-    assert result.exit_code == 1 and "out.jsonl:1: not valid JSON" in result.output
+    assert result.exit_code == 2 and "out.jsonl:1: not valid JSON" in result.output
 
 
 def test_report_stays_compact_per_document() -> None:
