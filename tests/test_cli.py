@@ -125,6 +125,14 @@ def test_a_binary_file_given_as_records_is_one_line_exit_2(
     assert _litter(tmp_path) == [] and not (tmp_path / "r.html").exists()
 
 
+def test_a_binary_gold_file_is_one_line_naming_it(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.conll"
+    gold.write_bytes(BINARY)
+    result = runner.invoke(app, ["evaluate", str(gold), "--format", "conll"])
+    assert result.exit_code == 2
+    assert f"{gold}: not UTF-8 text (byte 0xff" in _one_line(result, "evaluate")
+
+
 def test_an_unwritable_evaluate_json_fails_before_evaluating(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     gold = str(ROOT / "seeds" / "gold.jsonl")
