@@ -16,7 +16,9 @@ pipeline keeps between documents (caches filled by a single assignment) stays co
 
 CPU time of the working thread, not wall time, is what is measured: a busy machine slows
 every document without making any of them time out. (Where a thread's CPU clock cannot be read,
-wall time is used.)
+wall time is used.) Short documents go through spaCy together (``pipeline.extract``): a group
+of n shares n times the limit, and when it runs over, each of its documents not yet done runs
+again alone under its own limit, so a runaway document costs at most (n + 1) limits.
 """
 
 from __future__ import annotations
