@@ -1,116 +1,19 @@
 """The ``newsrel`` command: a thin typer layer over the library. No logic lives here.
 
-One error handler (:class:`_Newsrel`) serves every command: a known failure
-(:class:`~pipeline.failures.Failure`, a usage error, an unreadable file) is one line
-``newsrel COMMAND: what`` on stderr and exit code 2; a bug is one line and exit code 3. The
-traceback is shown only with ``--debug`` or ``NEWSREL_DEBUG=1``.
+The app, its options and the one error handler are in :mod:`pipeline.cli_app`; the commands
+that look at records (report, show, link) in :mod:`pipeline.cli_views`.
 """
 
 from __future__ import annotations
 
 import sys
-import traceback
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
-from pipeline.failures import USAGE, debug_wanted, describe
-
-# the click typer uses (its own copy in recent versions): where its usage errors come from
-_clicks = sys.modules[typer.BadParameter.__module__]
-_NoArgsIsHelp: type[Exception] = getattr(
-    _clicks, "NoArgsIsHelpError", type("_Never", (Exception,), {})
-)
-
-
-class _Newsrel(TyperGroup):
-    """The command group, with the CLI's one error handler around every command."""
-
-    def main(  # type: ignore[override]
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        **extra: Any,
-    ) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
-        try:
-            code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
-        except _NoArgsIsHelp as e:
-            e.show()  # type: ignore[attr-defined]
-            code = 0
-        except _clicks.UsageError as e:
-            name = e.ctx.info_name if e.ctx and e.ctx.parent else None
-            command = f"newsrel {name}" if name else "newsrel"
-            msg = " ".join(e.format_message().split())
-            typer.echo(f"{command}: {msg} (see `{command} --help`)", err=True)
-            code = USAGE
-        except typer.Abort:
-            typer.echo(f"{self._command(argv)}: interrupted", err=True)
-            code = 130
-        except Exception as e:  # noqa: BLE001 - the one place a failure becomes a message
-            if debug_wanted(argv):
-                traceback.print_exc()
-            message, code = describe(e)
-            typer.echo(f"{self._command(argv)}: {message}", err=True)
-        if standalone_mode:
-            sys.exit(code or 0)
-        return code
-
-    def _command(self, argv: list[str]) -> str:
-        name = next((a for a in argv if a in self.commands), None)
-        return f"newsrel {name}" if name else "newsrel"
-
-
-app = typer.Typer(
-    cls=_Newsrel,
-    help="newsrel: entities, relations and events from English news, out as JSONL.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-def _print_version(value: bool) -> None:
-    if value:
-        from pipeline.about import version_lines
-
-        typer.echo("\n".join(version_lines()))
-        raise typer.Exit()
-
-
-@app.callback()
-def _options(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            is_eager=True,
-            callback=_print_version,
-            help="Print the version, the trained model and the rules folder (and its hash).",
-        ),
-    ] = False,
-    debug: Annotated[
-        bool,
-        typer.Option(
-            "--debug", help="Show the traceback when a command fails (also NEWSREL_DEBUG=1)."
-        ),
-    ] = False,
-) -> None:
-    """newsrel: entities, relations and events from English news, out as JSONL."""
-
-
-ModelOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model",
-        help="Trained spaCy pipeline (package name or path); default from models/pipeline.json.",
-    ),
-]
+from pipeline.cli_app import ModelOpt, app
+from pipeline.cli_views import link, report, show
 
 
 @app.command()
@@ -232,7 +135,11 @@ def evaluate(
     format: Annotated[
         str | None,
         typer.Option(
-            "--format", help="Gold format: records, conll, conll04, timeml, meantime, events."
+            "--format",
+            help="Gold format: records, conll, conll04, timeml, meantime, events (event mentions "
+            "by sentence, as bbc_events), crossdoc (MEANTIME's cross-document annotation: links "
+            "the predictions with `newsrel link` and scores cross-document coreference; detected "
+            "from a folder named *cross-doc*).",
         ),
     ] = None,
     labels: Annotated[
@@ -257,16 +164,21 @@ def evaluate(
     """
     from pipeline.evaluate import FORMATS
     from pipeline.evaluate import evaluate as run_evaluation
+    from pipeline.evaluate.crossdoc import CROSSDOC, is_crossdoc
     from pipeline.evaluate.readers import detect_format
     from pipeline.evaluate.report import print_report, write_json
     from pipeline.io import check_writable
 
-    if format is not None and format not in FORMATS:
+    if format is not None and format not in (*FORMATS, CROSSDOC):
         raise typer.BadParameter(
-            f"{format!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
+            f"{format!r} is not one of {', '.join((*FORMATS, CROSSDOC))}", param_hint="--format"
         )
     if json_out is not None:
         check_writable(json_out)  # before the evaluation, not after it
+    if format == CROSSDOC or (format is None and is_crossdoc(gold)):
+        from pipeline.evaluate.crossdoc_report import run_crossdoc
+
+        raise typer.Exit(run_crossdoc(gold, pred, model=model, json_out=json_out))
     if (format or detect_format(gold)) == "events":
         from pipeline.evaluate.events_eval import (
             evaluate_events,
@@ -299,12 +211,16 @@ def schema(
     out: Annotated[
         Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")
     ] = None,
+    corpus: Annotated[
+        bool, typer.Option(help="The schema of a corpus view line (`newsrel link`) instead.")
+    ] = False,
 ) -> None:
-    """Print the JSON Schema of a newsrel record."""
+    """Print the JSON Schema of a newsrel record (or, --corpus, of a corpus view line)."""
     from pipeline.io import atomic_file, check_writable
+    from pipeline.link.schema import corpus_json_schema_text
     from pipeline.schema import json_schema_text
 
-    text = json_schema_text()
+    text = corpus_json_schema_text() if corpus else json_schema_text()
     if out:
         check_writable(out)
         with atomic_file(out) as f:
@@ -313,36 +229,8 @@ def schema(
         sys.stdout.write(text)
 
 
-@app.command()
-def report(
-    records: Annotated[Path, typer.Argument(help="Records JSONL written by `newsrel extract`.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")],
-    title: Annotated[str, typer.Option(help="Title of the report.")] = "newsrel report",
-) -> None:
-    """Write one static, self-contained HTML report of a records file: corpus summary,
-    events table, timeline, who-meets-whom network and every document highlighted."""
-    from pipeline.io import check_writable, read_records
-    from pipeline.present.report import build_report
-
-    if out.resolve() == records.resolve():
-        raise typer.BadParameter(f"{out} is the records file; choose another", param_hint="-o")
-    check_writable(out)
-    summary = build_report(read_records(records), out, title=title, source=str(records))
-    typer.echo(
-        f"{summary.documents} documents, {sum(summary.events.values())} events -> {out}", err=True
-    )
-
-
-@app.command()
-def show(
-    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id (the record's `id`).")],
-    records: Annotated[Path, typer.Argument(help="Records JSONL written by `newsrel extract`.")],
-    chars: Annotated[int, typer.Option(help="Show at most this many characters of text.")] = 4000,
-) -> None:
-    """Show one record in the terminal: highlighted text, entities, relations, events."""
-    from pipeline.present.terminal import find_record, show
-
-    show(find_record(records, doc_id), max_chars=chars)
+for _command in (report, show, link):
+    app.command()(_command)
 
 
 @app.command()

@@ -26,9 +26,10 @@ PAYLOADS = (
 HOSTILE = " ".join(PAYLOADS)
 MARK = "data-pwned"
 
-_ID_KEYS = frozenset({"id", "entity", "ref", "head", "tail", "of"})
+_ID_KEYS = frozenset({"id", "entity", "ref", "head", "tail", "of", "antecedent"})
+_ID_LISTS = frozenset({"mentions", "refers_to", "references"})  # lists of ids
 _VALUE_KEYS = frozenset(
-    {"label", "type", "role", "status", "cameo", "rule", "source", "name", "title"}
+    {"label", "type", "role", "status", "cameo", "rule", "source", "name", "title", "kind"}
 )
 
 
@@ -39,7 +40,7 @@ def _hostile_ids(data: Any) -> Any:
         for k, v in data.items():
             if k in _ID_KEYS and isinstance(v, str):
                 out[k] = HOSTILE + v
-            elif k == "mentions":
+            elif k in _ID_LISTS and all(isinstance(x, str) for x in v):
                 out[k] = [HOSTILE + m for m in v]
             else:
                 out[k] = _hostile_ids(v)

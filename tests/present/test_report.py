@@ -136,3 +136,15 @@ def test_cli_report_of_hostile_records_holds_no_markup_from_the_data(tmp_path: P
     assert_only_markup_of_ours(hostile, benign)
     assert {"svg", "circle", "line", "details", "mark"} <= hostile.tag_names  # drawn, not dropped
     assert any(HOSTILE in v for v in hostile.values_of("id"))  # an event id, as a value
+
+
+def test_report_and_show_list_resolved_pronouns_escaped(tmp_path: Path) -> None:
+    record = make_record()
+    record.clusters[1].name = XSS  # a name from a record is document text: escaped
+    page = _report([record])
+    assert "pronouns and descriptions resolved" in page and "coref.pronoun" in page
+    assert "<script>" not in page[page.index("<body>") : page.index("<script>\n")]
+    src = tmp_path / "out.jsonl"
+    src.write_text(json.dumps(make_record().dump()) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", "2017/kz-by.txt", str(src)])
+    assert "Pronouns and descriptions" in result.output and "Askar Mamin" in result.output
