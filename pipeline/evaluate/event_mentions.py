@@ -198,9 +198,8 @@ def predicted_arguments(record: Record, event: Event) -> list[Arg]:
     out: list[Arg] = []
     for a in event.arguments:
         text = by_id[a.ref].text if a.ref is not None and a.ref in by_id else a.text or ""
-        resolved = getattr(a, "entity", None)
-        texts = (text, names[resolved]) if resolved is not None and resolved in names else (text,)
-        out.append((a.role, texts))
+        resolved = tuple(names[c] for c in a.refers_to if c in names)  # newsrel/1.1
+        out.append((a.role, (text, *resolved)))
     return out
 
 

@@ -12,7 +12,7 @@ parsed ``Doc`` (the rules are data: :mod:`pipeline.events.rules`):
    it, or a date after the publication date; fixed statuses (stated, reported) come from the rule;
 4. :mod:`~pipeline.events.merge` — mentions of one real event merge (same type, compatible
    arguments and date): first within a sentence, then across the document for types that allow
-   it;
+   it; a nominal mention that only refers back ("the talks") joins the event it refers to;
 5. :func:`~pipeline.events.frames.to_fact` — one :class:`~pipeline.facts.EventFact` per event,
    citing every rule, trigger and sentence.
 
@@ -28,10 +28,11 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.events.frames import complete, fill_frame, to_fact
-from pipeline.events.merge import give_way, merge_frames
-from pipeline.events.rules import EventRuleSet, EventTypes
+from pipeline.events.merge import lend_arguments, merge_back_references, merge_frames
+from pipeline.events.rules import EventRuleSet
 from pipeline.events.scopes import find_scopes
 from pipeline.events.triggers import TriggerIndex, TriggerMatch, find_triggers
+from pipeline.events.types import EventTypes
 from pipeline.facts import EventFact
 
 
@@ -79,7 +80,8 @@ def match_events(
     frames = merge_frames(frames, types, across=False)
     frames = [f for f in frames if complete(f, types)]
     frames = merge_frames(frames, types, across=True)
-    frames = give_way(doc, frames, types)
+    frames = merge_back_references(doc, frames, types)
+    frames = lend_arguments(doc, frames, types)
     return [to_fact(doc, f, types, scopes.published, scopes.sentence) for f in frames]
 
 

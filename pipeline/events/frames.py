@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc
 
 from pipeline.events.roles import Arg, fill_role
-from pipeline.events.rules import EventTypes
 from pipeline.events.scopes import Scopes
 from pipeline.events.status import event_status, has_cue
 from pipeline.events.triggers import TriggerMatch
+from pipeline.events.types import EventTypes
 from pipeline.facts import ArgumentFact, EventFact, Offsets
 
 # 2017-09-22, 2017-W38, 2017-Q3, 199, 2017-09-29TMO: not PAST_REF, XXXX-07, P7M
@@ -66,10 +66,17 @@ def fill_frame(
     used: set[Offsets] = set()
     args: list[Arg] = []
     # the roles whose emptiness ends the frame: the rule's own, and the type's when alone
-    needed = {*rule.required, *(types.types[rule.type].required if alone else ())}
+    type_needs = types.types[rule.type].required if alone and not rule.standalone else ()
+    needed = {*rule.required, *type_needs}
     specs = rule.roles
+    single = types.types[rule.type].single
     for n, spec in enumerate(specs):
-        got = fill_role(doc, spec, match, types, scopes, used)
+        if spec.role in single and any(a.role == spec.role for a in args):
+            continue  # an earlier way of finding this one-valued role found it
+        if spec.from_role:
+            got = [replace(a, role=spec.role) for a in args if a.role == spec.from_role]
+        else:
+            got = fill_role(doc, spec, match, types, scopes, used)
         args.extend(got)
         used.update((a.start, a.end) for a in got)
         if (
@@ -81,7 +88,7 @@ def fill_frame(
     roles = {a.role for a in args}
     if any(r not in roles for r in rule.required):
         return None
-    if any(sum(a.role == r for a in args) < n for r, n in rule.min_args.items()):
+    if any(sum(a.role == r and a.is_entity for a in args) < n for r, n in rule.min_args.items()):
         return None
     k = scopes.sentence[match.head]
     frame = Frame(
@@ -128,10 +135,14 @@ def _date_start(norm: dict[str, Any] | None) -> str | None:
 
 
 def complete(frame: Frame, types: EventTypes) -> bool:
-    """Every required role filled, and a status the type allows (a negated STATEMENT is none)."""
+    """Every required role filled (or a mention of a ``standalone`` rule among its triggers:
+    "the talks"), and a status the type allows (a negated STATEMENT is none)."""
     etype = types.types[frame.type]
     roles = {a.role for a in frame.args}
-    return all(r in roles for r in etype.required) and frame.status in etype.statuses
+    filled = all(r in roles for r in etype.required) or any(
+        m.rule.standalone for m in frame.triggers
+    )
+    return filled and frame.status in etype.statuses
 
 
 def to_fact(

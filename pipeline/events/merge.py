@@ -3,7 +3,9 @@
 Two frames merge when they have the same type and status and no two different arguments in a
 single-valued role (:func:`compatible`): first within a sentence, then, for the types that allow
 it, across the document, where they must also share an argument. A frame whose span argument
-holds the trigger of a type it ``yields_to`` gives way to that frame (:func:`give_way`).
+holds the trigger of a type it ``lends_to`` lends that frame its arguments (:func:`lend_arguments`).
+A nominal mention that only refers back ("the talks") joins the event it refers to
+(:func:`merge_back_references`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.events.frames import Frame, norm_date
 from pipeline.events.roles import Arg
-from pipeline.events.rules import EventTypes
+from pipeline.events.types import EventTypes
 
 
 def _same(a: Arg, b: Arg) -> bool:
@@ -104,17 +106,56 @@ def merge_frames(frames: list[Frame], types: EventTypes, *, across: bool) -> lis
     return out
 
 
-def give_way(doc: Doc, frames: list[Frame], types: EventTypes) -> list[Frame]:
-    """A frame whose span argument holds the trigger of a frame of a type it ``yields_to`` is
-    that frame: it goes, and its mapped roles fill the other's empty ones (a reported target is
-    the TARGET, the speaker its announcer). The frames whose trigger a span holds are found by
-    bisection over the trigger offsets, so a document with many events is not a pass over
-    every pair."""
+def merge_back_references(doc: Doc, frames: list[Frame], types: EventTypes) -> list[Frame]:
+    """Each nominal mention that refers back ("the talks", "this deal": a definite mention of a
+    ``standalone`` rule with no argument in its type's ``back_reference`` roles) joins the
+    nearest earlier event of its type; with none before it, it is an event of its own."""
+    out: list[Frame] = []
+    by_type: dict[str, list[int]] = {}
+    definite = types.references.definite
+    for f in frames:
+        roles = types.types[f.type].back_reference
+        earlier = by_type.setdefault(f.type, [])
+        if roles and earlier and _refers_back(doc, f, roles, definite):
+            # the nearest earlier mention of the same word, else of the same type
+            word = _lemmas(doc, f)
+            n = next((n for n in reversed(earlier) if _lemmas(doc, out[n]) & word), earlier[-1])
+            out[n] = _absorb(out[n], f, types)
+        else:
+            earlier.append(len(out))
+            out.append(f)
+    return out
+
+
+def _lemmas(doc: Doc, frame: Frame) -> set[str]:
+    return {doc[m.head].lemma_.lower() for m in frame.triggers}
+
+
+def _refers_back(doc: Doc, frame: Frame, roles: list[str], definite: frozenset[str]) -> bool:
+    """A definite nominal mention with no argument that says which event it is; a noun used
+    as a modifier ("the summit agenda") takes the determiner of the noun it modifies."""
+    if any(a.role in roles for a in frame.args):
+        return False
+    for m in frame.triggers:
+        tok = doc[m.head]
+        phrase = tok.head if tok.dep_ == "compound" else tok
+        if not m.rule.standalone or not any(
+            c.dep_ == "det" and c.lower_ in definite for c in phrase.children
+        ):
+            return False
+    return True
+
+
+def lend_arguments(doc: Doc, frames: list[Frame], types: EventTypes) -> list[Frame]:
+    """A frame whose span argument holds the trigger of a frame of a type it ``lends_to``
+    fills that frame's empty roles with its mapped arguments (a reported target takes the
+    speaker as its announcer); both frames stay. The frames whose trigger a span holds are
+    found by bisection over the trigger offsets, so a document with many events is not a pass
+    over every pair."""
     at = sorted((doc[g.primary.start].idx, n) for n, g in enumerate(frames))
     starts = [t for t, _ in at]
-    gone: set[int] = set()
     for n, f in enumerate(frames):
-        rules = types.types[f.type].yields_to
+        rules = types.types[f.type].lends_to
         if not rules:
             continue
         held: set[int] = set()
@@ -130,5 +171,4 @@ def give_way(doc: Doc, frames: list[Frame], types: EventTypes) -> list[Frame]:
             for mine, theirs in mapping.items():
                 if not g.role(theirs):
                     g.args.extend(replace(a, role=theirs) for a in f.role(mine))
-            gone.add(n)
-    return [f for n, f in enumerate(frames) if n not in gone]
+    return frames

@@ -3,28 +3,38 @@
 For each role (:class:`~pipeline.events.rules.RoleSpec`), :func:`fill_role` follows the role's
 dependency paths from the trigger (or from an anchor word near it), else searches a ConText-style
 window (direction, ``max_scope``, ``terminated_by``) inside the role's scope. Entity roles take
-``doc.ents`` mentions of the allowed labels (a noun phrase of coordinated parts gives each part's
-named head); span roles take a chunk, a subtree or a clause.
+``doc.ents`` mentions of the allowed labels (:mod:`~pipeline.events.parties`), and where none is,
+a pronoun, a description or a number the recogniser missed when the role says so
+(:mod:`~pipeline.events.references`); span roles take a chunk, a subtree, a clause or the
+quotation next to the trigger (:mod:`~pipeline.events.quotes`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.rules import EventTypes, RoleSpec, Step
+from pipeline.events.parties import (
+    appositive_entity,
+    complement_entities,
+    conjuncts,
+    entities_for,
+    in_lexicon,
+)
+from pipeline.events.quotes import quote_next_to
+from pipeline.events.references import GENERIC, number_at, reference_at, resolved_at
+from pipeline.events.rules import RoleSpec, Step
 from pipeline.events.scopes import Scopes
 from pipeline.events.triggers import TriggerMatch
+from pipeline.events.types import EventTypes
 from pipeline.facts import Offsets
 
 # the grammar of the spans a role takes (English dependency labels and POS)
-ENTITY_CHILD_DEPS = frozenset({"appos", "compound", "nmod", "poss"})
 CHUNK_DEPS = frozenset({"compound", "amod", "nmod"})
 PUNCT_EDGES = frozenset({"PUNCT", "SPACE"})
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"})
 # ``extend_back: paragraph`` reaches back at most this many tokens: a text without paragraph
 # breaks (one long line) is one "paragraph", and a content argument the size of the document
 # is no quote (and made each such argument cost time in the length of the whole text)
@@ -51,6 +61,8 @@ def follow(tokens: Iterable[Token], step: Step) -> list[Token]:
             cands = [d for d in t.subtree if d is not t and (not step.deps or d.dep_ in step.deps)]
         elif step.op == "<":
             cands = [t.head] if t.head is not t and (not step.deps or t.dep_ in step.deps) else []
+        elif step.op == "@self":  # the word itself (a noun trigger that names its own measure)
+            cands = [t]
         else:  # "@left": the words before the trigger in its own phrase
             cands = [d for left in t.lefts for d in left.subtree]
         if step.lemmas:
@@ -66,16 +78,6 @@ def follow_path(start: Token, path: tuple[Step, ...]) -> list[Token]:
         if not tokens:
             break
     return tokens
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    out, todo = [tok], [tok]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "conj" and c not in out:
-                out.append(c)
-                todo.append(c)
-    return out
 
 
 class _Bounds:
@@ -95,113 +97,6 @@ class _Bounds:
 
     def __contains__(self, i: int) -> bool:
         return self.lo <= i < self.hi
-
-
-def _entity_for(tok: Token, spec: RoleSpec, scopes: Scopes) -> Span | None:
-    """The entity at ``tok`` with an allowed label, else one naming it (an appositive, a
-    compound or possessive child: "his counterpart Vasily Matyushevsky")."""
-    ent = scopes.ent_at[tok.i]
-    if ent is not None and ent.label_ in spec.allowed_types:
-        return ent
-    for c in tok.children:
-        e = scopes.ent_at[c.i]
-        if c.dep_ in ENTITY_CHILD_DEPS and e is not None and e.label_ in spec.allowed_types:
-            return e
-    return None
-
-
-def phrase_parts(tok: Token, scopes: Scopes) -> list[tuple[int, int]]:
-    """The parts of the noun phrase ``tok`` heads, as token ranges: its subtree without clauses
-    hanging in it and without ``tok``'s own conjuncts (the caller takes those), cut at ``and``
-    / ``or`` / commas outside entities before ``tok``. The last part holds ``tok`` and its
-    complements.
-
-    "Finnish carrier Nordic Air and Portuguese lessor Lusa Capital" → two parts, whatever the
-    parser made of the coordination; "Polish and Czech delegations" → "Polish", "Czech
-    delegations"; "officials from Chile and Peru" → one part.
-    """
-    skip: set[int] = set()
-    for d in tok.subtree:
-        if d.i in skip or d is tok:
-            continue
-        if d.dep_ in CLAUSE_DEPS or (d.head is tok and d.dep_ in ("conj", "cc")):
-            skip.update(t.i for t in d.subtree)
-    parts: list[tuple[int, int]] = []
-    start = prev = -1
-    for d in tok.subtree:
-        if d.i in skip:
-            continue
-        cut = (
-            d.i < tok.i
-            and scopes.ent_at[d.i] is None
-            and (d.dep_ in ("cc", "preconj") or d.text in (",", ";"))
-        )
-        if cut or (prev >= 0 and d.i != prev):  # a gap left by a skipped clause ends a part
-            if start >= 0:
-                parts.append((start, prev))
-            start = -1 if cut else d.i
-        elif start < 0:
-            start = d.i
-        prev = d.i + 1
-    if start >= 0:
-        parts.append((start, prev))
-    return parts
-
-
-def _part_entity(lo: int, hi: int, spec: RoleSpec, scopes: Scopes) -> Span | None:
-    """The last entity of an allowed label inside tokens ``lo..hi``: the head of an English
-    noun phrase comes last ("Acme chairman John Smith" → John Smith; "officials from Chile"
-    → Chile; "Czech delegations" → Czech)."""
-    for i in range(hi - 1, lo - 1, -1):
-        ent = scopes.ent_at[i]
-        if ent is not None and ent.label_ in spec.allowed_types and lo <= ent.start:
-            return ent
-    return None
-
-
-def entities_for(
-    tok: Token, spec: RoleSpec, scopes: Scopes, group_nouns: frozenset[str] | None
-) -> list[Span]:
-    """The entities a role reaches at ``tok``.
-
-    With ``group_nouns`` (the role's ``group_nouns`` lexicon) and a role that takes many, a
-    noun phrase whose premodifiers are coordinated gives the named head of each part: an entity
-    stands for itself, a common noun of the lexicon (delegation, officials, carrier) for the
-    last entity of its part and that entity's conjuncts ("Uzbek and Turkish delegations" →
-    Uzbek, Turkish; "officials from Chile and Peru" → Chile, Peru). Otherwise the entity at
-    ``tok`` or naming it (:func:`_entity_for`)."""
-    ent = _entity_for(tok, spec, scopes)
-    if group_nouns is None or not spec.many:
-        return [ent] if ent is not None else []
-    named = ent is not None and scopes.ent_at[tok.i] is ent
-    if not (named or (scopes.ent_at[tok.i] is None and _in_lexicon(tok, group_nouns))):
-        return [ent] if ent is not None else []
-    out: list[Span] = []
-    for lo, hi in phrase_parts(tok, scopes):
-        if named and lo <= tok.i < hi:
-            heads: list[Span | None] = [ent]
-        else:
-            e = _part_entity(lo, hi, spec, scopes)
-            if e is None:
-                continue
-            heads = [
-                scopes.ent_at[c.i] for c in _conjuncts(_coordination(e.root)) if lo <= c.i < hi
-            ]
-        for h in heads:
-            if h is not None and h.label_ in spec.allowed_types and h not in out:
-                out.append(h)
-    return out
-
-
-def _coordination(tok: Token) -> Token:
-    """The first conjunct of the coordination ``tok`` is in."""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
-    return tok
-
-
-def _in_lexicon(tok: Token, words: frozenset[str]) -> bool:
-    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -232,8 +127,14 @@ def _span_arg(
                     end = j
                     break
         if start <= match.start < end:  # a clause the trigger hangs in: the larger side of it
-            trig_lo = min(doc[match.head].left_edge.i, match.start)
-            trig_hi = max(doc[match.head].right_edge.i + 1, match.end)
+            head = doc[match.head]
+            if head.is_ancestor(tok):  # "which X says is fair": the clause wraps its verb
+                rest = [c for c in head.children if c != tok and not c.is_ancestor(tok)]
+                trig_lo = min([match.start] + [c.left_edge.i for c in rest])
+                trig_hi = max([match.end] + [c.right_edge.i + 1 for c in rest])
+            else:
+                trig_lo = min(head.left_edge.i, match.start)
+                trig_hi = max(head.right_edge.i + 1, match.end)
             before, after_ = (start, trig_lo), (trig_hi, end)
             start, end = max(before, after_, key=lambda se: se[1] - se[0])
         start, end = _trim(doc, start, end)
@@ -244,13 +145,23 @@ def _span_arg(
             and start == _trim(doc, scopes.seg_start[start], end)[0]
         ):
             start = _trim(doc, scopes.para_start[start], end)[0]
-        while start < end and (doc[start].pos_ == "DET" or doc[start].dep_ == "mark"):
+        while (  # what is agreed is named without its determiner; a clause keeps its "that"
+            spec.span == "subtree"
+            and start < end
+            and (doc[start].pos_ == "DET" or doc[start].dep_ == "mark")
+        ):
             start += 1
+    return _free_arg(doc, spec.role, start, end)
+
+
+def _free_arg(doc: Doc, role: str, start: int, end: int) -> Arg | None:
+    """A free-text argument over tokens ``start..end``; its key is its content words."""
     if start >= end:
         return None
     span = doc[start:end]
     words = frozenset(t.lemma_.lower() for t in span if not (t.is_punct or t.is_stop))
-    return Arg(spec.role, span.start_char, span.end_char, False, " ".join(sorted(words)), words)
+    key = " ".join(sorted(words)) or span.text.lower()
+    return Arg(role, span.start_char, span.end_char, False, key, words)
 
 
 def _entity_arg(ent: Span, role: str, scopes: Scopes) -> Arg:
@@ -318,35 +229,79 @@ def fill_role(
                 for t in _window(
                     doc, match, spec, bounds, spec.anchor.max_scope, spec.anchor.direction
                 )
-                if _in_lexicon(t, words) and (not spec.anchor.pos or t.pos_ in spec.anchor.pos)
+                if in_lexicon(t, words) and (not spec.anchor.pos or t.pos_ in spec.anchor.pos)
             ),
             None,
         )
         starts = [anchor] if anchor is not None else []
 
     found: list[Arg] = []
+    if spec.span == "quote":
+        quote = quote_next_to(doc, doc[match.head], scopes.quotes)
+        arg = _free_arg(doc, spec.role, *_trim(doc, *quote)) if quote else None
+        return [arg] if arg is not None and (arg.start, arg.end) not in used else []
     group_nouns = types.lexicons[spec.group_nouns] if spec.group_nouns else None
     is_date = spec.role == types.types[match.rule.type].date_role
+    refs = types.references
+    generic = types.lexicons[refs.generic]
+    blocked = False  # a word that names nobody was reached: the role stays empty
+    pronouns: set[Offsets] = set()  # the pronouns taken
 
-    def take(tok: Token, *, expand: bool) -> bool:
-        """Add the argument at ``tok`` (and its conjuncts when the role takes many)."""
+    def take(tok: Token, *, expand: bool, own: bool = False) -> bool:
+        """Add the argument at ``tok`` (and its conjuncts when the role takes many); ``own``:
+        the trigger's own words may be it."""
+        nonlocal blocked
         added = False
-        for t in _conjuncts(tok) if expand and spec.many else [tok]:
-            if t.i not in bounds or match.start <= t.i < match.end:
+        for t in conjuncts(tok) if expand and spec.many else [tok]:
+            if t.i not in bounds or (match.start <= t.i < match.end and not own):
+                continue
+            if spec.pos and t.pos_ not in spec.pos:
                 continue
             args: list[Arg] = []
             if spec.span == "entity":
-                for ent in entities_for(t, spec, scopes, group_nouns if expand else None):
+                ref = None
+                at = scopes.ent_at[t.i]
+                if spec.references and (at is None or at.label_ not in spec.allowed_types):
+                    ref = reference_at(t, spec.references, refs, generic, scopes)
+                    if ref is not GENERIC:  # what coreference resolved, as it resolved it
+                        ref = resolved_at(t, spec.references, scopes) or ref
+                if ref is GENERIC and not spec.many:  # "party sources", "analysts": nobody,
+                    named = appositive_entity(t, spec, scopes)  # unless named in apposition
+                    if named is None:
+                        blocked = True
+                        return added
+                    ref = None
+                ents = entities_for(t, spec, scopes, group_nouns if expand else None)
+                if ref is not None and ref.kind == "description" and not ents:
+                    if (
+                        spec.describe
+                        and t.pos_ != "PROPN"
+                        and not in_lexicon(t, types.lexicons[spec.describe])
+                    ):
+                        ref = None
+                    else:  # "the letter from Acme": the name in it
+                        ents = complement_entities(t, spec, scopes)
+                if not ents and ref is not None and ref is not GENERIC:
+                    arg = _free_arg(doc, spec.role, ref.start, ref.end)
+                    if arg is not None and ref.key is not None:
+                        arg = replace(arg, key=ref.key)
+                    args = [arg] if arg is not None else []
+                    if ref.kind == "pronoun":
+                        pronouns.add((arg.start, arg.end) if arg else (0, 0))
+                elif not ents and spec.numbers and (number := number_at(t, scopes)) is not None:
+                    arg = _free_arg(doc, spec.role, *number)
+                    args = [arg] if arg is not None else []
+                for ent in ents:
                     if ent.start not in bounds:
                         continue
-                    if lexicon is not None and not any(_in_lexicon(w, lexicon) for w in ent):
+                    if lexicon is not None and not any(in_lexicon(w, lexicon) for w in ent):
                         continue
                     if match.start < ent.end and ent.start < match.end:
                         continue
                     if is_date and _is_duration(ent._.norm):
                         continue
                     args.append(_entity_arg(ent, spec.role, scopes))
-            elif lexicon is not None and not _in_lexicon(t, lexicon):
+            elif lexicon is not None and not in_lexicon(t, lexicon):
                 continue
             else:
                 arg = _span_arg(doc, spec, t, match, scopes)
@@ -364,13 +319,16 @@ def fill_role(
 
     for start in starts:
         for path in spec.steps:
+            own = path[-1].op == "@self"
             for tok in follow_path(start, path) if path else []:
-                if take(tok, expand=True) and not spec.many:
+                if take(tok, expand=True, own=own) and not spec.many or blocked:
                     return found
     if not found and spec.direction is not None and spec.anchor is None:
         for tok in _window(doc, match, spec, bounds, spec.max_scope, spec.direction):
             if take(tok, expand=False) and not spec.many:
                 break
+    if any(a.is_entity for a in found):  # a pronoun stands in for a name only where none is
+        found = [a for a in found if (a.start, a.end) not in pronouns]
     return found
 
 

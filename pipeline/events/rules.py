@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
+from pipeline.events.types import EventTypes
 from pipeline.rulefiles import RuleError, _Rule, load_json, load_jsonl, models_dir
 
 TYPES_FILE = "event_types.json"
@@ -34,7 +35,7 @@ RULES_FILE = "event_rules.jsonl"
 # --- dependency paths ---------------------------------------------------------------------------
 
 _STEP = re.compile(r"^(>>|>|<)([a-z]+(?:\|[a-z]+)*|\*)(?:\[([^\]]+)\])?$")
-SPECIAL_STEPS = frozenset({"@left"})
+SPECIAL_STEPS = frozenset({"@left", "@self"})
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class Step:
 
 
 def parse_path(text: str) -> tuple[Step, ...]:
-    """``">prep[with] >pobj"`` → two steps; ``"@left"`` → one special step.
+    """``">prep[with] >pobj"`` → two steps; ``"@left"`` (the trigger's premodifiers) and
+    ``"@self"`` (the word itself) → one special step.
 
     Raises ValueError when a step is malformed."""
     steps = []
@@ -60,7 +62,7 @@ def parse_path(text: str) -> tuple[Step, ...]:
         m = _STEP.match(part)
         if not m:
             raise ValueError(
-                f"path {text!r}: step {part!r} is not '>dep', '>>dep', '<dep', '*' or '@left' "
+                f"path {text!r}: step {part!r} is not '>dep', '>>dep', '<dep', '*', '@left' or '@self' "
                 "(optionally with [lemma|lemma])"
             )
         op, deps, lemmas = m.groups()
@@ -74,129 +76,6 @@ def parse_path(text: str) -> tuple[Step, ...]:
     if not steps:
         raise ValueError("empty path")
     return tuple(steps)
-
-
-# --- event_types.json ---------------------------------------------------------------------------
-
-
-class EventType(_Rule):
-    description: str = ""
-    roles: list[str] = Field(min_length=1)
-    required: list[str] = Field(default_factory=list)
-    statuses: list[str] = Field(min_length=1)
-    single: list[str] = Field(
-        default_factory=list,
-        description="Roles that hold one argument: two different ones conflict.",
-    )
-    merge: Literal["document", "sentence"] = Field(
-        default="document", description="How far apart two mentions of one event may be."
-    )
-    date_role: str | None = Field(default=None, description="The role the event's date comes from.")
-    compare_by_date: list[str] = Field(
-        default_factory=list,
-        description="Roles whose arguments are dates: two agree when one date holds the other "
-        "(2017-09 and 2017-09-22), else when their keys do.",
-    )
-    yields_to: dict[str, dict[str, str]] = Field(
-        default_factory=dict,
-        description="Types this one gives way to when its content holds their trigger, with the "
-        "roles that move over (STATEMENT → TARGET: speaker becomes announcer).",
-    )
-
-    @model_validator(mode="after")
-    def _known_roles(self) -> EventType:
-        date_role = [self.date_role] if self.date_role else []
-        for name in (*self.required, *self.single, *self.compare_by_date, *date_role):
-            if name not in self.roles:
-                raise ValueError(f"role {name!r} is not one of roles {self.roles}")
-        return self
-
-
-class Cue(_Rule):
-    """Words that mark a context, looked for on the trigger and the words governing it."""
-
-    description: str = ""
-    deps: list[str] = Field(default_factory=list, description="A child with this label (neg).")
-    aux: list[str] = Field(
-        default_factory=list, description="A child on a cue_arcs.aux arc with this lemma."
-    )
-    governors: list[str] = Field(default_factory=list, description="A governing word's lemma.")
-    modifiers: list[str] = Field(
-        default_factory=list, description="A child on a cue_arcs.modifiers arc with this lemma."
-    )
-    lemmas: list[str] = Field(default_factory=list, description="The trigger's own lemma.")
-    objects: list[str] = Field(
-        default_factory=list, description="A child on a cue_arcs.objects arc with this lemma."
-    )
-    through: list[str] = Field(default_factory=list, description="Arcs walked up to governors.")
-    max_up: int = Field(default=2, ge=0, le=6)
-
-    @field_validator("aux", "governors", "modifiers", "lemmas", "objects")
-    @classmethod
-    def _lower(cls, v: list[str]) -> list[str]:
-        return [w.lower() for w in v]
-
-
-class CueArcs(_Rule):
-    """The dependency labels of the children a cue's word lists are looked for on."""
-
-    description: str = ""
-    aux: frozenset[str] = Field(min_length=1, description="Arcs of auxiliaries (will, should).")
-    modifiers: frozenset[str] = Field(min_length=1, description="Arcs of modifiers (upcoming).")
-    objects: frozenset[str] = Field(min_length=1, description="Arcs of objects (meet a demand).")
-
-
-class StatusRules(_Rule):
-    """How an event's status is found when its rule fixes none."""
-
-    description: str = ""
-    cues: list[str] = Field(
-        min_length=1,
-        description="Cues tried in order on the trigger: the first found names the status.",
-    )
-    after_publication: str = Field(description="The status of an event dated after publication.")
-    default: str = Field(description="The status when no cue is found and no later date.")
-    dated_by_publication: list[str] = Field(
-        default_factory=list,
-        description="Statuses under which a rule's date_fallback 'published' dates the event.",
-    )
-
-
-class EventTypes(_Rule):
-    about: str = ""
-    types: dict[str, EventType] = Field(min_length=1)
-    status: StatusRules
-    cues: dict[str, Cue] = Field(default_factory=dict)
-    cue_arcs: CueArcs
-    lexicons: dict[str, frozenset[str]] = Field(default_factory=dict)
-    skip_headline: bool = Field(
-        default=True, description="A headline (short first line, no final stop) starts no event."
-    )
-
-    @field_validator("lexicons")
-    @classmethod
-    def _lower(cls, v: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-        return {k: frozenset(w.lower() for w in words) for k, words in v.items()}
-
-    @model_validator(mode="after")
-    def _status_cues(self) -> EventTypes:
-        for name in self.status.cues:
-            if name not in self.cues:
-                raise ValueError(f"status.cues: the status cue {name!r} is not in cues")
-        known = {s for etype in self.types.values() for s in etype.statuses}
-        status = self.status
-        named = [*status.cues, status.after_publication, status.default]
-        for name in (*named, *status.dated_by_publication):
-            if name not in known:
-                raise ValueError(f"status: {name!r} is no type's status ({sorted(known)})")
-        for name, etype in self.types.items():
-            for other, roles in etype.yields_to.items():
-                if other not in self.types:
-                    raise ValueError(f"types.{name}.yields_to: unknown type {other!r}")
-                for mine, theirs in roles.items():
-                    if mine not in etype.roles or theirs not in self.types[other].roles:
-                        raise ValueError(f"types.{name}.yields_to.{other}: {mine} → {theirs}")
-        return self
 
 
 # --- event_rules.jsonl --------------------------------------------------------------------------
@@ -243,8 +122,37 @@ class RoleSpec(_Rule):
     allowed_types: list[str] = Field(
         default_factory=list, description="Entity labels the role accepts; none: a free text span."
     )
-    span: Literal["entity", "chunk", "subtree", "clause"] = "entity"
+    span: Literal["entity", "chunk", "subtree", "clause", "quote"] = Field(
+        default="entity",
+        description="What the argument is: an entity mention, or a free span: the chunk, subtree "
+        "or clause at the word reached, or the quotation next to the trigger's clause (quote: "
+        "no paths).",
+    )
+    numbers: bool = Field(
+        default=False,
+        description="Besides entities: a number the entity recogniser missed ('£2.4bn', "
+        "'880m euros'), with its currency sign and magnitude, as a free span.",
+    )
+    describe: str | None = Field(
+        default=None,
+        description="Lexicon the head of a description must be in for this role ('according "
+        "to the report': report, survey, website ...; 'according to the law' names no speaker).",
+    )
+    from_role: str | None = Field(
+        default=None,
+        description="No search: the argument of this role found before (a change given alone "
+        "is the value too: 'sales fell 8%').",
+    )
+    references: list[Literal["pronoun", "description"]] = Field(
+        default_factory=list,
+        description="Besides entities: a pronoun with a named antecedent in reach, or a "
+        "description (the company, Acme's spokesman), as a free span (event_types.json "
+        "`references`); a generic head (analysts) ends the role's search.",
+    )
     lexicon: str | None = Field(default=None, description="The word found must be in this list.")
+    pos: list[str] = Field(
+        default_factory=list, description="POS the word found must have (none: any)."
+    )
     many: bool = False
     paths: list[str] = Field(
         default_factory=list,
@@ -284,12 +192,16 @@ class RoleSpec(_Rule):
 
     @model_validator(mode="after")
     def _kind(self) -> RoleSpec:
-        if self.span == "entity" and not self.allowed_types:
+        if self.span == "entity" and not self.allowed_types and not self.from_role:
             raise ValueError(f"role {self.role!r}: an entity role needs allowed_types")
         if self.span != "entity" and self.allowed_types:
             raise ValueError(f"role {self.role!r}: a {self.span} span takes no allowed_types")
-        if not self.paths and self.direction is None:
+        if (self.span == "quote" or self.from_role) and (self.paths or self.direction):
+            raise ValueError(f"role {self.role!r}: a quote or from_role takes no paths or window")
+        if self.span != "quote" and not self.from_role and not self.paths and not self.direction:
             raise ValueError(f"role {self.role!r}: give paths, a window direction or both")
+        if (self.references or self.numbers) and self.span != "entity":
+            raise ValueError(f"role {self.role!r}: references and numbers go with entity roles")
         return self
 
     @property
@@ -309,7 +221,14 @@ class EventRule(_Rule):
     required: list[str] = Field(default_factory=list, description="Required beyond the type's.")
     min_args: dict[str, int] = Field(
         default_factory=dict,
-        description="Fewest arguments a role needs for this rule ({'party': 2}: a mutual act).",
+        description="Fewest named arguments (entity mentions) a role needs for this rule "
+        "({'party': 2}: a mutual act of two named parties).",
+    )
+    standalone: bool = Field(
+        default=False,
+        description="A mention of this rule is an event without the type's required roles "
+        "(a nominal mention: 'the talks', 'a 2001 committee meeting'); the rule's own "
+        "`required` still hold.",
     )
     requires_cue: list[str] = Field(default_factory=list)
     forbids_cue: list[str] = Field(default_factory=list)
@@ -340,8 +259,12 @@ def _check(rule: EventRule, types: EventTypes, where: str) -> None:
             fail(f"roles.{i}.role", f"{spec.role!r} is not a role of {rule.type} ({etype.roles})")
         if spec.lexicon and spec.lexicon not in types.lexicons:
             fail(f"roles.{i}.lexicon", f"no lexicon {spec.lexicon!r} in {TYPES_FILE}")
+        if spec.describe and spec.describe not in types.lexicons:
+            fail(f"roles.{i}.describe", f"no lexicon {spec.describe!r} in {TYPES_FILE}")
         if spec.group_nouns and spec.group_nouns not in types.lexicons:
             fail(f"roles.{i}.group_nouns", f"no lexicon {spec.group_nouns!r} in {TYPES_FILE}")
+        if spec.from_role and spec.from_role not in [r.role for r in rule.roles[:i]]:
+            fail(f"roles.{i}.from_role", f"{spec.from_role!r} is no role looked for before it")
         if spec.anchor and spec.anchor.lexicon not in types.lexicons:
             fail(f"roles.{i}.anchor.lexicon", f"no lexicon {spec.anchor.lexicon!r} in {TYPES_FILE}")
     for name in rule.required:

@@ -1,5 +1,6 @@
 """Per-token lookups the event roles read: sentence number, scope bounds, paragraph start, the
-entity covering each token and a comparison key per entity mention.
+entity covering each token, a comparison key per entity mention, the quotations, and the
+pronouns and descriptions coreference resolved.
 
 A scope is a sentence cut at blank lines (a paragraph break) and at a headline's end, so a
 headline never lends its words to the first sentence even when the parser joins them. The
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.facts import Offsets
+from pipeline.events.quotes import MARKS, find_quotes
+from pipeline.facts import Offsets, ReferenceFact
 from pipeline.nlp.extensions import layout_of
 
 
@@ -32,6 +34,8 @@ class Scopes:
     keys: dict[Offsets, str]
     published: str | None
     headline_end: int  # character offset where a headline ends (0: none)
+    quotes: list[tuple[int, int]]  # quotations: opening and closing mark (pipeline.events.quotes)
+    resolved: dict[int, ReferenceFact]  # token → the coreference link of the mention it is in
 
 
 def _is_break(tok: Token) -> bool:
@@ -42,7 +46,7 @@ def find_scopes(doc: Doc) -> Scopes:
     n = len(doc)
     page = layout_of(doc)  # the document's layout, found at ingest
     head_end = page.headline_end
-    rows = doc.to_array(["IDX", "IS_SPACE"]).reshape(n, 2)
+    rows = doc.to_array(["IDX", "IS_SPACE", "ORTH"]).reshape(n, 3)
     # _is_break, read only for the space tokens (building every Token is what costs)
     break_at = [i for i in numpy.flatnonzero(rows[:, 1]).tolist() if _is_break(doc[i])]
     brk_at = break_at
@@ -60,6 +64,7 @@ def find_scopes(doc: Doc) -> Scopes:
             continue  # where the story was filed from, not where anything in it happened
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
+    marks = numpy.flatnonzero(numpy.isin(rows[:, 2], [doc.vocab.strings[m] for m in MARKS]))
     return Scopes(
         sentence,
         seg_start,
@@ -69,7 +74,22 @@ def find_scopes(doc: Doc) -> Scopes:
         entity_keys(doc),
         page.published,
         head_end,
+        find_quotes(doc, marks.tolist(), para_start),
+        resolved_tokens(doc),
     )
+
+
+def resolved_tokens(doc: Doc) -> dict[int, ReferenceFact]:
+    """Each token of a pronoun or description the resolver linked (``Doc._.references``, set
+    when coreference ran) → that link."""
+    out: dict[int, ReferenceFact] = {}
+    for ref in doc._.references or []:
+        start, end = ref.span
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                out[i] = ref
+    return out
 
 
 def segments(

@@ -12,17 +12,19 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.rules import Cue, CueArcs, EventTypes
 from pipeline.events.triggers import TriggerMatch
+from pipeline.events.types import Cue, CueArcs, EventTypes
 
 _ISO = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
 
 def has_cue(tok: Token, cue: Cue, arcs: CueArcs) -> bool:
-    """Whether ``cue`` marks ``tok``: its own lemma, a child (neg, aux, modifier, object: the
-    labels of ``arcs``) of it or of a word governing it (up ``max_up`` arcs labelled
-    ``through``), or a governing word's lemma."""
-    if tok.lemma_.lower() in cue.lemmas:
+    """Whether ``cue`` marks ``tok``: its own lemma or dependency label, its tag with no determiner (a bare
+    plural), a child (neg, aux, modifier, object: the labels of ``arcs``) of it or of a word
+    governing it (up ``max_up`` arcs labelled ``through``), or a governing word's lemma."""
+    if tok.lemma_.lower() in cue.lemmas or tok.dep_ in cue.as_deps:
+        return True
+    if tok.tag_ in cue.bare and not any(c.dep_ in arcs.determiners for c in tok.children):
         return True
     chain = [tok]
     t = tok
@@ -39,7 +41,9 @@ def has_cue(tok: Token, cue: Cue, arcs: CueArcs) -> bool:
                 return True
             if c.dep_ in arcs.aux and (c.lemma_.lower() in cue.aux or c.lower_ in cue.aux):
                 return True
-            if c.dep_ in arcs.modifiers and c.lemma_.lower() in cue.modifiers:
+            if c.dep_ in arcs.modifiers and (
+                c.lemma_.lower() in cue.modifiers or c.lower_ in cue.modifiers
+            ):
                 return True
             if c.dep_ in arcs.objects and c.lemma_.lower() in cue.objects:
                 return True

@@ -15,7 +15,7 @@ from pipeline.evaluate.events_eval import evaluate_events
 from pipeline.evaluate.readers import detect_format
 from pipeline.evaluate.readers._base import GoldFormatError
 from pipeline.evaluate.readers.events import read_events_gold
-from pipeline.schema import Argument, Entity, Event, Record, Span
+from pipeline.schema import Argument, Cluster, Entity, Event, Record, Span
 
 TEXT = (
     "Harbour firms agree on tariffs\n"
@@ -180,6 +180,21 @@ def test_a_resolved_argument_matches_through_its_cluster_name(gold_file: Path) -
     preds = [event("V1", "STATEMENT", "said", nth=1, args=[arg])]
     scores = score_event_mentions([article], {"texts/a.txt": record(preds)})
     assert scores.arguments.right_pred == 1
+
+
+def test_a_pronoun_argument_matches_through_the_cluster_it_refers_to(gold_file: Path) -> None:
+    (article,) = read_events_gold(gold_file, "dev")
+    s = _at("It added")
+    arg = Argument(role="speaker", start=s, end=s + 2, text="It", refers_to=["E1"])
+    rec = Record(
+        id="texts/a.txt",
+        text=TEXT,
+        entities=record([]).entities,
+        clusters=[Cluster(id="E1", label="ORG", name="Lumen Freight", mentions=["T1"])],
+        events=[event("V1", "STATEMENT", "said", nth=1, args=[arg])],
+    )
+    scores = score_event_mentions([article], {"texts/a.txt": rec})
+    assert scores.arguments.right_pred == 1  # "It" is no part of "The company"; its cluster is
 
 
 def test_command_scores_predictions_of_one_split(gold_file: Path, tmp_path: Path) -> None:

@@ -68,3 +68,22 @@ def engine_with(folder: Path, change: Callable[[dict[str, Any]], object]) -> Eve
     (folder / "event_types.json").write_text(json.dumps(types), encoding="utf-8")
     shutil.copy(models_dir() / "event_rules.jsonl", folder / "event_rules.jsonl")
     return EventEngine(VOCAB, load_event_rules(folder))
+
+
+def events(nlp, text: str) -> list[tuple[str, dict[str, set[str]]]]:
+    """Each event the whole pipeline finds in ``text``: its type and its arguments' texts."""
+    doc = nlp(text)
+    out = []
+    for ev in doc._.events:
+        roles: dict[str, set[str]] = {}
+        for a in ev.arguments:
+            roles.setdefault(a.role, set()).add(doc.text[a.span[0] : a.span[1]])
+        out.append((ev.type, roles))
+    return out
+
+
+def the(nlp, text: str, etype: str) -> dict[str, set[str]]:
+    """The arguments of the one event of ``etype`` in ``text``."""
+    found = [roles for t, roles in events(nlp, text) if t == etype]
+    assert len(found) == 1, events(nlp, text)
+    return found[0]

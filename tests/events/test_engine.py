@@ -51,7 +51,8 @@ def test_statement_has_named_speaker_content_and_report_date() -> None:
     assert {a.role: a.is_entity for a in event.arguments} == {"content": False, "speaker": True}
 
 
-def test_statement_needs_a_named_speaker() -> None:
+def test_statement_needs_a_speaker_who_can_be_identified() -> None:
+    """ "she" with no person named before it stands for nobody."""
     doc = statement(("she", "she", "PRON", 4, "nsubj", "O"))
     assert [e for e in match_events(doc, ENGINE) if e.type == "STATEMENT"] == []
 
@@ -71,16 +72,20 @@ def test_a_doc_without_a_parse_has_no_events() -> None:
     assert match_events(Doc(VOCAB, words=["Putin", "met", "Xi"]), ENGINE) == []
 
 
-def test_headline_starts_no_event() -> None:
+def test_headline_starts_no_event_and_lends_no_argument() -> None:
     rows: list[Row] = [
         ("Putin", "Putin", "PROPN", 1, "nsubj", "B-PERSON"),
         ("meets", "meet", "VERB", 1, "ROOT", "O"),
         ("Xi", "Xi", "PROPN", 1, "dobj", "B-PERSON"),
         ("\n\n", "\n\n", "SPACE", 2, "dep", "O"),
-        ("Talks", "talk", "NOUN", 4, "ROOT", "O"),
+        ("Talks", "talks", "NOUN", 4, "ROOT", "O"),
         ("ended", "end", "VERB", 4, "acl", "O"),
     ]
-    assert match_events(parsed(rows), ENGINE) == []
+    doc = parsed(rows)
+    body = doc[4].idx
+    events = match_events(doc, ENGINE)
+    assert [doc.text[e.trigger[0] : e.trigger[1]] for e in events] == ["Talks"]
+    assert all(a.span[0] >= body for e in events for a in e.arguments)
 
 
 def test_adding_a_type_is_a_data_change(tmp_path: Path) -> None:

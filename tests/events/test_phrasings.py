@@ -7,22 +7,7 @@ import pytest
 
 from pipeline.events.engine import match_events
 
-
-def events(nlp, text: str) -> list[tuple[str, dict[str, set[str]]]]:
-    doc = nlp(text)
-    out = []
-    for ev in doc._.events:
-        roles: dict[str, set[str]] = {}
-        for a in ev.arguments:
-            roles.setdefault(a.role, set()).add(doc.text[a.span[0] : a.span[1]])
-        out.append((ev.type, roles))
-    return out
-
-
-def the(nlp, text: str, etype: str) -> dict[str, set[str]]:
-    found = [roles for t, roles in events(nlp, text) if t == etype]
-    assert len(found) == 1, events(nlp, text)
-    return found[0]
+from .handmade import events, the
 
 
 @pytest.mark.parametrize(

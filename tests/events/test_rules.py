@@ -20,6 +20,7 @@ from pipeline.rulefiles import RuleError, models_dir
         ("<pobj <prep >nsubj", ["<", "<", ">"]),
         (">>prep[between] >pobj", [">>", ">"]),
         ("@left", ["@left"]),
+        ("@self", ["@self"]),
         (">*", [">"]),
     ],
 )
@@ -72,6 +73,38 @@ def _with(**change) -> dict:
             "roles.0.lexicon",
         ),
         (_with(requires_cue=["sarcasm"]), "requires_cue"),
+        # a quotation is found next to the attribution, never along paths
+        (_with(roles=[{"role": "participant", "span": "quote", "paths": [">dobj"]}]), "roles.0"),
+        # a role copied from another needs that role looked for before it, and no search
+        (_with(roles=[{"role": "participant", "from_role": "body"}]), "roles.0.from_role"),
+        (
+            _with(
+                roles=[
+                    {"role": "body", "allowed_types": ["ORG"], "paths": [">dobj"]},
+                    {"role": "participant", "from_role": "body", "paths": [">nsubj"]},
+                ]
+            ),
+            "roles.1",
+        ),
+        # pronouns and descriptions stand for entities only
+        (
+            _with(roles=[{"role": "participant", "span": "chunk", "references": ["pronoun"]}]),
+            "roles.0",
+        ),
+        (_with(roles=[{"role": "participant", "span": "chunk", "numbers": True}]), "roles.0"),
+        (
+            _with(
+                roles=[
+                    {
+                        "role": "participant",
+                        "allowed_types": ["PERSON"],
+                        "references": ["name"],
+                        "paths": [">nsubj"],
+                    }
+                ]
+            ),
+            "roles.0.references",
+        ),
         (_with(trigger={}), "trigger"),
         (
             _with(trigger={"dependency": [{"RIGHT_ID": "t", "RIGHT_ATTRS": {"COLOUR": "red"}}]}),
@@ -131,6 +164,11 @@ def _types_with(change) -> dict:
         (lambda t: t.pop("cue_arcs"), "cue_arcs"),
         (lambda t: t["cue_arcs"].update(aux=[]), "cue_arcs.aux"),
         (lambda t: t["types"]["MEETING"]["compare_by_date"].append("when"), "'when'"),
+        (lambda t: t["types"]["STATEMENT"]["lends_to"].update(PARTY={}), "PARTY"),
+        (lambda t: t["types"]["STATEMENT"]["lends_to"]["TARGET"].update(speaker="x"), "x"),
+        (lambda t: t["references"].update(generic="nope"), "'nope'"),
+        (lambda t: t["references"].pop("pronouns"), "references.pronouns"),
+        (lambda t: t["references"].update(reach=-1), "references.reach"),
     ],
 )
 def test_bad_types_fail_naming_file_and_field(tmp_path: Path, change, field: str) -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.events.engine import match_events
-from pipeline.events.status import after
+from pipeline.events.status import after, has_cue
 from pipeline.ingest.layout import find_layout
 
-from .handmade import ENGINE, Row, engine_with, met
+from .handmade import ENGINE, Row, engine_with, met, parsed
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,46 @@ def test_status_follows_the_status_and_cue_arcs_data(
 ) -> None:
     (event,) = match_events(met(aux), engine_with(tmp_path, change))
     assert event.status == status
+
+
+def _noun_phrase(words: list[tuple[str, str, str]], tags: list[str]):
+    """Hand-parsed words (text, lemma, dep) all hanging on the last one, with ``tags``."""
+    last = len(words) - 1
+    rows: list[Row] = [
+        (w, lemma, "NOUN", last, "ROOT" if i == last else dep, "O")
+        for i, (w, lemma, dep) in enumerate(words)
+    ]
+    doc = parsed(rows)
+    for tok, tag in zip(doc, tags, strict=True):
+        tok.tag_ = tag
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "generic"),
+    [
+        # a bare plural is a generic mention; with a determiner or a number it is specific
+        (
+            [("shareholder", "shareholder", "compound"), ("meetings", "meeting", "")],
+            ["NN", "NNS"],
+            True,
+        ),
+        ([("the", "the", "det"), ("meetings", "meeting", "")], ["DT", "NNS"], False),
+        ([("two", "two", "nummod"), ("meetings", "meeting", "")], ["CD", "NNS"], False),
+        ([("the", "the", "det"), ("meeting", "meeting", "")], ["DT", "NN"], False),
+    ],
+)
+def test_a_bare_plural_is_a_generic_mention(words, tags, generic) -> None:
+    doc = _noun_phrase(words, tags)
+    cue = ENGINE.types.cues["generic_mention"]
+    assert has_cue(doc[-1], cue, ENGINE.types.cue_arcs) is generic
+
+
+def test_a_verb_used_as_a_modifier_has_the_cue_of_its_own_label() -> None:
+    doc = _noun_phrase(
+        [("the", "the", "det"), ("reported", "report", "amod"), ("move", "move", "")],
+        ["DT", "VBN", "NN"],
+    )
+    cue = ENGINE.types.cues["modifier_use"]
+    assert has_cue(doc[1], cue, ENGINE.types.cue_arcs)
+    assert not has_cue(doc[2], cue, ENGINE.types.cue_arcs)
