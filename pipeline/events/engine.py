@@ -82,7 +82,7 @@ def match_events(
     frames = merge_frames(frames, types, across=True)
     frames = merge_back_references(doc, frames, types)
     frames = lend_arguments(doc, frames, types)
-    return [to_fact(doc, f, types, scopes.published) for f in frames]
+    return [to_fact(doc, f, types, scopes.published, scopes.sentence) for f in frames]
 
 
 def _trigger_only(doc: Doc, triggers: list[TriggerMatch], types: EventTypes) -> list[EventFact]:
