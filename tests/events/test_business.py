@@ -29,6 +29,12 @@ ACME = "Acme Boilers makes boilers in Leeds.\n\n"
             "party",
             {"Delta Foods", "Omega Holdings"},
         ),
+        (  # the company to be bought, and the side that walked away
+            "Delta Foods backed out of its agreement to acquire Omega Holdings in May.",
+            "AGREEMENT",
+            "party",
+            {"Delta Foods", "Omega Holdings"},
+        ),
         (
             "Delta Foods agreed to a takeover by Omega Holdings.",
             "AGREEMENT",
