@@ -134,6 +134,15 @@ def evaluate(
         str | None,
         typer.Option(help="Only the gold articles of this split (event-mention gold: dev, test)."),
     ] = None,
+    by_rule: Annotated[
+        bool,
+        typer.Option(
+            "--by-rule",
+            help="Also print, per source of the entities (model, each rule), how many are right, "
+            "of the wrong type or span, or spurious, and what each adds to or breaks of the bare "
+            "model's (the JSON always has it).",
+        ),
+    ] = False,
 ) -> None:
     """Score entities, values, relations and events against gold annotations.
 
@@ -168,7 +177,7 @@ def evaluate(
     except EvaluationError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e
-    print_report(result)
+    print_report(result, by_rule=by_rule)
     if json_out is not None:
         write_json(result, json_out)
 

@@ -16,8 +16,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from pipeline.evaluate.by_rule import score_sources, strip_determiners
 from pipeline.evaluate.events import score_events
-from pipeline.evaluate.items import AlignmentError, Items, add_record, offset_mapper
+from pipeline.evaluate.items import (
+    AlignmentError,
+    Items,
+    add_record,
+    annotated_end,
+    offset_mapper,
+)
 from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
 from pipeline.evaluate.readers import FORMATS, GoldFormatError, detect_format, read_gold
 from pipeline.evaluate.readers.records import read_gold_records
@@ -105,8 +112,14 @@ def score_system(
     labels: LabelMap,
     *,
     errors: int = 0,
+    baseline: set[Mention] | None = None,
 ) -> SystemResult:
-    """Score predictions (Records; ErrorRecords count as failed) against gold Records."""
+    """Score predictions (Records; ErrorRecords count as failed) against gold Records.
+
+    ``baseline``: the scored mentions of another system (the bare model) on the same gold,
+    against which the per-source table counts what each source adds and breaks
+    (:mod:`pipeline.evaluate.by_rule`). Only what starts in the gold's annotated region is
+    scored (``meta["annotated_end"]``, set by the MEANTIME reader)."""
     gold_by_id = {r.id: r for r in gold}
     g_items, p_items = Items(), Items()
     for r in gold:
@@ -124,16 +137,36 @@ def score_system(
         seen.add(p.id)
         if model is None and p.pipeline is not None:
             model = p.pipeline.model
-        add_record(p_items, p, labels, side="pred", mapper=offset_mapper(p, g.text))
+        mapper = offset_mapper(p, g.text)
+        add_record(p_items, p, labels, side="pred", mapper=mapper, limit=annotated_end(g))
     has_relations = any(r.relations for r in gold)
     has_events = any(r.events for r in gold)
     timex: dict[str, TimexScores] = {}
     if labels.timex is not None:
         timex["all"] = score_timex(p_items.timexes, g_items.timexes)
         timex["DATE"] = score_timex(*restrict_timex(p_items.timexes, g_items.timexes, "DATE"))
+    texts = {r.id: r.text for r in gold}
+    by_rule = {
+        "strict": score_sources(p_items.mentions, g_items.mentions, p_items.sources, baseline)
+    }
+    nodet = None
+    if labels.determiners:
+        loose_p = strip_determiners(p_items.mentions, texts, labels.determiners)
+        loose_g = strip_determiners(g_items.mentions, texts, labels.determiners)
+        loose_b = strip_determiners(baseline or (), texts, labels.determiners)
+        nodet = score_entities(loose_p.values(), loose_g.values())
+        by_rule["determiner_insensitive"] = score_sources(
+            set(loose_p.values()),
+            set(loose_g.values()),
+            {loose_p[m]: src for m, src in p_items.sources.items() if m in loose_p},
+            set(loose_b.values()) if baseline is not None else None,
+        )
     return SystemResult(
         name=name,
         entities=score_entities(p_items.mentions, g_items.mentions),
+        entities_nodet=nodet,
+        by_rule=by_rule,
+        mentions=p_items.mentions,
         values={
             k: v
             for k, v in score_values(p_items.norms, g_items.norms, VALUE_LABELS).items()
@@ -149,7 +182,7 @@ def score_system(
         errors=error_examples(
             p_items.mentions,
             g_items.mentions,
-            {r.id: r.text for r in gold},
+            texts,
             {r.id: i for i, r in enumerate(gold)},
             errors,
         ),
@@ -205,11 +238,22 @@ def evaluate(
         )
         results.append(score_system("pred", gold, preds, label_map, errors=errors))
     else:
+        baseline: set[Mention] | None = None  # the bare model's, once scored
         for name in systems:
             if name not in SYSTEMS:
                 raise ValueError(f"unknown system {name!r} (one of {', '.join(SYSTEMS)})")
             preds = run_pipeline(gold, bare=(name == "bare"), model=model)
-            results.append(score_system(name, gold, preds, label_map, errors=errors))
+            found = score_system(
+                name,
+                gold,
+                preds,
+                label_map,
+                errors=errors,
+                baseline=baseline if name != "bare" else None,
+            )
+            if name == "bare":
+                baseline = found.mentions
+            results.append(found)
     return Evaluation(
         gold=str(gold_path),
         format=fmt,

@@ -22,6 +22,7 @@ class Items:
     """Everything the scorers need from one side (gold or prediction) of a corpus."""
 
     mentions: set[Mention] = field(default_factory=set)
+    sources: dict[Mention, str] = field(default_factory=dict)  # "model" or "rule:<id>"
     norms: dict[Mention, dict[str, Any] | None] = field(default_factory=dict)
     timexes: set[Timex] = field(default_factory=set)
     relations: set[RelationItem] = field(default_factory=set)
@@ -50,9 +51,16 @@ def offset_mapper(pred: Record, gold_text: str) -> Any:
 
 
 def add_record(
-    items: Items, rec: Record, labels: LabelMap, *, side: str, mapper: Any = None
+    items: Items,
+    rec: Record,
+    labels: LabelMap,
+    *,
+    side: str,
+    mapper: Any = None,
+    limit: int | None = None,
 ) -> None:
-    """Add one record's items; ``side`` is "gold" or "pred" (which half of the maps to use)."""
+    """Add one record's items; ``side`` is "gold" or "pred" (which half of the maps to use).
+    ``limit``: only what starts before this gold-text offset (the gold's annotated region)."""
     ent_map = getattr(labels.entities, side)
     rel_map = getattr(labels.relations, side)
     timex_labels = set(getattr(labels.timex, side)) if labels.timex else set()
@@ -62,12 +70,15 @@ def add_record(
     by_id: dict[str, Entity] = {}
     for ent in rec.entities:
         s, e = conv(ent.start, ent.end)
+        if limit is not None and s >= limit:
+            continue
         lab = map_label(ent_map, ent.label)
         spans[ent.id] = (s, e, lab)
         by_id[ent.id] = ent
         if lab is not None:
             m = Mention(doc, s, e, lab)
             items.mentions.add(m)
+            items.sources[m] = ent.source
             items.norms[m] = ent.norm
         if ent.label in timex_labels:
             norm = ent.norm or {}
@@ -104,6 +115,8 @@ def add_record(
 
     for ev in rec.events:
         s, e = conv(ev.trigger.start, ev.trigger.end)
+        if limit is not None and s >= limit:
+            continue
         items.triggers.add(Trigger(doc, s, e, ev.type))
         for arg in ev.arguments:
             if arg.ref is not None and arg.ref in spans:
@@ -113,3 +126,9 @@ def add_record(
             else:
                 continue
             items.arguments.add(EventArgument(doc, ev.type, arg.role, a_s, a_e))
+
+
+def annotated_end(rec: Record) -> int | None:
+    """Where the gold's annotated region ends (MEANTIME annotates the first sentences only)."""
+    value = (rec.meta.model_extra or {}).get("annotated_end")
+    return value if isinstance(value, int) else None

@@ -4,6 +4,10 @@ Entity mentions whose ``syntactic_type`` is a name (NAM, PRE.NAM) become entitie
 the ``ent_type`` of the ENTITY instance they refer to (PER, ORG, LOC, PRO, FIN, MIX); TIMEX3
 become entities labelled with their type and ``norm={"type", "value"}``; the creation time's value
 goes to ``meta.published``. Events are not read.
+
+MEANTIME annotates only the first sentences of an article: ``meta["annotated_end"]`` is the
+character offset where the last sentence holding an annotation ends, and ``newsrel evaluate``
+scores nothing after it.
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from pipeline.evaluate.readers._base import GoldFormatError, join_tokens
 from pipeline.evaluate.readers.timeml import _parse
 from pipeline.schema import Entity, Meta, Record
 
 NAME_TYPES = frozenset({"NAM", "PRE.NAM"})
+ANNOTATIONS = ("ENTITY_MENTION", "TIMEX3", "EVENT_MENTION", "VALUE", "SIGNAL", "C-SIGNAL")
 
 
 def read_meantime_file(path: Path, doc_id: str | None = None) -> Record:
@@ -68,7 +74,7 @@ def read_meantime_file(path: Path, doc_id: str | None = None) -> Record:
                 mention_type[src.attrib.get("m_id", "")] = types[target.attrib["m_id"]]
 
     entities: list[Entity] = []
-    meta: dict[str, str] = {"path": str(path)}
+    meta: dict[str, Any] = {"path": str(path)}
     seen: set[tuple[int, int, str]] = set()
 
     def add(start: int, end: int, label: str, sent: int, norm: dict[str, str] | None) -> None:
@@ -88,8 +94,12 @@ def read_meantime_file(path: Path, doc_id: str | None = None) -> Record:
             )
         )
 
+    last_sentence = -1
     if markables is not None:
         for m in markables:
+            if m.tag in ANNOTATIONS:
+                span = span_of(m)
+                last_sentence = max(last_sentence, span[2] if span else -1)
             if m.tag == "ENTITY_MENTION" and m.get("syntactic_type") in NAME_TYPES:
                 label = mention_type.get(m.get("m_id", ""))
                 span = span_of(m)
@@ -103,6 +113,8 @@ def read_meantime_file(path: Path, doc_id: str | None = None) -> Record:
                 if span and ttype:
                     add(span[0], span[1], ttype, span[2], {"type": ttype, "value": value})
     entities.sort(key=lambda e: (e.start, e.end))
+    if last_sentence >= 0:
+        meta["annotated_end"] = built.spans[last_sentence][-1][1]
     return Record(
         id=doc_id or path.stem,
         meta=Meta(**meta, title=root.get("doc_name")),
