@@ -162,7 +162,7 @@ def _strip_leading(doc: Doc, ent: EntitySpan, words: frozenset[str]) -> EntitySp
         start += 1
     if start == ent.end:
         return None
-    return ent if start == ent.start else replace(ent, start=start, source=ent.source)
+    return ent if start == ent.start else replace(ent, start=start, source="entity-fix.determiner")
 
 
 def strip_determiners(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
@@ -192,6 +192,27 @@ def trim_date_ordinals(
             nxt = doc[ent.end] if ent.end < len(doc) else None
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
                 ent = replace(ent, end=ent.end - 1, source="entity-fix.date-ordinal")
+        out.append(ent)
+    return out
+
+
+_AMOUNT = re.compile(r"^(\d[\d.,]*)(\D+)$")
+
+
+def drop_units(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A unit symbol or a currency code is no name: "MW", "GB", "USD" alone are dropped (the
+    model reads "60 GB" as a PERSON and "$ 99 ( USD )" as an ORG, a rule once read "MW" as
+    Malawi); a number glued to a unit ("500MW") is a QUANTITY. Symbols (``unit_symbols``,
+    ``currency_codes``) are compared as written: "MW" is a unit, "Mw" is not."""
+    out = []
+    for ent in ents:
+        text = doc[ent.start : ent.end].text
+        amount = _AMOUNT.match(text)
+        never = text in fixes.unit_symbols or text in fixes.currency_codes
+        if never and ent.label not in VALUE_LABELS:
+            continue
+        if amount and amount.group(2) in fixes.unit_symbols and ent.label != "QUANTITY":
+            ent = EntitySpan(ent.start, ent.end, "QUANTITY", "entity-fix.unit")
         out.append(ent)
     return out
 
