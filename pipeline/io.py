@@ -12,17 +12,18 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from pipeline.schema import SCHEMA_VERSION, ErrorRecord, Record
+from pipeline.failures import Failure
+from pipeline.schema import READABLE_VERSIONS, SCHEMA_VERSION, ErrorRecord, Record
 
 
-class RecordError(ValueError):
-    """A record file line that cannot be read; the message names file and line."""
+class RecordError(Failure, ValueError):
+    """A record file (or one of its lines) that cannot be read; the message names file and line."""
 
-    def __init__(self, path: str | Path, line: int, reason: str) -> None:
+    def __init__(self, path: str | Path, line: int | None, reason: str) -> None:
         self.path = str(path)
         self.line = line
         self.reason = reason
-        super().__init__(f"{path}:{line}: {reason}")
+        super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
 
 
 def dumps(obj: Record | ErrorRecord) -> str:
@@ -40,32 +41,58 @@ def read_records(
     error records (``kind`` and ``message``, no ``text``: the lines of ``OUT.errors.jsonl``).
     A bad line raises :class:`RecordError` naming file and line."""
     path = Path(path)
-    stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
+    if str(path) != "-" and path.is_dir():
+        raise RecordError(path, None, "a folder, not a records file")
+    stream = sys.stdin.buffer if str(path) == "-" else path.open("rb")
     with stream:
-        for n, line in enumerate(stream, 1):
+        for n, raw in enumerate(stream, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise RecordError(
+                    path, n, f"not UTF-8 text (byte {raw[e.start]:#04x}); is this a records file?"
+                ) from e
             if not line.strip():
                 continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise RecordError(path, n, f"not valid JSON: {e.msg}") from e
-            if not isinstance(data, dict):
-                raise RecordError(path, n, "a record is a JSON object")
-            if skip_error_lines and _is_error_line(data):
-                continue
-            schema = data.get("schema", None if require_schema else SCHEMA_VERSION)
-            if schema != SCHEMA_VERSION:
-                raise RecordError(
-                    path,
-                    n,
-                    f"schema {schema!r} is not {SCHEMA_VERSION!r}; this newsrel cannot read it",
-                )
-            try:
-                yield Record.model_validate(data)
-            except ValidationError as e:
-                first = e.errors()[0]
-                loc = ".".join(str(x) for x in first["loc"])
-                raise RecordError(path, n, f"{loc or 'record'}: {first['msg']}") from e
+            record = parse_record(
+                line, path, n, require_schema=require_schema, skip_error_lines=skip_error_lines
+            )
+            if record is not None:
+                yield record
+
+
+def parse_record(
+    line: str,
+    path: str | Path,
+    n: int,
+    *,
+    require_schema: bool = True,
+    skip_error_lines: bool = False,
+) -> Record | None:
+    """One JSONL line (line ``n`` of ``path``) as a validated Record; None for an error-record
+    line when ``skip_error_lines``. A bad line raises :class:`RecordError` naming file and line."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise RecordError(path, n, f"not valid JSON: {e.msg}") from e
+    if not isinstance(data, dict):
+        raise RecordError(path, n, "a record is a JSON object")
+    if skip_error_lines and _is_error_line(data):
+        return None
+    schema = data.get("schema", None if require_schema else SCHEMA_VERSION)
+    if schema not in READABLE_VERSIONS:
+        raise RecordError(
+            path,
+            n,
+            f"schema {schema!r} is not one of {', '.join(READABLE_VERSIONS)}; "
+            "this newsrel cannot read it",
+        )
+    try:
+        return Record.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise RecordError(path, n, f"{loc or 'record'}: {first['msg']}") from e
 
 
 def _is_error_line(data: dict[str, object]) -> bool:
@@ -76,6 +103,55 @@ def _is_error_line(data: dict[str, object]) -> bool:
 def errors_path(out: Path) -> Path:
     """``OUT.jsonl`` -> ``OUT.errors.jsonl``."""
     return out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
+
+
+class OutputPathError(Failure):
+    """An output path that cannot be written (a folder, under a file, no permission)."""
+
+
+def check_writable(path: Path, *, hint: str = "") -> None:
+    """Raise :class:`OutputPathError` unless a file can be written at ``path``; creates its
+    folder when missing. Run before the work whose result goes there, not after."""
+    if path.is_dir():
+        raise OutputPathError(f"{path} is a folder; a file name is needed{hint}")
+    for parent in (path.parent, *path.parent.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputPathError(f"cannot write {path}: {parent} is a file, not a folder")
+            break
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputPathError(f"cannot create the folder {path.parent}: {e.strerror or e}") from e
+    probe = path.with_name(f".{path.name}.{os.getpid()}.probe")
+    try:  # what permissions say is not enough (root, read-only mounts, /proc): try it
+        probe.open("w").close()
+        probe.unlink()
+    except OSError as e:
+        raise OutputPathError(f"cannot write {path}: {e.strerror or e}") from e
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OutputPathError(f"cannot write {path}: the file is read-only")
+
+
+@contextmanager
+def atomic_file(path: str | Path) -> Iterator[IO[str]]:
+    """A text file written to ``PATH.part`` and renamed to ``path`` when the block ends; if the
+    block fails, the partial file is removed (nothing half-written is ever left)."""
+    path = Path(path)
+    part = path.with_name(path.name + ".part")
+    try:
+        f = part.open("w", encoding="utf-8")
+    except OSError as e:
+        raise OutputPathError(f"cannot write {path}: {e.strerror or e}") from e
+    try:
+        with f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
 
 
 class Writer:

@@ -12,24 +12,25 @@ go through a label map (:mod:`pipeline.evaluate.labels`) and the scorers compare
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pipeline.evaluate.by_rule import score_sources, strip_determiners
-from pipeline.evaluate.events import score_events
-from pipeline.evaluate.items import (
-    AlignmentError,
-    Items,
-    add_record,
+from pipeline.evaluate.coref import (
+    CorefScores,
     annotated_end,
-    offset_mapper,
+    has_coreference,
+    third_person_pronouns,
 )
-from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
+from pipeline.evaluate.events import score_events
+from pipeline.evaluate.items import AlignmentError, Items, add_record, offset_mapper
+from pipeline.evaluate.labels import LabelMap, default_label_map, load_label_map
 from pipeline.evaluate.readers import FORMATS, GoldFormatError, detect_format, read_gold
 from pipeline.evaluate.readers.records import read_gold_records
 from pipeline.evaluate.relations import score_relations
 from pipeline.evaluate.results import Evaluation, SystemResult
+from pipeline.evaluate.running import EvaluationError, run_pipeline
 from pipeline.evaluate.spans import (
     ErrorExample,
     Mention,
@@ -42,20 +43,10 @@ from pipeline.evaluate.spans import (
 from pipeline.schema import Record
 
 VALUE_LABELS = ("MONEY", "PERCENT", "DATE")
-# what a caller can catch: every error that means "this gold / label map / prediction is unusable"
-EvaluationError = (GoldFormatError, LabelMapError, AlignmentError)
 SYSTEMS = ("bare", "newsrel")
-
-
-def run_pipeline(gold: Sequence[Record], *, bare: bool, model: str | None = None) -> Iterator[Any]:
-    """Run the pipeline (as ``newsrel extract`` does) on the gold texts."""
-    from pipeline.extract import extract_documents
-    from pipeline.ingest.files import Document
-    from pipeline.nlp.build import load_nlp
-
-    nlp = load_nlp(model, bare=bare)
-    docs = (Document(id=r.id, text=r.text, meta=r.meta.model_dump(exclude_none=True)) for r in gold)
-    yield from extract_documents(docs, nlp=nlp)
+# newsrel with coreference off (names-only clusters): run beside them when the gold resolves
+# pronouns or descriptions, as the coreference baseline
+NAMES_ONLY = "names-only"
 
 
 def _sentence_of(text: str, start: int, end: int, width: int = 160) -> str:
@@ -127,9 +118,11 @@ def score_system(
     seen: set[str] = set()
     failed = 0
     model: str | None = None
+    coref = CorefScores() if has_coreference(list(gold)) else None
+    pronouns = third_person_pronouns() if coref is not None else frozenset()
     for p in pred:
         if not isinstance(p, Record):
-            failed += 1
+            failed += getattr(p, "kind", None) != "bad-meta"  # a note; the record follows
             continue
         g = gold_by_id.get(p.id)
         if g is None or p.id in seen:
@@ -139,6 +132,12 @@ def score_system(
             model = p.pipeline.model
         mapper = offset_mapper(p, g.text)
         add_record(p_items, p, labels, side="pred", mapper=mapper, limit=annotated_end(g))
+        if coref is not None:
+            coref.add_document(g, p, mapper, pronouns)
+    if coref is not None:
+        for g in gold:
+            if g.id not in seen:
+                coref.add_document(g, None, lambda s, e: (s, e), pronouns)
     has_relations = any(r.relations for r in gold)
     has_events = any(r.events for r in gold)
     timex: dict[str, TimexScores] = {}
@@ -179,6 +178,7 @@ def score_system(
         )
         if has_events
         else None,
+        coref=coref,
         errors=error_examples(
             p_items.mentions,
             g_items.mentions,
@@ -207,14 +207,16 @@ def evaluate(
     fmt: str | None = None,
     labels: LabelMap | str | Path | None = None,
     model: str | None = None,
-    systems: Sequence[str] = SYSTEMS,
+    systems: Sequence[str] | None = None,
     errors: int = 0,
 ) -> Evaluation:
     """Score predictions against the gold at ``gold_path``.
 
     ``pred_records`` are Records (or a JSONL path of them). When None, the pipeline runs on the
     gold texts once per entry of ``systems`` ("bare" = the trained model alone, "newsrel" = the
-    full pipeline), and every system is scored.
+    full pipeline, "names-only" = newsrel with coreference off), and every system is scored.
+    By default: bare and newsrel, and names-only too when the gold resolves pronouns or
+    descriptions (MEANTIME).
     """
     gold_path = Path(gold_path)
     fmt = fmt or detect_format(gold_path)
@@ -238,11 +240,17 @@ def evaluate(
         )
         results.append(score_system("pred", gold, preds, label_map, errors=errors))
     else:
+        if systems is None:
+            with_refs = any(r.references for r in gold)
+            systems = (*SYSTEMS, NAMES_ONLY) if with_refs else SYSTEMS
         baseline: set[Mention] | None = None  # the bare model's, once scored
         for name in systems:
-            if name not in SYSTEMS:
-                raise ValueError(f"unknown system {name!r} (one of {', '.join(SYSTEMS)})")
-            preds = run_pipeline(gold, bare=(name == "bare"), model=model)
+            if name not in (*SYSTEMS, NAMES_ONLY):
+                known = ", ".join((*SYSTEMS, NAMES_ONLY))
+                raise ValueError(f"unknown system {name!r} (one of {known})")
+            preds = run_pipeline(
+                gold, bare=(name == "bare"), model=model, coreference=(name != NAMES_ONLY)
+            )
             found = score_system(
                 name,
                 gold,
@@ -266,6 +274,7 @@ def evaluate(
 __all__ = [
     "FORMATS",
     "AlignmentError",
+    "CorefScores",
     "EvaluationError",
     "Evaluation",
     "GoldFormatError",

@@ -9,11 +9,12 @@ from pipeline.evaluate.events import EventArgument, Trigger
 from pipeline.evaluate.labels import LabelMap, map_label
 from pipeline.evaluate.relations import RelationItem
 from pipeline.evaluate.spans import Mention, Timex
+from pipeline.failures import Failure
 from pipeline.ingest.clean import Cleaned, restore
 from pipeline.schema import Entity, Record
 
 
-class AlignmentError(ValueError):
+class AlignmentError(Failure, ValueError):
     """A prediction's text cannot be lined up with its gold text."""
 
 
@@ -126,9 +127,3 @@ def add_record(
             else:
                 continue
             items.arguments.add(EventArgument(doc, ev.type, arg.role, a_s, a_e))
-
-
-def annotated_end(rec: Record) -> int | None:
-    """Where the gold's annotated region ends (MEANTIME annotates the first sentences only)."""
-    value = (rec.meta.model_extra or {}).get("annotated_end")
-    return value if isinstance(value, int) else None

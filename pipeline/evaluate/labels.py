@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline.failures import Failure
 from pipeline.relations.types import relation_types
 from pipeline.rulefiles import RuleError, load_json
 
@@ -61,7 +62,7 @@ def map_label(mapping: dict[str, str] | None, label: str) -> str | None:
     return mapping.get(label)
 
 
-class LabelMapError(ValueError):
+class LabelMapError(Failure, ValueError):
     pass
 
 

@@ -12,8 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from pipeline.evaluate.by_rule import SourceScore
+from pipeline.evaluate.coref_report import coref_tables
 from pipeline.evaluate.prf import LabelScores
 from pipeline.evaluate.results import Evaluation, SystemResult
+from pipeline.io import atomic_file
 
 
 def to_json(result: Evaluation) -> str:
@@ -21,9 +23,8 @@ def to_json(result: Evaluation) -> str:
 
 
 def write_json(result: Evaluation, path: Path) -> None:
-    tmp = Path(str(path) + ".part")
-    tmp.write_text(to_json(result), encoding="utf-8")
-    tmp.replace(path)
+    with atomic_file(path) as f:
+        f.write(to_json(result))
 
 
 def _pct(x: float) -> str:
@@ -214,6 +215,7 @@ def render(result: Evaluation, *, by_rule: bool = False) -> Group:
             for k, v in s.events.to_dict().items():
                 ev.add_row(s.name, k.replace("_", " "), _pct(v["p"]), _pct(v["r"]), _pct(v["f"]))
         parts.append(ev)
+    parts.extend(coref_tables(sys))
     for s in sys:
         if s.errors:
             errs = Table(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.evaluate.by_rule import SourceScore
+from pipeline.evaluate.coref import CorefScores
 from pipeline.evaluate.events import EventScores
 from pipeline.evaluate.relations import RelationScores
 from pipeline.evaluate.spans import EntityScores, ErrorExample, Mention, TimexScores, ValueScore
@@ -24,6 +25,7 @@ class SystemResult:
     timex: dict[str, TimexScores] = field(default_factory=dict)
     relations: RelationScores | None = None
     events: EventScores | None = None
+    coref: CorefScores | None = None
     errors: list[ErrorExample] = field(default_factory=list)
     missing: int = 0  # gold documents without a predicted Record (scored as empty)
     failed: int = 0  # documents the pipeline reported as errors
@@ -46,6 +48,7 @@ class SystemResult:
             "timex": {k: v.to_dict() for k, v in self.timex.items()},
             "relations": self.relations.to_dict() if self.relations else None,
             "events": self.events.to_dict() if self.events else None,
+            "coreference": self.coref.to_dict() if self.coref else None,
             "entities_determiner_insensitive": (
                 self.entities_nodet.to_dict() if self.entities_nodet else None
             ),

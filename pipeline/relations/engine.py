@@ -30,6 +30,7 @@ from pipeline.facts import ClusterFact, Offsets, RelationFact, RoleFact, Sentenc
 from pipeline.matchers.doctext import doc_text
 from pipeline.matchers.gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
 from pipeline.matchers.gates import token_needs as gate_token_needs
+from pipeline.matchers.spandoc import SpanDocs
 from pipeline.relations.types import TYPES_FILE, RelationTypes, relation_types
 from pipeline.rulefiles import RuleError, _Rule, load_jsonl
 
@@ -175,10 +176,10 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
         return out
     sentences = _sentence_labels(doc)
     gate = _GroupGate(doc, rows, [s.start for s, _ in sentences], compiled.trees)
-    as_doc: dict[int, Doc] = {}  # a sentence copied once, whatever the number of rule groups
+    copies = SpanDocs(doc)  # a sentence copied once, whatever the number of rule groups
     for labels, matcher in compiled.deps.items():
         keep = partial(gate.might_match, labels)
-        for offset, part in _parts_with(doc, sentences, labels, as_doc, keep):
+        for offset, part in _parts_with(doc, sentences, labels, copies, keep):
             for match_id, token_ids in matcher(part):
                 rule = compiled.rules[doc.vocab.strings[match_id]]
                 names = [node["RIGHT_ID"] for node in rule.pattern]
@@ -240,7 +241,7 @@ def _parts_with(
     doc: Doc,
     sentences: Sequence[tuple[Span, frozenset[str]]],
     labels: Labels,
-    as_doc: dict[int, Doc],
+    copies: SpanDocs,
     keep: Callable[[int, int], bool] = lambda first, end: True,
 ) -> Iterator[tuple[int, Doc]]:
     """The sentences holding a mention of each label set, as Docs with their token offset
@@ -257,9 +258,7 @@ def _parts_with(
     for k, sent in found:
         if not keep(k, k + 1):
             continue
-        if sent.start not in as_doc:
-            as_doc[sent.start] = sent.as_doc()
-        yield sent.start, as_doc[sent.start]
+        yield sent.start, copies.of(sent)
 
 
 def _entity_at(doc: Doc) -> list[Span | None]:
