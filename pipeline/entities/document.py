@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.entity_span import EntitySpan
 from pipeline.entities.places import is_nation, place_names
+from pipeline.resolve.gender import is_first_name
 from pipeline.rulefiles import EntityFixes
 
 CONSISTENT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
@@ -39,6 +40,20 @@ def _looks_like_name(
     )
 
 
+def _opens_with_first_name(doc: Doc, e: EntitySpan, common: set[str]) -> bool:
+    """A full name whose last word is a surname begins with a first name ("Ann Kray",
+    "Bakhrom Kray": a capitalised word the document never writes in lower case, or one of the
+    first-name lists, such as "Mark") or an initial ("A. Kray", "A Kray"). The small model also
+    reads groups and firms as people: "Shareholders United" (the story speaks of
+    "shareholders"), "ex-Acme"."""
+    first = doc[e.start].text
+    if len(first.rstrip(".")) == 1 and first[:1].isupper():
+        return True
+    return is_first_name(first) or (
+        first[:1].isupper() and first.isalpha() and first.lower() not in common
+    )
+
+
 def _joins(char: str) -> bool:
     """A character that glues two words into one: a letter, a digit, a hyphen, an apostrophe."""
     return char.isalnum() or char in "-–'’"
@@ -62,6 +77,7 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
             votes.setdefault(key, {}).setdefault(e.label, 0)
             votes[key][e.label] += 1
     surnames: dict[tuple[int, ...], int] = {}
+    common = {t.lower_ for t in doc if t.is_lower}  # words the document writes in lower case
     for e in ents:
         if (
             e.label == "PERSON"
@@ -69,6 +85,7 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
             and doc[e.end - 1].is_alpha
             and not is_nation(doc[e.end - 1].text, fixes)  # "... of Indonesia" is no surname
             and doc[e.start].text not in places  # "Manchester United": a club, not a person
+            and _opens_with_first_name(doc, e, common)  # "Shareholders United": a group
         ):
             key = (doc[e.end - 1].lower,)
             surnames[key] = surnames.get(key, 0) + 1
