@@ -2,9 +2,12 @@
 
 Reads the records ``newsrel extract`` wrote and prints: how many entities each source made
 (``model``, each ``rule:<id>``), by label; every place (GPE/LOC) written as a short upper-case
-code (two or three capitals: "GM", "UK"), with the source that made it; and a seeded random
-sample of the entities the entity fixes made or changed (``rule:entity-fix.*``), each with its
-line, for judging by hand (docs/ENTITIES.md).
+code (two or three capitals: "GM", "UK"), with the source that made it, and how many of them
+are outside the ``codes`` of ``models/demonyms.json`` (the codes news writes for a country);
+every name (no value label) whose text is a unit symbol or a currency code of
+``models/entity_fixes.json`` ("MW", "USD"); and a seeded random sample of the entities the
+entity fixes made or changed (``rule:entity-fix.*``), each with its line, for judging by hand
+(docs/ENTITIES.md).
 
     newsrel extract ../shared/data/bbc_events/texts -o bbc.jsonl
     python benchmarks/entity_sources.py bbc.jsonl [-k 30] [--seed 18] [--all SOURCE ...]
@@ -18,7 +21,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from pipeline.entities.countries import country_table
+from pipeline.entities.entity_span import VALUE_LABELS
 from pipeline.io import read_records
+from pipeline.rulefiles import EntityFixes, load_json, models_dir
 
 CODE = re.compile(r"^[A-Z]{2,3}$")
 FIXES = "rule:entity-fix."
@@ -38,6 +44,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=18)
     ap.add_argument("--all", nargs="*", default=[], help="list every entity of these sources")
     a = ap.parse_args()
+    fixes = load_json(models_dir() / "entity_fixes.json", EntityFixes)
+    units = fixes.unit_symbols | fixes.currency_codes
+    table = country_table()
+    unit_names: list[tuple[str, str, str, str]] = []
     counts: Counter[tuple[str, str]] = Counter()
     fixed: list[tuple[str, str, str, str, str]] = []  # source, label, text, doc, line
     codes: list[tuple[str, str, str, str]] = []
@@ -52,6 +62,8 @@ def main() -> None:
                 listed.append(row)
             if ent.label in ("GPE", "LOC") and CODE.match(ent.text):
                 codes.append((ent.text, ent.source, rec.id, row[4]))
+            if ent.text in units and ent.label not in VALUE_LABELS:
+                unit_names.append((ent.text, ent.label, ent.source, rec.id))
     by_source: dict[str, Counter[str]] = {}
     for (source, label), n in counts.items():
         by_source.setdefault(source, Counter())[label] = n
@@ -59,9 +71,15 @@ def main() -> None:
     for source, labels in sorted(by_source.items(), key=lambda x: -sum(x[1].values())):
         detail = ", ".join(f"{lab} {n}" for lab, n in labels.most_common())
         print(f"{sum(labels.values()):6d}  {source}  ({detail})")
-    print(f"\nplaces written as a short code: {len(codes)}")
+    outside = Counter(text for text, *_ in codes if table.by_code(text) is None)
+    print(f"\nplaces written as a short code: {len(codes)} ({Counter(t for t, *_ in codes)})")
+    print(f"  outside the codes list of models/demonyms.json: {sum(outside.values())} {outside}")
     for text, source, doc, line in sorted(codes):
-        print(f"  {text:4} {source:40} {doc}: {line}")
+        if text in outside:
+            print(f"  {text:4} {source:40} {doc}: {line}")
+    print(f"\nnames that are a unit symbol or a currency code: {len(unit_names)}")
+    for text, label, source, doc in sorted(unit_names):
+        print(f"  {text} {label} {source} ({doc})")
     for title, rows in (
         (f"sample of {a.k} of the {len(fixed)} entities of the fixes (seed {a.seed})", fixed),
         (f"every entity of {', '.join(a.all)}", listed if a.all else []),

@@ -44,19 +44,32 @@ HONORIFIC_RELABEL = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON"})
 
 
 def honorific_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
-    """A name after an honorific is a person: the model's ORG "Mr Ebbers" -> PERSON "Ebbers"
-    (``honorifics``: Mr, Mrs, Ms, Dr); the honorific is no part of the name, as a title."""
+    """A name after an honorific is a person: the model's ORG "Mr Ebbers" -> PERSON "Ebbers",
+    and its ORG "Kellner" in "Mr Kellner" -> PERSON (``honorifics``: Mr, Mrs, Ms, Dr, written
+    capitalised); the honorific is no part of the name, as a title."""
     out = []
     for ent in ents:
-        if (
-            ent.label in HONORIFIC_RELABEL
-            and ent.end - ent.start > 1
-            and doc[ent.start].lower_ in fixes.honorifics
+        if ent.label not in HONORIFIC_RELABEL:
+            pass
+        elif (
+            ent.end - ent.start > 1
+            and _honorific(doc[ent.start].text, fixes)
             and doc[ent.start + 1].text[:1].isupper()
         ):
             ent = EntitySpan(ent.start + 1, ent.end, "PERSON", "entity-fix.honorific")
+        elif (
+            ent.label != "PERSON"
+            and ent.start > 0
+            and _honorific(doc[ent.start - 1].text, fixes)
+            and doc[ent.start].text[:1].isupper()
+        ):
+            ent = EntitySpan(ent.start, ent.end, "PERSON", "entity-fix.honorific")
         out.append(ent)
     return out
+
+
+def _honorific(word: str, fixes: EntityFixes) -> bool:
+    return word[:1].isupper() and word.lower() in fixes.honorifics
 
 
 _MODIFIED = frozenset({"NOUN", "ADJ", "NUM", "PROPN"})  # what a name before it modifies

@@ -38,6 +38,9 @@ def test_person_spans_lose_titles_and_lower_case_edges(text, ents, expected):
         ("Ms Ruiz said", [(0, 2, "PERSON")], [("Ruiz", "PERSON")]),
         ("the Dr Pepper brand", [(1, 3, "PRODUCT")], [("Dr Pepper", "PRODUCT")]),  # no name label
         ("Mr", [(0, 1, "ORG")], [("Mr", "ORG")]),  # nothing after it
+        ("said Mr Vantor .", [(2, 3, "ORG")], [("Vantor", "PERSON")]),  # outside the span
+        ("says mr Vantor", [(2, 3, "ORG")], [("Vantor", "ORG")]),  # no honorific in lower case
+        ("the Dr Pepper brand", [(2, 3, "PRODUCT")], [("Pepper", "PRODUCT")]),
     ],
 )
 def test_a_name_after_an_honorific_is_a_person(text, ents, expected):
