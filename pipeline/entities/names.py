@@ -76,10 +76,11 @@ _MODIFIED = frozenset({"NOUN", "ADJ", "NUM", "PROPN"})  # what a name before it 
 
 
 def article_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
-    """A person's name takes no article: a PERSON after "the" that heads its phrase ("the
-    Beatles said", "beat the Marlins") is a group, an ORG. Kept: a name that modifies what
-    follows it ("the Clinton administration", "the Gorleben nuclear depot", "the Ravi and
-    Chenab rivers")."""
+    """A person's name takes no article: a PERSON after "the" that heads its phrase and ends
+    in a plural ("the Beatles said", "beat the Marlins", "the Lib Dems") is a group, an ORG.
+    Kept: a name that modifies what follows it ("the Clinton administration", "the Ravi and
+    Chenab rivers"); a singular name, which is a product, a ship, a trophy or a bill as often
+    as a group ("the Dreamliner", "the Carl Vinson", "the Bill")."""
     out = []
     for ent in ents:
         nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -90,11 +91,17 @@ def article_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> l
             ent.label == "PERSON"
             and ent.start > 0
             and doc[ent.start - 1].lower_ in fixes.determiners
+            and _plural(doc[ent.end - 1].text)
             and not modifies
         ):
             ent = EntitySpan(ent.start, ent.end, "ORG", "entity-fix.article-name")
         out.append(ent)
     return out
+
+
+def _plural(word: str) -> bool:
+    """A capitalised word ending in a plural "s" ("Marlins", "Dems"; not "Ross", "Fairness")."""
+    return word[:1].isupper() and word.isalpha() and word.endswith("s") and word[-2:] != "ss"
 
 
 def _trims_first(doc: Doc, start: int, end: int, fixes: EntityFixes) -> bool:

@@ -145,14 +145,17 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
 
     out = []
     for ent in ents:
-        if ent.label in DEMONYM_RELABEL and is_demonym(doc[ent.start : ent.end].text):
+        if ent.source == "entity-fix.honorific":
+            pass  # "Mr German" is a person
+        elif ent.label in DEMONYM_RELABEL and is_demonym(doc[ent.start : ent.end].text):
             ent = replace(ent, label="NORP", source="entity-fix.demonym")
         out.append(ent)
     taken = {i for e in out for i in range(e.start, e.end)}
     words = token_texts(doc)
+    honorifics = {w.title() for w in fixes.honorifics}  # "Mr German" is a person
     i = 0
     while i < len(doc):
-        if i in taken or not words[i][:1].isupper():
+        if i in taken or not words[i][:1].isupper() or (i > 0 and words[i - 1] in honorifics):
             i += 1
             continue
         end = (

@@ -56,6 +56,9 @@ def test_a_name_after_an_honorific_is_a_person(text, ents, expected):
         ("under the Marsh administration", [(2, 3, "PERSON")], [("Marsh", "PERSON")]),
         ("the Tarsk and Vell rivers", [(1, 2, "PERSON")], [("Tarsk", "PERSON")]),
         ("said Ana Ruiz", [(1, 3, "PERSON")], [("Ana Ruiz", "PERSON")]),  # no article
+        # a singular name after "the": a product, a ship or a bill as often as a group
+        ("as the Skyliner flew", [(2, 3, "PERSON")], [("Skyliner", "PERSON")]),
+        ("the Ann Ross sailed", [(1, 3, "PERSON")], [("Ann Ross", "PERSON")]),
     ],
 )
 def test_a_person_after_an_article_heading_its_phrase_is_a_group(text, ents, expected):
