@@ -156,6 +156,15 @@ def evaluate(
         str | None,
         typer.Option(help="Only the gold articles of this split (event-mention gold: dev, test)."),
     ] = None,
+    by_rule: Annotated[
+        bool,
+        typer.Option(
+            "--by-rule",
+            help="Also print, per source of the entities (model, each rule), how many are right, "
+            "of the wrong type or span, or spurious, and what each adds to or breaks of the bare "
+            "model's (the JSON always has it).",
+        ),
+    ] = False,
 ) -> None:
     """Score entities, values, relations and events against gold annotations.
 
@@ -196,7 +205,7 @@ def evaluate(
     result = run_evaluation(gold, pred, fmt=format, labels=labels, model=model, errors=errors)
     if not result.documents:
         _nothing_to_score(gold)
-    print_report(result)
+    print_report(result, by_rule=by_rule)
     if json_out is not None:
         write_json(result, json_out)
 

@@ -142,6 +142,8 @@ class EntityFixes(_Rule):
     keep_determiner_labels: frozenset[str]
     title_words: frozenset[str]
     min_city_population: int = Field(ge=0)
+    min_city_population_alone: int = Field(ge=0)
+    place_cues: frozenset[str]
     possessives: frozenset[str]
     name_edge_punct: frozenset[str]
     name_separators: frozenset[str]
@@ -153,6 +155,11 @@ class EntityFixes(_Rule):
     fixture_words: frozenset[str]
     national_sides: frozenset[str]
     numbered_name_labels: frozenset[str]
+    unit_symbols: frozenset[str]
+    currency_codes: frozenset[str]
+    table_line_lowercase: float = Field(gt=0, le=1)
+    document_name_min_mentions: int = Field(ge=1)
+    honorifics: frozenset[str]
 
     @field_validator(
         "determiners",
@@ -162,6 +169,8 @@ class EntityFixes(_Rule):
         "name_particles",
         "document_name_particles",
         "fixture_words",
+        "place_cues",
+        "honorifics",
     )
     @classmethod
     def _lower(cls, v: frozenset[str]) -> frozenset[str]:

@@ -5,6 +5,12 @@ the demonym of each country from countryinfo. Adjectival forms that cannot be de
 those ("Kazakh" for Kazakhstan, whose demonym there is "Kazakhstani") are added as data in
 ``models/demonyms.json``, each validated against pycountry's codes on load.
 
+A country's ISO code is no name of it: "GM" is General Motors far more often than the Gambia in
+news, "MW" megawatts, "BA" an airline. countryinfo lists the codes among its alternate
+spellings; they are left out, and only the codes English news writes for a country ("US",
+"UK", "UAE") name it, as written (upper case), from the ``codes`` list of
+``models/demonyms.json``.
+
 Lookups are pure functions over a :class:`CountryTable` built once per rule folder.
 """
 
@@ -32,13 +38,19 @@ class Country:
 
 @dataclass(frozen=True)
 class CountryTable:
-    """Lower-cased names and demonym forms (case kept) to countries."""
+    """Lower-cased names, codes as written and demonym forms (case kept) to countries."""
 
     names: dict[str, Country] = field(default_factory=dict)
     demonyms: dict[str, Country] = field(default_factory=dict)
+    codes: dict[str, Country] = field(default_factory=dict)
 
     def by_name(self, text: str) -> Country | None:
-        return self.names.get(_key(text))
+        """A country's name ("Kazakhstan", "the United States"), or a code news writes for
+        it ("UK", as written: "Uk" and "uk" are no country)."""
+        return self.codes.get(text.strip()) or self.names.get(_key(text))
+
+    def by_code(self, text: str) -> Country | None:
+        return self.codes.get(text.strip())
 
     def by_demonym(self, text: str) -> Country | None:
         """A demonym as written ("Kazakh"); an all-caps headline form is read in title case."""
@@ -57,6 +69,9 @@ class CountryTable:
         return tuple(c for c in found if c is not None)
 
 
+_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
 def _key(text: str) -> str:
     """Lower case, single spaces, no leading "the" ("the Netherlands" = "Netherlands")."""
     text = re.sub(r"\s+", " ", text.strip().lower())
@@ -69,9 +84,10 @@ class DemonymExtras(_Rule):
     about: str = ""
     demonyms: dict[str, str]
     names: dict[str, str] = {}
+    codes: dict[str, str] = {}
     ignore: frozenset[str] = frozenset()
 
-    @field_validator("demonyms", "names")
+    @field_validator("demonyms", "names", "codes")
     @classmethod
     def _known_codes(cls, v: dict[str, str]) -> dict[str, str]:
         import pycountry
@@ -117,11 +133,17 @@ def build_table(extras: DemonymExtras) -> CountryTable:
         ):
             if n:
                 names.setdefault(_key(n), country)
+    forms = {
+        form.strip()
+        for info in info_by_code.values()
+        for form in re.split(r"[,/]", info.get("demonym") or "")
+    } | set(extras.demonyms)
     for code, info in info_by_code.items():
         country = countries[code]
         names.setdefault(_key(info["name"]), country)
         for alt in info.get("altSpellings") or []:
-            if alt and len(alt) > 1 and alt.isascii():
+            # not a code ("GM", "MAC") nor a people's adjective ("Thai")
+            if alt and len(alt) > 1 and alt.isascii() and not _CODE.match(alt) and alt not in forms:
                 names.setdefault(_key(alt), country)
         population = int(info.get("population") or 0)
         for form in re.split(r"[,/]", info.get("demonym") or ""):
@@ -136,7 +158,8 @@ def build_table(extras: DemonymExtras) -> CountryTable:
         table[form] = countries[code]
     for name, code in extras.names.items():
         names[_key(name)] = countries[code]
-    return CountryTable(names=names, demonyms=table)
+    codes = {form: countries[code] for form, code in extras.codes.items()}
+    return CountryTable(names=names, demonyms=table, codes=codes)
 
 
 @lru_cache(maxsize=4)

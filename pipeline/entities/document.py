@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from pipeline.entities.entity_span import EntitySpan
-from pipeline.entities.places import is_nation
+from pipeline.entities.places import is_nation, place_names
+from pipeline.resolve.gender import is_first_name
 from pipeline.rulefiles import EntityFixes
 
 CONSISTENT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
@@ -19,17 +20,43 @@ def _key(doc: Doc, start: int, end: int) -> tuple[int, ...]:
     return tuple(doc[i].lower for i in range(start, end))
 
 
-def _looks_like_name(doc: Doc, start: int, end: int, fixes: EntityFixes) -> bool:
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    return bool(doc[start].is_sent_start) or (start > 0 and "\n" in doc[start - 1].text)
+
+
+def _looks_like_name(
+    doc: Doc, start: int, end: int, fixes: EntityFixes, cased: set[tuple[int, ...]]
+) -> bool:
     words = [t for t in doc[start:end] if t.is_alpha]
-    if doc[start].is_sent_start or (start > 0 and "\n" in doc[start - 1].text):
-        # capitalised anyway: only a proper noun counts ("Attendance : 5,000" is no name)
-        if not any(t.pos_ == "PROPN" for t in words):
+    if _opens_sentence(doc, start):
+        # capitalised anyway: only a proper noun counts ("Attendance : 5,000" is no name), and
+        # only a name the model tagged inside a sentence once ("Men 's 100 metres" heads lines)
+        if not any(t.pos_ == "PROPN" for t in words) or _key(doc, start, end) not in cased:
             return False
     return (
         bool(words)
         and words[0].text[:1].isupper()
         and all(t.text[:1].isupper() or t.lower_ in fixes.document_name_particles for t in words)
     )
+
+
+def _opens_with_first_name(doc: Doc, e: EntitySpan, common: set[str]) -> bool:
+    """A full name whose last word is a surname begins with a first name ("Ann Kray",
+    "Bakhrom Kray": a capitalised word the document never writes in lower case, or one of the
+    first-name lists, such as "Mark") or an initial ("A. Kray", "A Kray"). The small model also
+    reads groups and firms as people: "Shareholders United" (the story speaks of
+    "shareholders"), "ex-Acme"."""
+    first = doc[e.start].text
+    if len(first.rstrip(".")) == 1 and first[:1].isupper():
+        return True
+    return is_first_name(first) or (
+        first[:1].isupper() and first.isalpha() and first.lower() not in common
+    )
+
+
+def _joins(char: str) -> bool:
+    """A character that glues two words into one: a letter, a digit, a hyphen, an apostrophe."""
+    return char.isalnum() or char in "-–'’"
 
 
 def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
@@ -39,22 +66,36 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
     the model said ORG); capitalised occurrences the model left untagged get the label most
     of the name's tagged mentions carry (none on a tie).
     """
+    places = place_names(fixes.min_city_population)
     votes: dict[tuple[int, ...], dict[str, int]] = {}
+    cased: set[tuple[int, ...]] = set()  # names tagged inside a sentence, capitalised there
     for e in ents:
         if e.label in CONSISTENT_LABELS:
             key = _key(doc, e.start, e.end)
+            if not _opens_sentence(doc, e.start):
+                cased.add(key)
             votes.setdefault(key, {}).setdefault(e.label, 0)
             votes[key][e.label] += 1
     surnames: dict[tuple[int, ...], int] = {}
+    common = {t.lower_ for t in doc if t.is_lower}  # words the document writes in lower case
     for e in ents:
         if (
             e.label == "PERSON"
             and e.end - e.start > 1
             and doc[e.end - 1].is_alpha
             and not is_nation(doc[e.end - 1].text, fixes)  # "... of Indonesia" is no surname
+            and doc[e.start].text not in places  # "Manchester United": a club, not a person
+            and _opens_with_first_name(doc, e, common)  # "Shareholders United": a group
         ):
             key = (doc[e.end - 1].lower,)
             surnames[key] = surnames.get(key, 0) + 1
+            cased.add(key)  # the last word of a full name is a name wherever it stands
+    # an acronym ("KEPSA") is a name once tagged; other names need more tagged mentions
+    acronyms = {
+        _key(doc, e.start, e.end)
+        for e in ents
+        if e.end - e.start == 1 and doc[e.start].is_upper and doc[e.start].is_alpha
+    }
     label_of: dict[tuple[int, ...], str] = {}
     for key, counts in votes.items():
         counts = dict(counts)
@@ -62,11 +103,12 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
             counts["PERSON"] = counts.get("PERSON", 0) + surnames[key]
         best = max(counts.values())
         winners = [lab for lab, n in counts.items() if n == best]
-        if len(winners) == 1:
+        if len(winners) == 1 and (best >= fixes.document_name_min_mentions or key in acronyms):
             label_of[key] = winners[0]
     for key in surnames:
         if key not in votes:
             label_of[key] = "PERSON"
+
     out = []
     for e in ents:
         # a surname standing alone is its PERSON; other labels are the model's to keep
@@ -100,22 +142,27 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
                 if (
                     key in label_of
                     and not taken.intersection(range(i, i + n))
-                    and _looks_like_name(doc, i, i + n, fixes)
+                    and _looks_like_name(doc, i, i + n, fixes, cased)
                 ):
                     found = EntitySpan(i, i + n, label_of[key], "entity-fix.document-name")
                     break
         if found is None:
             i += 1
             continue
-        # a longer capitalised name around it is a different name ("Huber" in "Huber Corp")
+        # a longer capitalised name around it is a different name ("Huber" in "Huber Corp",
+        # "A. Huber", "U.S. Midwest"), and so is a longer word ("Kray-Dorn", "60GB")
         before = doc[found.start - 1] if found.start > 0 else None
         after = doc[found.end] if found.end < len(doc) else None
-        glued = (before is not None and not before.whitespace_ and before.text[-1:] in "-–'’") or (
-            after is not None and not doc[found.end - 1].whitespace_ and after.text[:1] in "-–"
+        glued = (before is not None and not before.whitespace_ and _joins(before.text[-1:])) or (
+            after is not None and not doc[found.end - 1].whitespace_ and _joins(after.text[:1])
+        )
+        # ... but an honorific or a title before it is no part of a name ("Mr Ebbers")
+        courtesy = before is not None and (
+            before.lower_ in fixes.honorifics or before.lower_ in fixes.title_words
         )
         if not glued and not any(
-            t is not None and t.is_alpha and t.text[:1].isupper() and t.i not in taken
-            for t in (before, after)
+            t is not None and t.text[:1].isupper() and not t.is_punct
+            for t in ((None if courtesy else before), after)
         ):
             out.append(found)
         i = found.end

@@ -38,7 +38,8 @@ def merge_rule_spans(
     A rule span replaces model entities it covers entirely. Where it overlaps a PERSON only
     in part, the PERSON keeps the words after the rule span ("President Putin" -> "Putin")
     and loses those before it ("Kazakh First" + "First Deputy Prime Minister" -> the rule
-    span alone): a name is never followed by its own title inside one span. Where it
+    span alone): a name is never followed by its own title inside one span; but a title
+    word that ends the PERSON span is its surname ("Martin Luther King"). Where it
     overlaps any other entity in part, the model entity wins and the rule span is dropped
     ("Office of the President" stays ORG) -- unless the entity is the rule span followed by
     "of <a country>": "Minister of Foreign Affairs of Japan" is a TITLE and a GPE.
@@ -65,6 +66,8 @@ def merge_rule_spans(
                 continue
             elif rule.start <= ent.start and ent.end <= rule.end:
                 changes.append((k, None))  # covered: the rule's reading wins
+            elif ent.label == "PERSON" and ent.start < rule.start and rule.end == ent.end:
+                clash = True  # a title word ending a name is its surname: "Martin Luther King"
             elif ent.label == "PERSON":
                 tail = EntitySpan(rule.end, ent.end, "PERSON", "entity-fix.person-title")
                 changes.append((k, tail if ent.end > rule.end else None))

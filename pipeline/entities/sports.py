@@ -1,6 +1,12 @@
 """Fixes for sports tables (the ``sports`` family, which ``models/entity_fixes.json`` may leave
 out): names on result and standings lines and in fixtures are teams, a person listed with a
-country in brackets is a player."""
+country in brackets is a player.
+
+They fire only in the layout they were made for: whole result, standings and schedule lines,
+and otherwise table lines (:meth:`_Lines.table_line`: lines of names and numbers, where fewer
+than half the words are in lower case), never in ordinary prose ("Texas v Johnson" in a
+sentence about a court case, "Nokia ( Finland ) said ...").
+"""
 
 from __future__ import annotations
 
@@ -32,8 +38,9 @@ class _Lines:
     token (by bisection over the line breaks), and what the tokens of a stretch of a line are
     (counts before each token, so that a long line is never read again for each name on it)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, fixes: EntityFixes) -> None:
         self.doc = doc
+        self.fixes = fixes
 
     @cached_property
     def words(self) -> list[str]:
@@ -42,6 +49,27 @@ class _Lines:
     @cached_property
     def breaks(self) -> list[int]:
         return [i for i, w in enumerate(self.words) if "\n" in w]
+
+    @cached_property
+    def _lower_counts(self) -> tuple[list[int], list[int]]:
+        """Before each token: how many tokens hold a letter, how many of them begin with a
+        lower-case letter (fixture words such as "v" aside)."""
+        words, lower = [0], [0]
+        for w in self.words:
+            letter = next((c for c in w if c.isalpha()), "")
+            words.append(words[-1] + bool(letter))
+            fixture = w.lower() in self.fixes.fixture_words
+            lower.append(lower[-1] + (w[:1].islower() and not fixture))
+        return words, lower
+
+    def table_line(self, i: int) -> bool:
+        """The line holding token ``i`` is a table line: fewer than ``table_line_lowercase``
+        of its words begin in lower case. Prose is mostly lower case; results, fixtures and
+        line-ups are names and numbers."""
+        s, e = self.bounds(i)
+        words, lower = self._lower_counts
+        n_words = words[e] - words[s]
+        return n_words > 0 and lower[e] - lower[s] < self.fixes.table_line_lowercase * n_words
 
     def bounds(self, i: int) -> tuple[int, int]:
         """The tokens of the line holding token ``i``: from after the previous token with a
@@ -90,13 +118,20 @@ def sports_teams(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> li
     """In sports results, a name standing for a team is an ORG, as news annotation has it.
 
     A team is a name (not a country: national teams stay places) that is
-    - one side of a result: "Rochdale 1 Fulham 2", "Cannes 0 Monaco 2 ( Henry 26th )";
-    - one side of a fixture: "Doncaster v Darlington", a line "Chicago at Houston";
+    - one side of a result on a table line: "Rochdale 1 Fulham 2", "Cannes 0 Monaco 2 ( Henry
+      26th )";
+    - one side of a fixture on a table line: "Doncaster v Darlington", a line "Chicago at
+      Houston";
     - a place heading a standings row: "Kilmarnock 3 1 0 2 5 7 3".
     """
     by_start = {e.start: e for e in ents}
     teams: set[int] = set()  # starts of the entities that are teams
-    lines = _Lines(doc)
+    lines = _Lines(doc, fixes)
+    places = place_names(fixes.min_city_population)
+
+    def is_place(e: EntitySpan) -> bool:
+        text = doc[e.start : e.end].text
+        return e.label in PLACE_LABELS or (e.label == "PERSON" and text.title() in places)
 
     def name_at(i: int) -> EntitySpan | None:
         e = by_start.get(i)
@@ -112,14 +147,15 @@ def sports_teams(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> li
             and _SCORE.match(doc[nxt].text)
             and (b := name_at(nxt + 1)) is not None
         ):
-            if b.end < len(doc) and _SCORE.match(doc[b.end].text):
+            if b.end < len(doc) and _SCORE.match(doc[b.end].text) and lines.table_line(a.start):
                 teams.update((a.start, b.start))
-        # fixture: A v B (anywhere), A at B (a whole line)
+        # fixture: A v B (a table line), A at B (a whole line)
         if nxt + 1 < len(doc) and (b := name_at(nxt + 1)) is not None:
             word = doc[nxt].lower_
-            if word in fixes.fixture_words:
-                # players meet too ("Sampras vs. Korda"): only places become teams here
-                teams.update(x.start for x in (a, b) if x.label in PLACE_LABELS)
+            if word in fixes.fixture_words and lines.table_line(a.start):
+                # players meet too ("Sampras vs. Korda"): only places become teams here, and
+                # town names the model took for people ("Norwich v Stoke")
+                teams.update(x.start for x in (a, b) if is_place(x))
             elif word == "at":
                 # a schedule line "Chicago at Houston": the visitors are a team, the
                 # hosts' city the place of the game
@@ -247,12 +283,15 @@ def players_with_country(
     "Lindsay Davenport ( U.S. ) beat ..." , "4. Natalya Sadova ( Russia ) 61.64".
 
     A name of two or more capitalised words, none of them a place (clubs carry their town:
-    "Legia Warsaw ( Poland )"), right before "( <country> )" is a PERSON.
+    "Legia Warsaw ( Poland )"), right before "( <country> )" on a table line is a PERSON.
     """
     places = place_names(fixes.min_city_population)
+    lines = _Lines(doc, fixes)
     out = list(ents)
     for k, e in enumerate(ents):
         if e.label == "PERSON" or e.label not in NAME_LABELS:
+            continue
+        if not lines.table_line(e.start):
             continue
         n = e.end
         if n + 2 >= len(doc) or doc[n].text != "(" or doc[n + 2].text != ")":
@@ -275,6 +314,7 @@ def players_with_country(
             or doc[i + 2].text != ")"
             or i - 1 in taken
             or not is_nation(doc[i + 1].text, fixes)
+            or not lines.table_line(i)
         ):
             continue
         s = i

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pipeline.evaluate.by_rule import score_sources, strip_determiners
 from pipeline.evaluate.coref import (
     CorefScores,
     annotated_end,
@@ -102,8 +103,14 @@ def score_system(
     labels: LabelMap,
     *,
     errors: int = 0,
+    baseline: set[Mention] | None = None,
 ) -> SystemResult:
-    """Score predictions (Records; ErrorRecords count as failed) against gold Records."""
+    """Score predictions (Records; ErrorRecords count as failed) against gold Records.
+
+    ``baseline``: the scored mentions of another system (the bare model) on the same gold,
+    against which the per-source table counts what each source adds and breaks
+    (:mod:`pipeline.evaluate.by_rule`). Only what starts in the gold's annotated region is
+    scored (``meta["annotated_end"]``, set by the MEANTIME reader)."""
     gold_by_id = {r.id: r for r in gold}
     g_items, p_items = Items(), Items()
     for r in gold:
@@ -137,9 +144,28 @@ def score_system(
     if labels.timex is not None:
         timex["all"] = score_timex(p_items.timexes, g_items.timexes)
         timex["DATE"] = score_timex(*restrict_timex(p_items.timexes, g_items.timexes, "DATE"))
+    texts = {r.id: r.text for r in gold}
+    by_rule = {
+        "strict": score_sources(p_items.mentions, g_items.mentions, p_items.sources, baseline)
+    }
+    nodet = None
+    if labels.determiners:
+        loose_p = strip_determiners(p_items.mentions, texts, labels.determiners)
+        loose_g = strip_determiners(g_items.mentions, texts, labels.determiners)
+        loose_b = strip_determiners(baseline or (), texts, labels.determiners)
+        nodet = score_entities(loose_p.values(), loose_g.values())
+        by_rule["determiner_insensitive"] = score_sources(
+            set(loose_p.values()),
+            set(loose_g.values()),
+            {loose_p[m]: src for m, src in p_items.sources.items() if m in loose_p},
+            set(loose_b.values()) if baseline is not None else None,
+        )
     return SystemResult(
         name=name,
         entities=score_entities(p_items.mentions, g_items.mentions),
+        entities_nodet=nodet,
+        by_rule=by_rule,
+        mentions=p_items.mentions,
         values={
             k: v
             for k, v in score_values(p_items.norms, g_items.norms, VALUE_LABELS).items()
@@ -156,7 +182,7 @@ def score_system(
         errors=error_examples(
             p_items.mentions,
             g_items.mentions,
-            {r.id: r.text for r in gold},
+            texts,
             {r.id: i for i, r in enumerate(gold)},
             errors,
         ),
@@ -217,6 +243,7 @@ def evaluate(
         if systems is None:
             with_refs = any(r.references for r in gold)
             systems = (*SYSTEMS, NAMES_ONLY) if with_refs else SYSTEMS
+        baseline: set[Mention] | None = None  # the bare model's, once scored
         for name in systems:
             if name not in (*SYSTEMS, NAMES_ONLY):
                 known = ", ".join((*SYSTEMS, NAMES_ONLY))
@@ -224,7 +251,17 @@ def evaluate(
             preds = run_pipeline(
                 gold, bare=(name == "bare"), model=model, coreference=(name != NAMES_ONLY)
             )
-            results.append(score_system(name, gold, preds, label_map, errors=errors))
+            found = score_system(
+                name,
+                gold,
+                preds,
+                label_map,
+                errors=errors,
+                baseline=baseline if name != "bare" else None,
+            )
+            if name == "bare":
+                baseline = found.mentions
+            results.append(found)
     return Evaluation(
         gold=str(gold_path),
         format=fmt,

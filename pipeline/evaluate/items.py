@@ -23,6 +23,7 @@ class Items:
     """Everything the scorers need from one side (gold or prediction) of a corpus."""
 
     mentions: set[Mention] = field(default_factory=set)
+    sources: dict[Mention, str] = field(default_factory=dict)  # "model" or "rule:<id>"
     norms: dict[Mention, dict[str, Any] | None] = field(default_factory=dict)
     timexes: set[Timex] = field(default_factory=set)
     relations: set[RelationItem] = field(default_factory=set)
@@ -78,6 +79,7 @@ def add_record(
         if lab is not None:
             m = Mention(doc, s, e, lab)
             items.mentions.add(m)
+            items.sources[m] = ent.source
             items.norms[m] = ent.norm
         if ent.label in timex_labels:
             norm = ent.norm or {}

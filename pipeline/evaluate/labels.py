@@ -48,6 +48,9 @@ class TimexMap(_Strict):
 class LabelMap(_Strict):
     about: str = ""
     entities: SideMap = Field(default_factory=SideMap)
+    # words dropped from the front of gold and predicted entity spans alike for the
+    # determiner-insensitive comparison (gold whose names include "the": MEANTIME); none: off
+    determiners: list[str] = Field(default_factory=list)
     relations: RelationMap = Field(default_factory=RelationMap)
     timex: TimexMap | None = None
 

@@ -11,9 +11,10 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from pipeline.evaluate.by_rule import SourceScore
 from pipeline.evaluate.coref_report import coref_tables
 from pipeline.evaluate.prf import LabelScores
-from pipeline.evaluate.results import Evaluation
+from pipeline.evaluate.results import Evaluation, SystemResult
 from pipeline.io import atomic_file
 
 
@@ -66,8 +67,40 @@ def _prf_table(title: str, scores: dict[str, LabelScores], first: str = "label")
     return table
 
 
-def render(result: Evaluation) -> Group:
-    """Everything the terminal shows, as one rich renderable."""
+MODES = {"strict": "strict", "determiner_insensitive": "determiner-insensitive"}
+
+
+def _count(n: int | None) -> str:
+    return "—" if n is None else str(n)
+
+
+def _by_rule_table(system: SystemResult, mode: str, rows: list[SourceScore]) -> Table:
+    table = Table(
+        title=f"Entities of {system.name} by source ({MODES.get(mode, mode)}; alone / broke: "
+        "gold entities the bare model does not / does find exactly)",
+        title_justify="left",
+    )
+    cols = ("source", "entities", "right", "wrong type", "wrong span", "spurious", "P")
+    for col in (*cols, "alone", "broke"):
+        table.add_column(col, justify="left" if col == "source" else "right")
+    for r in rows:
+        table.add_row(
+            r.source,
+            str(r.entities),
+            str(r.right),
+            str(r.wrong_type),
+            str(r.wrong_span),
+            str(r.spurious),
+            _pct(r.precision) if r.entities else "—",
+            _count(r.alone),
+            _count(r.broke),
+        )
+    return table
+
+
+def render(result: Evaluation, *, by_rule: bool = False) -> Group:
+    """Everything the terminal shows, as one rich renderable; ``by_rule``: with the tables of
+    entities by source (model, each rule) of every system that has rule-made entities."""
     parts: list[Any] = [
         Text(
             f"gold: {result.gold} (format {result.format}, {result.documents} documents, "
@@ -91,6 +124,16 @@ def render(result: Evaluation) -> Group:
     parts.append(
         _prf_table("Entities, strict (span and type)", {s.name: s.entities.strict for s in sys})
     )
+    if any(s.entities_nodet for s in sys):
+        parts.append(
+            _prf_table(
+                "Entities, determiner-insensitive (a leading determiner dropped on both sides)",
+                {s.name: s.entities_nodet.strict for s in sys if s.entities_nodet},
+            )
+        )
+    for s in sys if by_rule else []:
+        if any(r.source != "model" for rows in s.by_rule.values() for r in rows):
+            parts.extend(_by_rule_table(s, mode, rows) for mode, rows in s.by_rule.items())
     schemes = Table(title="Entities, nervaluate schemes (all labels)", title_justify="left")
     for col in ("system", "scheme", "COR", "INC", "PAR", "MIS", "SPU", "P", "R", "F"):
         schemes.add_column(col, justify="left" if col in ("system", "scheme") else "right")
@@ -188,9 +231,11 @@ def render(result: Evaluation) -> Group:
     return Group(*parts)
 
 
-def print_report(result: Evaluation, console: Console | None = None) -> None:
+def print_report(
+    result: Evaluation, console: Console | None = None, *, by_rule: bool = False
+) -> None:
     if console is None:
         console = Console()
         if not console.is_terminal:  # files and pipes get whole column names
             console = Console(width=140)
-    console.print(render(result))
+    console.print(render(result, by_rule=by_rule))

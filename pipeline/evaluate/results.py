@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.evaluate.by_rule import SourceScore
 from pipeline.evaluate.coref import CorefScores
 from pipeline.evaluate.events import EventScores
 from pipeline.evaluate.relations import RelationScores
-from pipeline.evaluate.spans import EntityScores, ErrorExample, TimexScores, ValueScore
+from pipeline.evaluate.spans import EntityScores, ErrorExample, Mention, TimexScores, ValueScore
 
 
 @dataclass
@@ -29,6 +30,12 @@ class SystemResult:
     missing: int = 0  # gold documents without a predicted Record (scored as empty)
     failed: int = 0  # documents the pipeline reported as errors
     model: str | None = None  # the trained pipeline named in the predicted records
+    # entities with a leading determiner dropped on both sides (when the label map names some)
+    entities_nodet: EntityScores | None = None
+    # per source ("model", "rule:<id>"): "strict", and "determiner_insensitive" with the above
+    by_rule: dict[str, list[SourceScore]] = field(default_factory=dict)
+    # the scored predicted mentions, in gold offsets (the baseline of the next system)
+    mentions: set[Mention] = field(default_factory=set, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +49,10 @@ class SystemResult:
             "relations": self.relations.to_dict() if self.relations else None,
             "events": self.events.to_dict() if self.events else None,
             "coreference": self.coref.to_dict() if self.coref else None,
+            "entities_determiner_insensitive": (
+                self.entities_nodet.to_dict() if self.entities_nodet else None
+            ),
+            "by_rule": {k: [r.to_dict() for r in rows] for k, rows in self.by_rule.items()},
             "errors": [e.__dict__ for e in self.errors],
         }
 

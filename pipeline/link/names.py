@@ -111,11 +111,13 @@ def surname(text: str, rules: NameRules) -> tuple[str, bool] | None:
 
 
 def country_prefix(ws: list[str], table: CountryTable) -> tuple[str, list[str]] | None:
-    """A name that starts with a country's name or code (``us air force``): the country code
-    and the words after it; the longest country name wins."""
+    """A name that starts with a country's name or a code news writes for it (``us air
+    force``; not ``gm daewoo``: the ``codes`` of ``models/demonyms.json`` only): the country
+    code and the words after it; the longest country name wins."""
     for n in (3, 2, 1):
         if len(ws) > n:
-            country = table.by_name(" ".join(ws[:n]))
+            head = " ".join(ws[:n])
+            country = table.by_name(head) or table.by_code(head.upper())
             if country is not None:
                 return country.code, ws[n:]
     return None

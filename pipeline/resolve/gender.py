@@ -13,7 +13,8 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset[str], frozenset[str]]:
+def _names() -> tuple[frozenset[str], frozenset[str]]:
+    """Every male and every female first name of the lists, lower case."""
     import faker.providers.person as person
 
     male: set[str] = set()
@@ -26,7 +27,21 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
         provider = getattr(module, "Provider", None)
         male.update(n.lower() for n in getattr(provider, "first_names_male", ()) if n.isalpha())
         female.update(n.lower() for n in getattr(provider, "first_names_female", ()) if n.isalpha())
-    return frozenset(male - female), frozenset(female - male)
+    return frozenset(male), frozenset(female)
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str]]:
+    male, female = _names()
+    return male - female, female - male
+
+
+def is_first_name(word: str) -> bool:
+    """A capitalised word on a first-name list, whatever gender it suggests ("Andrea")."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    male, female = _names()
+    return word.lower() in male or word.lower() in female
 
 
 def load() -> None:

@@ -69,6 +69,41 @@ def test_headline_names_found_once_recased(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "labels"),
+    [
+        # company names that collide with country codes stay the model's organisations
+        ("GM shares rose 3% on Tuesday after the carmaker said its sales grew.", "GM", {"ORG"}),
+        ("BA said it would cut 600 jobs, and BT said profits had risen.", "BA", {"ORG"}),
+        # the codes news writes for a country name it
+        ("Exports to the UK rose, while the UAE cut its orders.", "UAE", {"GPE"}),
+        # unit symbols and currency codes are never names
+        ("The new wind farm will have an output of 500 MW, enough for a town.", "MW", set()),
+        ("The phone has 64 GB of storage and costs $ 99 ( USD ).", "USD", set()),
+        # an honorific before the model's entity makes it a person
+        ("Mr Pellham said the bank would not comment.", "Pellham", {"PERSON"}),
+        ("Mr German said the council would not raise taxes.", "German", {"PERSON"}),
+    ],
+)
+def test_entity_fixes_hold_on_business_news(nlp, text: str, name: str, labels: set[str]) -> None:
+    assert {e.label_ for e in nlp(text).ents if e.text == name} == labels
+
+
+SPORTS_FIXES = {"entity-fix.sports-team", "entity-fix.team-line", "entity-fix.player-country"}
+
+
+def test_sports_fixes_leave_a_fixture_in_prose_alone(nlp) -> None:
+    prose = nlp("Fans packed the ground to see Leeds v Hull on Saturday, the club said.")
+    table = nlp("Leeds v Hull\nStoke v Derby\n")
+    assert not any(e.id_ in SPORTS_FIXES for e in prose.ents)
+    assert {e.text for e in table.ents if e.id_ == "entity-fix.sports-team"} == {
+        "Leeds",
+        "Hull",
+        "Stoke",
+        "Derby",
+    }
+
+
+@pytest.mark.parametrize(
     ("text", "span", "value"),
     [
         ("Profits rose 5.5 pct in the year.", "5.5 pct", 5.5),

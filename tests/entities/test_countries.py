@@ -36,7 +36,19 @@ def test_country_names(text, code):
     assert country is not None and country.code == code
 
 
-@pytest.mark.parametrize("text", ["Astana", "Minsk", "Commission", "kazakh"])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("US", "US"), ("USA", "US"), ("UK", "GB"), ("UAE", "AE")],
+)
+def test_the_codes_news_writes_for_a_country_name_it_as_written(text, code):
+    country = country_table().by_name(text)
+    assert country is not None and country.code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Astana", "Minsk", "Commission", "kazakh", "GM", "BA", "GE", "BT", "MW", "GMB", "Mac", "us"],
+)
 def test_not_countries(text):
     table = country_table()
     assert table.by_name(text) is None and table.by_demonym(text) is None

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.entities.places import datelines, relabel_places, split_place_agency
+from pipeline.entities.places import (
+    datelines,
+    find_headline_places,
+    relabel_places,
+    split_place_agency,
+)
 
 from .helpers import fix_text, fix_words
 
@@ -38,16 +43,42 @@ def test_city_glued_to_an_agency_is_split(words, ents, expected):
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
-        ("Dover rose", [(0, 1, "PERSON")], [("Dover", "GPE")]),
+        # a town's name is also a surname and a club's: the text has to say it is a place
+        ("Dover rose", [(0, 1, "PERSON")], [("Dover", "PERSON")]),
+        ("the port of Dover", [(3, 4, "PERSON")], [("Dover", "GPE")]),
+        ("ferries sailed in Dover", [(3, 4, "PERSON")], [("Dover", "GPE")]),
+        ("Dover , Britain", [(0, 1, "PERSON")], [("Dover", "GPE")]),
+        ("Dover , who scored", [(0, 1, "PERSON")], [("Dover", "PERSON")]),
         (
-            "Ben Dover spoke . Dover rose",
-            [(0, 2, "PERSON"), (4, 5, "PERSON")],
+            "Ben Dover spoke . In Dover rose",
+            [(0, 2, "PERSON"), (5, 6, "PERSON")],
             [("Ben Dover", "PERSON"), ("Dover", "PERSON")],
         ),
+        ("President Jordan spoke", [(1, 2, "PERSON")], [("Jordan", "PERSON")]),
+        ("Karachi rose", [(0, 1, "PERSON")], [("Karachi", "GPE")]),  # a city of millions
+        ("Austria beat them", [(0, 1, "PERSON")], [("Austria", "GPE")]),  # a country
     ],
 )
-def test_a_surname_is_not_taken_for_a_town(text, ents, expected):
+def test_a_town_named_as_a_person_is_a_place_only_where_the_text_says_so(text, ents, expected):
     assert fix_text(relabel_places, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("GM cut jobs", "ORG", "ORG"),  # General Motors, not the Gambia
+        ("BA flights", "ORG", "ORG"),
+        ("GE said", "ORG", "ORG"),
+        ("BT said", "ORG", "ORG"),
+        ("Mac sales", "ORG", "ORG"),  # "MAC" is Macau's code: no name either way
+        ("UK banks", "ORG", "GPE"),  # a code news writes for the country
+        ("USA won", "ORG", "GPE"),
+        ("Maldives said", "ORG", "GPE"),
+    ],
+)
+def test_only_the_codes_news_writes_for_a_country_make_an_org_a_country(text, label, expected):
+    ((_, found),) = fix_text(relabel_places, text, [(0, 1, label)])
+    assert found == expected
 
 
 @pytest.mark.parametrize(
@@ -67,3 +98,14 @@ def test_a_surname_is_not_taken_for_a_town(text, ents, expected):
 )
 def test_dateline_places(text, ents, expected):
     assert fix_text(datelines, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NORWAY , CHILE SIGN TRADE PACT", [("NORWAY", "GPE"), ("CHILE", "GPE")]),
+        ("TENNIS - RESULTS AT U.S. OPEN", []),  # "U.S." has two letters: part of a name here
+    ],
+)
+def test_untagged_headline_countries(text, expected):
+    assert fix_text(find_headline_places, text, []) == expected

@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.entities.spans import (
     drop_lowercase_names,
+    drop_units,
     split_joined_names,
     strip_possessive,
     trim_name_edges,
@@ -94,3 +95,22 @@ def test_name_edges_lose_numbers_possessives_and_dashes(text, ents, expected):
 )
 def test_names_need_a_capital_letter(text, ents, expected):
     assert fix_text(drop_lowercase_names, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("a 60 GB player", [(2, 3, "PERSON")], []),
+        ("the MW figure", [(1, 2, "ORG")], []),
+        ("at 300 kWh a month", [(2, 3, "GPE")], []),
+        ("a 500MW plant", [(1, 2, "PRODUCT")], [("500MW", "QUANTITY")]),
+        ("it costs $ 99 ( USD ) a year", [(5, 6, "ORG")], []),  # a currency code
+        ("DEM 1.52 at the close", [(0, 1, "ORG")], []),
+        # a currency code away from numbers is as often a party or a firm
+        ("Ann Kray ( DEM ) voted", [(3, 4, "ORG")], [("DEM", "ORG")]),
+        ("Mw Holdings said", [(0, 2, "ORG")], [("Mw Holdings", "ORG")]),  # no unit as written
+        ("the GW Pharma board", [(1, 3, "ORG")], [("GW Pharma", "ORG")]),  # a unit inside a name
+    ],
+)
+def test_unit_symbols_are_never_names_nor_currency_codes_by_a_number(text, ents, expected):
+    assert fix_text(drop_units, text, ents) == expected

@@ -48,6 +48,11 @@ def test_result_and_standings_lines_name_teams(text, ents, expected):
             [("Doncaster", "ORG"), ("Darlington", "ORG")],
         ),
         (
+            "Doncaster v Darlington",
+            [(0, 1, "PERSON"), (2, 3, "GPE")],
+            [("Doncaster", "ORG"), ("Darlington", "ORG")],
+        ),  # a town the model took for a person
+        (
             "Toledo at Omaha",
             [(0, 1, "GPE"), (2, 3, "GPE")],
             [("Toledo", "ORG"), ("Omaha", "GPE")],
@@ -61,6 +66,16 @@ def test_result_and_standings_lines_name_teams(text, ents, expected):
             "Ana Ruiz vs. Eva Holm",
             [(0, 2, "PERSON"), (3, 5, "PERSON")],
             [("Ana Ruiz", "PERSON"), ("Eva Holm", "PERSON")],
+        ),
+        (
+            "The judges cited the ruling in Vermont v Ohio as they dismissed the appeal .",
+            [(6, 7, "GPE"), (8, 9, "GPE")],
+            [("Vermont", "GPE"), ("Ohio", "GPE")],
+        ),  # a sentence of prose, not a fixture list
+        (
+            "Vermont 2 Ohio 1 was the score they reported to the league on Sunday .",
+            [(0, 1, "GPE"), (2, 3, "GPE")],
+            [("Vermont", "GPE"), ("Ohio", "GPE")],
         ),
     ],
 )
@@ -80,6 +95,11 @@ def test_fixtures_name_teams(text, ents, expected):
             [("Hajduk Split", "ORG")],
         ),  # a club carries its town
         ("Commission Rules ( EC ) No 12", [], []),  # a code is no country
+        (
+            "Nordic Cable Works ( Norway ) said on Monday that its orders rose by a fifth .",
+            [(0, 3, "ORG")],
+            [("Nordic Cable Works", "ORG")],
+        ),  # prose: a company and its country
     ],
 )
 def test_players_listed_with_their_country_are_people(text, ents, expected):

@@ -88,3 +88,17 @@ def test_country_prefix_finds_the_longest_country_name() -> None:
     assert country_prefix(words("United States Coast Guard"), table) == ("US", ["coast", "guard"])
     assert country_prefix(words("U.S. Coast Guard"), table) == ("US", ["coast", "guard"])
     assert country_prefix(words("Coast Guard"), table) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UK Border Force", ("GB", ["border", "force"])),
+        ("GM Korea", None),  # a company, not the Gambia
+        ("BA Cityflyer", None),  # an airline, not Bosnia
+    ],
+)
+def test_country_prefix_reads_only_the_codes_news_writes_for_a_country(
+    text: str, expected: tuple[str, list[str]] | None
+) -> None:
+    assert country_prefix(words(text), country_table()) == expected
