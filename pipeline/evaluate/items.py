@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from pipeline.evaluate.events import EventArgument, Trigger
-from pipeline.evaluate.labels import LabelMap, map_label
+from pipeline.evaluate.labels import LabelMap, Target, map_label, map_relation, relation_type
 from pipeline.evaluate.relations import RelationItem
 from pipeline.evaluate.spans import Mention, Timex
 from pipeline.ingest.clean import Cleaned, restore
@@ -82,25 +84,23 @@ def add_record(
                 )
             )
 
-    def rel_item(head: str, tail: str, rtype: str) -> RelationItem | None:
+    def rel_item(head: str, tail: str, rtype: Callable[[str, str], str | None]) -> None:
         h, t = spans.get(head), spans.get(tail)
         if h is None or t is None or h[2] is None or t[2] is None:
-            return None  # an argument the entity map drops: not scored
-        return RelationItem(doc, (h[0], h[1], h[2]), (t[0], t[1], t[2]), rtype)
+            return  # an argument the entity map drops: not scored
+        scored = rtype(h[2], t[2])
+        if scored is not None:
+            items.relations.add(RelationItem(doc, (h[0], h[1], h[2]), (t[0], t[1], t[2]), scored))
 
     for rel in rec.relations:
-        rtype = map_label(rel_map, rel.type)
-        item = rel_item(rel.head, rel.tail, rtype) if rtype else None
-        if item is not None:
-            items.relations.add(item)
+        rel_item(rel.head, rel.tail, partial(map_relation, rel_map, rel.type))
     for comp in labels.relations.compose if side == "pred" else []:
         firsts = [r for r in rec.relations if r.type == comp.first]
+        target: Target = comp.type
         for r2 in (r for r in rec.relations if r.type == comp.second):
             for r1 in firsts:
                 if r1.tail == r2.head:
-                    item = rel_item(r1.head, r2.tail, comp.type)
-                    if item is not None:
-                        items.relations.add(item)
+                    rel_item(r1.head, r2.tail, partial(relation_type, target))
 
     for ev in rec.events:
         s, e = conv(ev.trigger.start, ev.trigger.end)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.evaluate import AlignmentError, evaluate, read_gold, score_system
 from pipeline.evaluate.items import Items, add_record
-from pipeline.evaluate.labels import LabelMapError, default_label_map, load_label_map
+from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
 from pipeline.evaluate.relations import RelationItem
 from pipeline.evaluate.report import render, to_json
 from pipeline.evaluate.spans import Mention
@@ -72,10 +72,10 @@ def test_prediction_on_another_text_fails_instead_of_comparing_offsets() -> None
 
 
 def test_conll04_map_composes_title_relations_and_drops_unmapped_arguments() -> None:
-    text = "CEO Ann Lee of Acme spoke in Oslo ."
+    text = "CEO Ann Lee of Acme spoke in Oslo , said Oslo Mayor Per Dahl ."
 
-    def E(i: str, s: str, lab: str) -> Entity:
-        a = text.index(s)
+    def E(i: str, s: str, lab: str, n: int = 0) -> Entity:
+        a = text.index(s) if not n else text.index(s, text.index(s) + 1)
         return Entity(id=i, start=a, end=a + len(s), text=s, label=lab)
 
     rec = Record(
@@ -86,20 +86,67 @@ def test_conll04_map_composes_title_relations_and_drops_unmapped_arguments() -> 
             E("T2", "Ann Lee", "PERSON"),
             E("T3", "Acme", "ORG"),
             E("T4", "Oslo", "GPE"),
+            E("T5", "Oslo", "GPE", 1),
+            E("T6", "Mayor", "TITLE"),
+            E("T7", "Per Dahl", "PERSON"),
         ],
         relations=[
             Relation(id="R1", type="HOLDS_POSITION", head="T2", tail="T1", rule="r"),
             Relation(id="R2", type="POSITION_AT", head="T1", tail="T3", rule="r"),
             Relation(id="R3", type="LOCATED_IN", head="T3", tail="T4", rule="r"),
+            Relation(id="R4", type="HOLDS_POSITION", head="T7", tail="T6", rule="r"),
+            Relation(id="R5", type="POSITION_AT", head="T6", tail="T5", rule="r"),
         ],
     )
     items = Items()
     add_record(items, rec, default_label_map("conll04"), side="pred")
     assert items.relations == {
-        RelationItem("d", (4, 11, "PER"), (15, 19, "ORG"), "AFFILIATED_WITH"),
-        RelationItem("d", (15, 19, "ORG"), (29, 33, "LOC"), "LOCATED_IN"),
+        RelationItem("d", (4, 11, "PER"), (15, 19, "ORG"), "Work_For"),
+        RelationItem("d", (15, 19, "ORG"), (29, 33, "LOC"), "OrgBased_In"),
+        # a position at a place is where the person lives, in CoNLL04's reading
+        RelationItem("d", (52, 60, "PER"), (41, 45, "LOC"), "Live_In"),
     }
     assert Mention("d", 0, 3, "TITLE") not in items.mentions
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "expected"),
+    [
+        ("ORG", "LOC", "OrgBased_In"),
+        ("LOC", "LOC", "Located_In"),
+        ("PER", "LOC", "Live_In"),
+        ("PER", "PER", None),  # no case fits: not scored
+    ],
+)
+def test_a_relation_type_can_map_by_its_arguments_labels(
+    head: str, tail: str, expected: str | None
+) -> None:
+    text = "Aa Bb"
+    rec = Record(
+        id="d",
+        text=text,
+        entities=[
+            Entity(id="T1", start=0, end=2, text="Aa", label=head),
+            Entity(id="T2", start=3, end=5, text="Bb", label=tail),
+        ],
+        relations=[Relation(id="R1", type="LOCATED_IN", head="T1", tail="T2", rule="r")],
+    )
+    labels = LabelMap.model_validate(
+        {
+            "relations": {
+                "pred": {
+                    "LOCATED_IN": [
+                        {"head": ["ORG"], "type": "OrgBased_In"},
+                        {"head": ["LOC"], "tail": ["LOC"], "type": "Located_In"},
+                        {"tail": ["LOC"], "type": "Live_In"},
+                    ]
+                }
+            }
+        }
+    )
+    items = Items()
+    add_record(items, rec, labels, side="pred")
+    assert {r.type for r in items.relations} == ({expected} if expected else set())
 
 
 def test_label_map_file_errors_name_file_and_field(tmp_path: Path) -> None:
