@@ -125,7 +125,12 @@ def evaluate(
     ] = None,
     model: ModelOpt = None,
     errors: Annotated[
-        int, typer.Option(min=0, help="List N false positives and N false negatives per label.")
+        int,
+        typer.Option(
+            min=0,
+            help="List N false positives and N false negatives per entity label and per "
+            "relation type, with their sentences.",
+        ),
     ] = 0,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures as JSON here.")

@@ -21,7 +21,7 @@ from pipeline.evaluate.items import AlignmentError, Items, add_record, offset_ma
 from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
 from pipeline.evaluate.readers import FORMATS, GoldFormatError, detect_format, read_gold
 from pipeline.evaluate.readers.records import read_gold_records
-from pipeline.evaluate.relations import score_relations
+from pipeline.evaluate.relations import relation_errors, score_relations
 from pipeline.evaluate.results import Evaluation, SystemResult
 from pipeline.evaluate.spans import (
     ErrorExample,
@@ -127,6 +127,8 @@ def score_system(
         add_record(p_items, p, labels, side="pred", mapper=offset_mapper(p, g.text))
     has_relations = any(r.relations for r in gold)
     has_events = any(r.events for r in gold)
+    texts = {r.id: r.text for r in gold}
+    order = {r.id: i for i, r in enumerate(gold)}
     timex: dict[str, TimexScores] = {}
     if labels.timex is not None:
         timex["all"] = score_timex(p_items.timexes, g_items.timexes)
@@ -146,12 +148,15 @@ def score_system(
         )
         if has_events
         else None,
-        errors=error_examples(
-            p_items.mentions,
-            g_items.mentions,
-            {r.id: r.text for r in gold},
-            {r.id: i for i, r in enumerate(gold)},
-            errors,
+        errors=error_examples(p_items.mentions, g_items.mentions, texts, order, errors),
+        relation_errors=relation_errors(
+            p_items.relations,
+            g_items.relations,
+            texts,
+            order,
+            errors if has_relations else 0,
+            pred_spans={(m.doc, m.start, m.end) for m in p_items.mentions},
+            rules=p_items.relation_rules,
         ),
         missing=len(gold_by_id.keys() - seen),
         failed=failed,

@@ -27,6 +27,7 @@ class Items:
     norms: dict[Mention, dict[str, Any] | None] = field(default_factory=dict)
     timexes: set[Timex] = field(default_factory=set)
     relations: set[RelationItem] = field(default_factory=set)
+    relation_rules: dict[RelationItem, set[str]] = field(default_factory=dict)  # what made each
     triggers: set[Trigger] = field(default_factory=set)
     arguments: set[EventArgument] = field(default_factory=set)
 
@@ -84,23 +85,26 @@ def add_record(
                 )
             )
 
-    def rel_item(head: str, tail: str, rtype: Callable[[str, str], str | None]) -> None:
+    def rel_item(head: str, tail: str, rtype: Callable[[str, str], str | None], rule: str) -> None:
         h, t = spans.get(head), spans.get(tail)
         if h is None or t is None or h[2] is None or t[2] is None:
             return  # an argument the entity map drops: not scored
         scored = rtype(h[2], t[2])
         if scored is not None:
-            items.relations.add(RelationItem(doc, (h[0], h[1], h[2]), (t[0], t[1], t[2]), scored))
+            item = RelationItem(doc, (h[0], h[1], h[2]), (t[0], t[1], t[2]), scored)
+            items.relations.add(item)
+            items.relation_rules.setdefault(item, set()).add(rule)
 
     for rel in rec.relations:
-        rel_item(rel.head, rel.tail, partial(map_relation, rel_map, rel.type))
+        rel_item(rel.head, rel.tail, partial(map_relation, rel_map, rel.type), rel.rule)
     for comp in labels.relations.compose if side == "pred" else []:
         firsts = [r for r in rec.relations if r.type == comp.first]
         target: Target = comp.type
         for r2 in (r for r in rec.relations if r.type == comp.second):
             for r1 in firsts:
                 if r1.tail == r2.head:
-                    rel_item(r1.head, r2.tail, partial(relation_type, target))
+                    rule = f"{r1.rule} + {r2.rule}"
+                    rel_item(r1.head, r2.tail, partial(relation_type, target), rule)
 
     for ev in rec.events:
         s, e = conv(ev.trigger.start, ev.trigger.end)

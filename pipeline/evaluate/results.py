@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.evaluate.events import EventScores
-from pipeline.evaluate.relations import RelationScores
+from pipeline.evaluate.relations import RelationError, RelationScores
 from pipeline.evaluate.spans import EntityScores, ErrorExample, TimexScores, ValueScore
 
 
@@ -24,6 +24,7 @@ class SystemResult:
     relations: RelationScores | None = None
     events: EventScores | None = None
     errors: list[ErrorExample] = field(default_factory=list)
+    relation_errors: list[RelationError] = field(default_factory=list)
     missing: int = 0  # gold documents without a predicted Record (scored as empty)
     failed: int = 0  # documents the pipeline reported as errors
     model: str | None = None  # the trained pipeline named in the predicted records
@@ -40,6 +41,7 @@ class SystemResult:
             "relations": self.relations.to_dict() if self.relations else None,
             "events": self.events.to_dict() if self.events else None,
             "errors": [e.__dict__ for e in self.errors],
+            "relation_errors": [e.__dict__ for e in self.relation_errors],
         }
 
 

@@ -192,6 +192,34 @@ def test_cli_evaluate_with_pred_writes_json_and_lists_errors(tmp_path: Path) -> 
     assert data["systems"][0]["entities"]["strict"]["per_label"]["GPE"]["fp"] == 1
 
 
+def test_cli_evaluate_lists_missed_and_spurious_relations_by_type(tmp_path: Path) -> None:
+    gold = next(read_gold(FIX / "conll04.json"))  # Anna Bell works for Acme in Oslo .
+    ents = {e.text: e for e in gold.entities}
+    pred = Record(
+        id=gold.id,
+        text=gold.text,
+        entities=[
+            ents["Anna Bell"].model_copy(update={"label": "PERSON"}),
+            ents["Acme"].model_copy(update={"label": "ORG"}),
+            ents["Oslo"].model_copy(update={"label": "GPE"}),
+        ],
+        relations=[
+            Relation(id="R1", type="AFFILIATED_WITH", head="T1", tail="T2", rule="a.works"),
+            Relation(id="R2", type="LOCATED_IN", head="T1", tail="T3", rule="b.in"),
+        ],
+    )
+    pred_file = tmp_path / "pred.jsonl"
+    pred_file.write_text(json.dumps(pred.dump()) + "\n")
+    out = tmp_path / "scores.json"
+    args = ["evaluate", str(FIX / "conll04.json"), "--pred", str(pred_file), "--errors", "2"]
+    result = runner.invoke(app, [*args, "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "FN OrgBased_In  Acme -> Oslo" in result.output
+    assert "FP Live_In  Anna Bell -> Oslo" in result.output and "rules: b.in" in result.output
+    errors = json.loads(out.read_text())["systems"][0]["relation_errors"]
+    assert [(e["kind"], e["type"]) for e in errors] == [("FP", "Live_In"), ("FN", "OrgBased_In")]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
