@@ -108,7 +108,7 @@ def relations_of(nlp, text):
         ),
         (
             "In 1752, Betsy Ross was born in Philadelphia.",
-            ("LOCATED_IN", "Betsy Ross", "Philadelphia"),
+            ("RESIDENT_OF", "Betsy Ross", "Philadelphia"),
         ),
         (
             "He studied at Tennessee Tech in Cookville for two years.",
@@ -133,15 +133,15 @@ def relations_of(nlp, text):
         ),  # dateline-agency
         (
             "John Miller, a Denver architect, designed the tower.",
-            ("LOCATED_IN", "John Miller", "Denver"),
+            ("RESIDENT_OF", "John Miller", "Denver"),
         ),  # appos-role-place
         (
             "Maria Lopez, a teacher from Tucson, won the prize.",
-            ("LOCATED_IN", "Maria Lopez", "Tucson"),
+            ("RESIDENT_OF", "Maria Lopez", "Tucson"),
         ),  # appos-role-from-place
         (
             "Texas Gov. Greg Abbott signed the bill.",
-            ("LOCATED_IN", "Greg Abbott", "Texas"),
+            ("RESIDENT_OF", "Greg Abbott", "Texas"),
         ),  # place-native-name, Gov.
         (
             "Paul Grant of the Boeing company said orders rose.",  # affiliated.name-prep-org-modifier

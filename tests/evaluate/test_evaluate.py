@@ -205,7 +205,7 @@ def test_cli_evaluate_lists_missed_and_spurious_relations_by_type(tmp_path: Path
         ],
         relations=[
             Relation(id="R1", type="AFFILIATED_WITH", head="T1", tail="T2", rule="a.works"),
-            Relation(id="R2", type="LOCATED_IN", head="T1", tail="T3", rule="b.in"),
+            Relation(id="R2", type="RESIDENT_OF", head="T1", tail="T3", rule="b.in"),
         ],
     )
     pred_file = tmp_path / "pred.jsonl"
