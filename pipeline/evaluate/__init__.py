@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.evaluate.events import score_events
-from pipeline.evaluate.items import AlignmentError, Items, add_record, offset_mapper
+from pipeline.evaluate.items import AlignmentError, Items, add_record, join_places, offset_mapper
 from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
 from pipeline.evaluate.readers import FORMATS, GoldFormatError, detect_format, read_gold
 from pipeline.evaluate.readers.records import read_gold_records
@@ -125,9 +125,10 @@ def score_system(
         if model is None and p.pipeline is not None:
             model = p.pipeline.model
         add_record(p_items, p, labels, side="pred", mapper=offset_mapper(p, g.text))
+    texts = {r.id: r.text for r in gold}
+    join_places(p_items, labels.relations.join, texts)
     has_relations = any(r.relations for r in gold)
     has_events = any(r.events for r in gold)
-    texts = {r.id: r.text for r in gold}
     order = {r.id: i for i, r in enumerate(gold)}
     timex: dict[str, TimexScores] = {}
     if labels.timex is not None:

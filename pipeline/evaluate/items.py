@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from pipeline.evaluate.events import EventArgument, Trigger
-from pipeline.evaluate.labels import LabelMap, Target, map_label, map_relation, relation_type
+from pipeline.evaluate.labels import Join, LabelMap, Target, map_label, map_relation, relation_type
 from pipeline.evaluate.relations import RelationItem
 from pipeline.evaluate.spans import Mention, Timex
 from pipeline.ingest.clean import Cleaned, restore
@@ -117,3 +117,27 @@ def add_record(
             else:
                 continue
             items.arguments.add(EventArgument(doc, ev.type, arg.role, a_s, a_e))
+
+
+def join_places(items: Items, joins: list[Join], texts: dict[str, str]) -> None:
+    """Rewrite predicted items to a gold convention of joined places (:class:`Join`); offsets
+    are into ``texts`` (the gold texts)."""
+    for join in joins:
+        through = {(r.doc, r.head[:2]): r for r in items.relations if r.type == join.through}
+        for rel in [r for r in items.relations if r.type == join.type]:
+            inner = through.get((rel.doc, rel.tail[:2]))
+            if inner is None:
+                continue
+            between = texts.get(rel.doc, "")[inner.head[1] : inner.tail[0]]
+            if between.strip() != join.separator:
+                continue
+            place = (inner.head[0], inner.tail[1], inner.head[2])
+            joined = RelationItem(rel.doc, rel.head, place, rel.type)
+            for old in (rel, inner):
+                items.relations.discard(old)
+                made_by = items.relation_rules.pop(old, set())
+                items.relation_rules.setdefault(joined, set()).update(made_by)
+            items.relations.add(joined)
+            for end in (inner.head, inner.tail):
+                items.mentions.discard(Mention(rel.doc, *end))
+            items.mentions.add(Mention(rel.doc, *place))

@@ -46,10 +46,23 @@ class Compose(_Strict):
     type: Target
 
 
+class Join(_Strict):
+    """A gold convention that writes two places as one mention where a relation reaches them
+    ("born in Point Pleasant , Ohio" -> Live_In to "Point Pleasant , Ohio"). A prediction's
+    ``type`` relation (scored type) to place X, where X has a ``through`` relation to place Y and
+    only ``separator`` stands between them, is scored with "X , Y" as its tail; the ``through``
+    relation is not scored and "X , Y" replaces the two mentions."""
+
+    type: str
+    through: str
+    separator: str = ","
+
+
 class RelationMap(_Strict):
     gold: dict[str, Target] | None = None
     pred: dict[str, Target] | None = None
     compose: list[Compose] = Field(default_factory=list)
+    join: list[Join] = Field(default_factory=list)
 
 
 class TimexMap(_Strict):
