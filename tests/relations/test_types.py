@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.relations.engine import load_relation_rules
+from pipeline.relations.rules import load_relation_rules
 from pipeline.relations.types import TYPES_FILE, WRITTEN_BY_CODE, relation_types
 from pipeline.rulefiles import RuleError, models_dir
 from pipeline.schema import Relation
