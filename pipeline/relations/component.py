@@ -14,17 +14,18 @@ from pipeline.facts import RelationFact
 from pipeline.relations.matching import compile_rules
 from pipeline.relations.rules import load_relation_rules
 from pipeline.relations.types import relation_types
+from pipeline.relations.words import relation_words
 
 
 class RelationRules:
-    """Relations from the rules in ``relation_rules.jsonl`` (:mod:`pipeline.relations.rules`, :mod:`pipeline.relations.engine`), and
-    the roles of each PERSON cluster they imply."""
+    """Relations from the rules in ``relation_rules.jsonl`` (:mod:`pipeline.relations.rules`,
+    :mod:`pipeline.relations.engine`), and the roles of each PERSON cluster they imply."""
 
     def __init__(self, nlp: Language, path: Path) -> None:
         table = country_table(path.parent)
         self.compiled = compile_rules(
             nlp.vocab,
-            load_relation_rules(path, relation_types(path.parent)),
+            load_relation_rules(path, relation_types(path.parent), relation_words(path.parent)),
             is_country=lambda text: table.by_name(text) is not None,
         )
 

@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 
 from pipeline.matchers.gates import token_needs, tree_nodes
 from pipeline.relations.types import TYPES_FILE, RelationTypes, relation_types
+from pipeline.relations.words import RelationWords, expand, relation_words
 from pipeline.rulefiles import RuleError, _Rule, load_jsonl
 
 
@@ -69,12 +70,21 @@ def _check(vocab: Vocab, rule: RelationRule) -> None:
         tree_nodes(vocab, rule.pattern)
 
 
-def load_relation_rules(path: Path, types: RelationTypes | None = None) -> list[RelationRule]:
+def load_relation_rules(
+    path: Path, types: RelationTypes | None = None, words: RelationWords | None = None
+) -> list[RelationRule]:
     """Validated rules, each making one of ``types`` (default: those of the rule folder,
-    :func:`~pipeline.relations.types.relation_types`); spaCy checks each pattern. An error names
-    the file, the rule id and the field."""
-    rules = list(load_jsonl(path, RelationRule))
+    :func:`~pipeline.relations.types.relation_types`), their patterns' named word lists filled
+    from ``words`` (default: the rule folder's, :mod:`pipeline.relations.words`); spaCy checks
+    each pattern. An error names the file, the rule id and the field."""
     known = (types or relation_types()).types
+    lists = words or relation_words()
+    rules: list[RelationRule] = []
+    for rule in load_jsonl(path, RelationRule):
+        try:
+            rules.append(rule.model_copy(update={"pattern": expand(rule.pattern, lists)}))
+        except KeyError as e:
+            raise RuleError(f"{path} (rule {rule.id!r}): field 'pattern': {e.args[0]}") from e
     seen: set[str] = set()
     vocab = Vocab()
     for rule in rules:
