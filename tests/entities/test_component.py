@@ -85,6 +85,18 @@ def test_wire_percent_forms_are_percent_entities_with_values(
     assert found[(span, "PERCENT")]["value"] == value
 
 
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Moscow INTERFAX in English 1601 GMT 28 Apr 94", "INTERFAX"),
+        ("Moscow March 5 ( ITAR-TASS ) -- Rain fell all day.", "ITAR-TASS"),
+        ("Madrid , 2 Feb ( EFE ) -- Rain fell all day.", "EFE"),
+    ],
+)
+def test_wire_agencies_are_organisations(nlp, text: str, agency: str) -> None:
+    assert (agency, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
 PIPED_TEXTS = [
     "MARLOWE SIGNS FOR HALDANE ROVERS\n\nStriker Owen Marlowe signed on Tuesday, the club said.\n",
     "Shares of Acme Corp rose 5 pct on Monday, its chief executive officer said.\n",

@@ -92,6 +92,79 @@ def relations_of(nlp, text):
             "Tokyo KYODO in English 0812 GMT 5 Jun 94",
             ("LOCATED_IN", "KYODO", "Tokyo"),
         ),  # entity-fix.place-agency
+        # issue 15: affiliation, bases, places and residence as reporters state them
+        (
+            "Orbis Mining's Tom Berg said sales rose.",  # affiliated.org-possessive-name
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
+        ),
+        (
+            "Houston-based Orbis Mining reported a loss.",  # located-in.place-based-org
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "The Houston-based company Orbis Mining reported a loss.",  # place-based-noun-org
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "Orbis Mining, a Houston-based miner, reported a loss.",  # org-appos-based-noun
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "Orbis Mining, a Houston construction firm, reported a loss.",  # org-appos-place-noun
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "The Houston firm, Orbis Mining, reported a loss.",  # place-noun-appos-org
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "Reporters gathered at Orbis Mining headquarters in Houston.",  # headquarters-in
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "Orbis Mining has its headquarters in Houston.",  # has-headquarters-in
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "Flooding hit Bedford in southern Indiana on Monday.",  # place-in-place
+            ("LOCATED_IN", "Bedford", "Indiana"),
+        ),
+        (
+            "Texas native Tom Berg said he was tired.",  # place-native-before-name
+            ("RESIDENT_OF", "Tom Berg", "Texas"),
+        ),
+        (
+            "Berg's hometown of Springfield gave a parade.",  # home-of-place
+            ("RESIDENT_OF", "Berg", "Springfield"),
+        ),
+        (
+            "Tom Berg returned to his hometown of Springfield.",  # pronoun-home-of-place
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),
+        ),
+        (
+            "Tom Berg returned to his Iowa hometown.",  # pronoun-place-home
+            ("RESIDENT_OF", "Tom Berg", "Iowa"),
+        ),
+        (
+            "Tom Berg won easily in his native Ohio.",  # pronoun-native-place
+            ("RESIDENT_OF", "Tom Berg", "Ohio"),
+        ),
+        (
+            "Sen. Ann Lee, D-Ohio, chairman of the Senate Finance Committee, spoke.",
+            ("HOLDS_POSITION", "Ann Lee", "chairman"),  # appos-appos-title
+        ),
+        (
+            "Tom Berg was elected chairman of the Rotary Club.",  # named-title
+            ("HOLDS_POSITION", "Tom Berg", "chairman"),
+        ),
+        (
+            "Orbis Mining named Tom Berg publisher of the Daily Ledger.",  # named-role-of-org
+            ("AFFILIATED_WITH", "Tom Berg", "Daily Ledger"),
+        ),
+        (
+            "Moscow March 5 ( ITAR-TASS ) -- Rain fell all day.",  # dateline-agency-dash
+            ("LOCATED_IN", "ITAR-TASS", "Moscow"),
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
