@@ -1,6 +1,15 @@
 """CoNLL04 in SpERT JSON: a list of sentences with token-offset entities and relations.
 
 Each sentence becomes its own Record (id = ``orig_id`` when present, else the list index).
+
+The sentence's full stop is never part of an entity. CoNLL04's tokens sometimes leave it on the
+last word ("... of Contemporary Studies.", "... said Tom Muri.") and sometimes split it from an
+abbreviation it also ends ("ROYAL OAK , Mich ."), and an entity ending the sentence then takes it
+in; in the text rebuilt with spaces no entity can end there by the guideline (no trailing
+punctuation). So a gold entity that ends the sentence ends before that full stop: a last token
+"." is left out, and a final "." glued to a word is, unless the word is an abbreviation that
+keeps its own period (spaCy's English tokenizer exceptions: "Calif.", "Inc."; or one with a
+period inside: "N.Y.").
 """
 
 from __future__ import annotations
@@ -10,8 +19,24 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
 from pipeline.evaluate.readers._base import GoldFormatError, join_tokens
 from pipeline.schema import Entity, Meta, Record, Relation
+
+
+def _without_full_stop(tokens: list[str], first: int, last: int) -> tuple[int, int]:
+    """Tokens ``first..last-1`` of an entity, and how many characters to drop from its end:
+    the sentence's full stop when the entity ends the sentence (module docstring)."""
+    if last != len(tokens):
+        return last, 0
+    word = tokens[last - 1]
+    if word == "." and last - first > 1:
+        return last - 1, 0
+    abbreviation = word in TOKENIZER_EXCEPTIONS or "." in word[:-1]
+    if len(word) > 1 and word.endswith(".") and not abbreviation:
+        return last, 1
+    return last, 0
 
 
 def _sentence(path: Path, i: int, item: Any) -> Record:
@@ -30,7 +55,9 @@ def _sentence(path: Path, i: int, item: Any) -> Record:
             raise bad(f"entity {k}: needs `type`, `start`, `end`") from exc
         if not 0 <= first < last <= len(tokens):
             raise bad(f"entity {k}: tokens {first}-{last} outside the sentence ({len(tokens)})")
+        last, drop = _without_full_stop(tokens, first, last)
         start, end = built.char_span(0, first, last)
+        end -= drop
         entities.append(
             Entity(
                 id=f"T{k + 1}",
