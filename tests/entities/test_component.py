@@ -97,6 +97,11 @@ def test_wire_agencies_are_organisations(nlp, text: str, agency: str) -> None:
     assert (agency, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
 
 
+def test_an_all_capitals_dateline_before_a_wire_agency_is_a_place(nlp) -> None:
+    ents = {(e.text, e.label_) for e in nlp("LEEDS , England ( AP )").ents}
+    assert {("LEEDS", "GPE"), ("England", "GPE"), ("AP", "ORG")} <= ents
+
+
 PIPED_TEXTS = [
     "MARLOWE SIGNS FOR HALDANE ROVERS\n\nStriker Owen Marlowe signed on Tuesday, the club said.\n",
     "Shares of Acme Corp rose 5 pct on Monday, its chief executive officer said.\n",
