@@ -1,10 +1,22 @@
 """Throughput and memory of newsrel on Reuters-21578 bodies (run by hand, not a test).
 
-    python benchmarks/throughput.py [--data ../shared/data/reuters21578] [--docs 2000]
+    python benchmarks/throughput.py [--data ../shared/data/reuters21578] [--docs N]
                                     [--rss 2000 20000] [--skip-dask]
-                                    [--only throughput|parallel|rss]
+                                    [--only fresh|inprocess|parallel|rss]
+                                    [--rounds 3] [--startup] [--python PY] [--newsrel NEWSREL]...
 
 Measures, in one run:
+  * as a user meets it (``--only fresh``, default 600 documents): every row a fresh process,
+    alternated for ``--rounds`` rounds: a bare script (``spacy.load`` of the trained pipeline,
+    ``nlp.pipe`` of the same texts) against the ``newsrel extract IN.jsonl -o OUT.jsonl``
+    command; the median over rounds of the CPU-time ratio bare / newsrel, and the wall-time
+    ratio (``benchmarks/fresh.py``). ``--python`` runs the bare script (default: this
+    interpreter), ``--newsrel`` (repeatable) names the commands to time (default: the
+    ``newsrel`` beside ``--python``), so another install can be measured from this script;
+    ``--startup`` adds runs on 0 and 1 documents to split start-up from per-document cost.
+
+In one process (``--only inprocess``, default 2000 documents; ``--only throughput`` is the old
+name of the same rows), the pipelines built before the clock starts:
   * words/s of the bare trained pipeline (``nlp.pipe``, all its components, batch 64);
   * words/s of ``newsrel extract`` (all newsrel components, records written, one process);
   * their ratio (target >= 0.8), and the ratio against the bare pipeline with the one trained
@@ -16,9 +28,10 @@ Measures, in one run:
   * peak RSS of a one-process ``newsrel extract`` over N documents, each N in a fresh process.
 
 Words are whitespace-separated tokens of the input bodies, the same count for every row.
-The corpus is read from the SGML files (latin-1, ``<REUTERS NEWID=...>``, ``<BODY>``); bodies are
-written to a temporary JSONL input; when more documents are asked for than there are bodies,
-bodies are reused under new ids.
+The corpus is read from the SGML files (latin-1, ``<REUTERS NEWID=...>``, ``<BODY>``); stories
+are written to a temporary JSONL input as newsrel reads it (``id``, ``text``, ``meta`` with the
+story's ``published`` date and ``title``); when more documents are asked for than there are
+stories, they are reused under new ids.
 """
 
 from __future__ import annotations
@@ -30,34 +43,40 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from reuters import REUTERS, stories
+import fresh
+from reuters import REUTERS, Story, stories
 
 DATA = REUTERS
+DEFAULT_DOCS = {"fresh": 600, "inprocess": 2000}
 
 
-def corpus(folder: Path, n: int) -> list[tuple[str, str]]:
-    bodies = [(story.newid, story.text) for story in stories(folder)]
-    return [
-        (f"r{k // len(bodies)}-{bodies[k % len(bodies)][0]}", bodies[k % len(bodies)][1])
-        for k in range(n)
-    ]
+def documents(folder: Path, n: int) -> list[dict[str, Any]]:
+    """``n`` JSONL input lines as newsrel reads them: id, text, meta (published, title)."""
+    found: list[Story] = list(stories(folder, n))
+    lines = []
+    for k in range(n):
+        doc = found[k % len(found)].document(f"r{k // len(found)}-{found[k % len(found)].newid}")
+        lines.append({"id": doc.id, "text": doc.text, "meta": doc.meta})
+    return lines
 
 
-def write_jsonl(docs: list[tuple[str, str]], path: Path) -> Path:
+def write_jsonl(docs: Sequence[dict[str, Any]], path: Path) -> Path:
     with path.open("w", encoding="utf-8") as f:
-        for doc_id, text in docs:
-            f.write(json.dumps({"id": doc_id, "text": text}) + "\n")
+        for doc in docs:
+            f.write(json.dumps(doc) + "\n")
     return path
 
 
-def words(docs: list[tuple[str, str]]) -> int:
-    return sum(len(text.split()) for _, text in docs)
+def words(docs: Sequence[dict[str, Any]]) -> int:
+    return sum(len(doc["text"].split()) for doc in docs)
 
 
 def bare_seconds(
-    docs: list[tuple[str, str]], *, replaced: bool = False
+    docs: Sequence[dict[str, Any]], *, replaced: bool = False
 ) -> tuple[float, float, float]:
     """(wall, CPU, 0) seconds of the bare pipeline over ``docs``; with ``replaced``, with the
     trained pipes newsrel replaces (models/pipeline.json ``replace``: the indexed
@@ -70,7 +89,7 @@ def bare_seconds(
     else:
         nlp = load_nlp(bare=True)
     wall, cpu = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe((t for _, t in docs), batch_size=64):
+    for _ in nlp.pipe((doc["text"] for doc in docs), batch_size=64):
         pass
     return time.perf_counter() - wall, time.process_time() - cpu, 0.0
 
@@ -78,20 +97,14 @@ def bare_seconds(
 LIKE_FOR_LIKE = "bare, indexed attribute_ruler"
 
 
-def children_cpu() -> float:
-    """CPU seconds of the finished (waited-for) child processes: the worker processes."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def newsrel_seconds(src: Path, out: Path, **kw: object) -> tuple[float, float, float]:
     """(wall, CPU of this process, CPU of its worker processes) seconds of a newsrel run.
     Worker CPU is what a busy shared machine changes least: compare it between engines."""
     from pipeline.run.batch import extract_batch
 
-    wall, cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
+    wall, cpu, workers = time.perf_counter(), time.process_time(), fresh.children_cpu()
     extract_batch([src], out, **kw)  # type: ignore[arg-type]
-    return time.perf_counter() - wall, time.process_time() - cpu, children_cpu() - workers
+    return time.perf_counter() - wall, time.process_time() - cpu, fresh.children_cpu() - workers
 
 
 def throughput(
@@ -100,7 +113,7 @@ def throughput(
     """The rows; ``serial=False`` runs only the parallel ones (``--only parallel``)."""
     from pipeline.nlp.build import load_nlp
 
-    docs = corpus(folder, n)
+    docs = documents(folder, n)
     src = write_jsonl(docs, tmp / "in.jsonl")
     w = words(docs)
     load_nlp()  # built before timing (the parent needs it for the run's fingerprint)
@@ -155,7 +168,7 @@ def rss_child(folder: Path, n: int, tmp: Path) -> None:
     from pipeline.run.batch import extract_batch
     from pipeline.run.jobs import Settings
 
-    src = write_jsonl(corpus(folder, n), tmp / f"rss{n}.jsonl")
+    src = write_jsonl(documents(folder, n), tmp / f"rss{n}.jsonl")
     summary = extract_batch([src], tmp / f"rss{n}.out.jsonl", settings=Settings(batch_size=32))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
@@ -188,28 +201,96 @@ def rss(folder: Path, sizes: list[int]) -> None:
         )
 
 
-def main() -> None:
+def fresh_process(
+    folder: Path,
+    n: int,
+    tmp: Path,
+    *,
+    python: Path,
+    newsrels: Sequence[Path],
+    rounds: int,
+    startup: bool = False,
+) -> None:
+    """The fresh-process rows (``--only fresh``): see ``benchmarks/fresh.py``."""
+    docs = documents(folder, n)
+    inputs = {n: write_jsonl(docs, tmp / f"fresh{n}.jsonl")}
+    if startup:
+        inputs[0] = write_jsonl([], tmp / "fresh0.jsonl")
+        inputs[1] = write_jsonl(docs[:1], tmp / "fresh1.jsonl")
+    rows = fresh.make_rows(python, newsrels, inputs, tmp)
+    w = words(docs)
+    print(f"\n{n} Reuters-21578 documents, {w} words, {rounds} rounds, every row a fresh process")
+    print(f"bare: {python} {tmp / 'bare.py'}; load average before: {fresh.load()}")
+    print(f"{'round':>5}  {'row':<40} {'wall s':>8} {'CPU s':>8} {'load':>6}", flush=True)
+    results = fresh.rounds(rows, rounds)
+    print(f"load average after: {fresh.load()}")
+    print("\n".join(fresh.summary(results, rows, n, w)))
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument(
+        "--docs",
+        type=int,
+        help=f"documents (default: {DEFAULT_DOCS['fresh']} fresh, {DEFAULT_DOCS['inprocess']} "
+        "in one process)",
+    )
     ap.add_argument("--rss", type=int, nargs="*", default=[2000, 20000])
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-workers", action="store_true", help="only the bare and 1-process rows")
     ap.add_argument(
         "--only",
-        choices=["throughput", "parallel", "rss"],
-        help="parallel: only the --workers 2 and dask rows (their ratio, not the speed-ups)",
+        choices=["fresh", "inprocess", "throughput", "parallel", "rss"],
+        help="fresh: fresh processes; inprocess (old name: throughput): the rows in one process; "
+        "parallel: only the --workers 2 and dask rows (their ratio, not the speed-ups)",
+    )
+    ap.add_argument("--rounds", type=int, default=3, help="fresh: rounds of alternated rows")
+    ap.add_argument("--startup", action="store_true", help="fresh: also 0- and 1-document runs")
+    ap.add_argument(
+        "--python", type=Path, default=Path(sys.executable), help="fresh: runs the bare script"
+    )
+    ap.add_argument(
+        "--newsrel",
+        type=Path,
+        action="append",
+        help="fresh: a newsrel command to time (repeatable; default: the one beside --python)",
     )
     ap.add_argument("--rss-child", type=int, help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
+    if args.only == "throughput":
+        args.only = "inprocess"
+    if args.rounds < 1:
+        ap.error("--rounds must be at least 1")
+    if not args.newsrel:
+        args.newsrel = [args.python.parent / "newsrel"]
+    return args
+
+
+def docs_for(args: argparse.Namespace, mode: str) -> int:
+    return int(args.docs or DEFAULT_DOCS[mode])
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="newsrel-bench-") as tmp:
         if args.rss_child:
             rss_child(args.data, args.rss_child, Path(tmp))
             return
-        if args.only != "rss":
+        if args.only in (None, "fresh"):
+            fresh_process(
+                args.data,
+                docs_for(args, "fresh"),
+                Path(tmp),
+                python=args.python,
+                newsrels=args.newsrel,
+                rounds=args.rounds,
+                startup=args.startup,
+            )
+        if args.only in (None, "inprocess", "parallel"):
             throughput(
                 args.data,
-                args.docs,
+                docs_for(args, "inprocess"),
                 Path(tmp),
                 dask=not args.skip_dask,
                 workers=not args.skip_workers,

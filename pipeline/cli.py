@@ -117,7 +117,11 @@ def evaluate(
     format: Annotated[
         str | None,
         typer.Option(
-            "--format", help="Gold format: records, conll, conll04, timeml, meantime, events."
+            "--format",
+            help="Gold format: records, conll, conll04, timeml, meantime, events (event mentions "
+            "by sentence, as bbc_events), crossdoc (MEANTIME's cross-document annotation: links "
+            "the predictions with `newsrel link` and scores cross-document coreference; detected "
+            "from a folder named *cross-doc*).",
         ),
     ] = None,
     labels: Annotated[
@@ -146,14 +150,19 @@ def evaluate(
     """
     from pipeline.evaluate import FORMATS, EvaluationError
     from pipeline.evaluate import evaluate as run_evaluation
+    from pipeline.evaluate.crossdoc import CROSSDOC, is_crossdoc
     from pipeline.evaluate.readers import detect_format
     from pipeline.evaluate.report import print_report, write_json
     from pipeline.nlp.build import ModelNotFound
 
-    if format is not None and format not in FORMATS:
+    if format is not None and format not in (*FORMATS, CROSSDOC):
         raise typer.BadParameter(
-            f"{format!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
+            f"{format!r} is not one of {', '.join((*FORMATS, CROSSDOC))}", param_hint="--format"
         )
+    if format == CROSSDOC or (format is None and is_crossdoc(gold)):
+        from pipeline.evaluate.crossdoc_report import run_crossdoc
+
+        raise typer.Exit(run_crossdoc(gold, pred, model=model, json_out=json_out))
     try:
         if (format or detect_format(gold)) == "events":
             from pipeline.evaluate.events_eval import (
@@ -183,11 +192,15 @@ def schema(
     out: Annotated[
         Path | None, typer.Option("-o", "--out", help="Write here instead of stdout.")
     ] = None,
+    corpus: Annotated[
+        bool, typer.Option(help="The schema of a corpus view line (`newsrel link`) instead.")
+    ] = False,
 ) -> None:
-    """Print the JSON Schema of a newsrel record."""
+    """Print the JSON Schema of a newsrel record (or, --corpus, of a corpus view line)."""
+    from pipeline.link.schema import corpus_json_schema_text
     from pipeline.schema import json_schema_text
 
-    text = json_schema_text()
+    text = corpus_json_schema_text() if corpus else json_schema_text()
     if out:
         out.write_text(text, encoding="utf-8")
     else:
@@ -199,15 +212,26 @@ def report(
     records: Annotated[Path, typer.Argument(help="Records JSONL written by `newsrel extract`.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")],
     title: Annotated[str, typer.Option(help="Title of the report.")] = "newsrel report",
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            help="Corpus view of `newsrel link` (a folder): list the linked events and draw "
+            "the network over corpus entities."
+        ),
+    ] = None,
 ) -> None:
     """Write one static, self-contained HTML report of a records file: corpus summary,
     events table, timeline, who-meets-whom network and every document highlighted."""
     from pipeline.io import RecordError, read_records
+    from pipeline.link.view import CorpusNotFound
     from pipeline.present.report import build_report
 
+    extra = {"corpus": str(corpus)} if corpus is not None else {}
     try:
-        summary = build_report(read_records(records), out, title=title, source=str(records))
-    except (RecordError, OSError) as e:
+        summary = build_report(
+            read_records(records), out, title=title, source=str(records), **extra
+        )
+    except (RecordError, OSError, CorpusNotFound) as e:
         typer.echo(f"newsrel report: {e}", err=True)
         raise typer.Exit(1) from e
     typer.echo(
@@ -217,20 +241,104 @@ def report(
 
 @app.command()
 def show(
-    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Document id (the record's `id`).")],
-    records: Annotated[Path, typer.Argument(help="Records JSONL written by `newsrel extract`.")],
+    doc_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="Document id (the record's `id`), or a corpus event id (CV..)."
+        ),
+    ],
+    records: Annotated[
+        Path,
+        typer.Argument(
+            help="Records JSONL written by `newsrel extract`, or a folder of `newsrel link`."
+        ),
+    ],
     chars: Annotated[int, typer.Option(help="Show at most this many characters of text.")] = 4000,
 ) -> None:
-    """Show one record in the terminal: highlighted text, entities, relations, events."""
+    """Show one record in the terminal: highlighted text, entities, relations, events; or,
+    given a corpus view folder, one corpus event with its sources."""
     from pipeline.io import RecordError
     from pipeline.present.terminal import RecordNotFound, find_record, show
 
+    if records.is_dir():
+        from pipeline.link.view import CorpusNotFound, find_corpus_event
+        from pipeline.present.corpus import show_corpus_event
+
+        try:
+            show_corpus_event(find_corpus_event(records, doc_id))
+        except (CorpusNotFound, RecordError, OSError) as e:
+            typer.echo(f"newsrel show: {e}", err=True)
+            raise typer.Exit(1) from e
+        return
     try:
         record = find_record(records, doc_id)
     except (RecordNotFound, RecordError, OSError) as e:
         typer.echo(f"newsrel show: {e}", err=True)
         raise typer.Exit(1) from e
     show(record, max_chars=chars)
+
+
+@app.command()
+def link(
+    records: Annotated[
+        list[Path], typer.Argument(help="Records JSONL files written by `newsrel extract`.")
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("-o", "--out", help="Folder for entities.jsonl and events.jsonl."),
+    ],
+    rules: Annotated[
+        Path | None,
+        typer.Option(help="Linking rules (default: models/link_rules.json)."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="local (this process) or dask (map on a Dask cluster).")
+    ] = "local",
+    workers: Annotated[
+        int, typer.Option(min=1, help="Dask LocalCluster processes (--engine dask).")
+    ] = 2,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
+    ] = None,
+    partition_mb: Annotated[
+        int, typer.Option(min=1, help="Megabytes of records per partition (map task).")
+    ] = 8,
+    progress: Annotated[bool, typer.Option(help="Progress bar on stderr.")] = True,
+) -> None:
+    """Link records across documents into a corpus view: OUT/entities.jsonl (one line per
+    real-world entity, with the clusters it joins) and OUT/events.jsonl (one line per
+    real-world event, with its sources, outlets, first report and conflicts).
+
+    The rules are data (models/link_rules.json) and every link cites its rule id. Output is the
+    same for --engine local and dask. Exit code 0 on success, 1 for unreadable records or
+    rules, 2 for usage errors.
+    """
+    from pipeline.io import RecordError
+    from pipeline.link import LinkError, link_records
+    from pipeline.rulefiles import RuleError
+    from pipeline.run.progress import counter
+
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"{engine!r} is not local or dask", param_hint="--engine")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    try:
+        with counter(enabled=progress) as advance:
+            summary = link_records(
+                records,
+                out,
+                rules=rules,
+                engine=engine,
+                workers=workers,
+                scheduler=scheduler,
+                partition_bytes=partition_mb << 20,
+                progress=advance,
+            )
+    except (RecordError, RuleError, LinkError, OSError) as e:
+        typer.echo(f"newsrel link: {e}", err=True)
+        raise typer.Exit(1) from e
+    typer.echo(summary.line(), err=True)
 
 
 @app.command()

@@ -28,6 +28,24 @@ class ClusterFact:
 
 
 @dataclass(frozen=True)
+class ReferenceFact:
+    """A pronoun or description (``span``) resolved by coreference sieve ``rule``.
+
+    ``antecedent`` is the mention the sieve linked it to (an entity mention or an earlier
+    reference); ``entities`` holds one entity mention (``doc.ents`` offsets) of each entity it
+    refers to: one for "he", several for "the two firms". Offsets, never cluster indices, so
+    the fact survives chunking (``pipeline.nlp.chunking.shift_fact``).
+    """
+
+    span: Offsets
+    kind: str  # pronoun, description, group, honorific
+    antecedent: Offsets
+    entities: tuple[Offsets, ...]
+    rule: str
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
 class RoleFact:
     """A position a person holds: ``title`` held by the cluster of the mention ``person``, at the
     organisation or place mention ``of`` (None: not said)."""

@@ -12,17 +12,17 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from pipeline.schema import SCHEMA_VERSION, ErrorRecord, Record
+from pipeline.schema import READABLE_VERSIONS, SCHEMA_VERSION, ErrorRecord, Record
 
 
 class RecordError(ValueError):
-    """A record file line that cannot be read; the message names file and line."""
+    """A record file (or one of its lines) that cannot be read; the message names file and line."""
 
-    def __init__(self, path: str | Path, line: int, reason: str) -> None:
+    def __init__(self, path: str | Path, line: int | None, reason: str) -> None:
         self.path = str(path)
         self.line = line
         self.reason = reason
-        super().__init__(f"{path}:{line}: {reason}")
+        super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
 
 
 def dumps(obj: Record | ErrorRecord) -> str:
@@ -45,27 +45,45 @@ def read_records(
         for n, line in enumerate(stream, 1):
             if not line.strip():
                 continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise RecordError(path, n, f"not valid JSON: {e.msg}") from e
-            if not isinstance(data, dict):
-                raise RecordError(path, n, "a record is a JSON object")
-            if skip_error_lines and _is_error_line(data):
-                continue
-            schema = data.get("schema", None if require_schema else SCHEMA_VERSION)
-            if schema != SCHEMA_VERSION:
-                raise RecordError(
-                    path,
-                    n,
-                    f"schema {schema!r} is not {SCHEMA_VERSION!r}; this newsrel cannot read it",
-                )
-            try:
-                yield Record.model_validate(data)
-            except ValidationError as e:
-                first = e.errors()[0]
-                loc = ".".join(str(x) for x in first["loc"])
-                raise RecordError(path, n, f"{loc or 'record'}: {first['msg']}") from e
+            record = parse_record(
+                line, path, n, require_schema=require_schema, skip_error_lines=skip_error_lines
+            )
+            if record is not None:
+                yield record
+
+
+def parse_record(
+    line: str,
+    path: str | Path,
+    n: int,
+    *,
+    require_schema: bool = True,
+    skip_error_lines: bool = False,
+) -> Record | None:
+    """One JSONL line (line ``n`` of ``path``) as a validated Record; None for an error-record
+    line when ``skip_error_lines``. A bad line raises :class:`RecordError` naming file and line."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise RecordError(path, n, f"not valid JSON: {e.msg}") from e
+    if not isinstance(data, dict):
+        raise RecordError(path, n, "a record is a JSON object")
+    if skip_error_lines and _is_error_line(data):
+        return None
+    schema = data.get("schema", None if require_schema else SCHEMA_VERSION)
+    if schema not in READABLE_VERSIONS:
+        raise RecordError(
+            path,
+            n,
+            f"schema {schema!r} is not one of {', '.join(READABLE_VERSIONS)}; "
+            "this newsrel cannot read it",
+        )
+    try:
+        return Record.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise RecordError(path, n, f"{loc or 'record'}: {first['msg']}") from e
 
 
 def _is_error_line(data: dict[str, object]) -> bool:

@@ -15,6 +15,7 @@ from pipeline.facts import (
     ClusterFact,
     EventFact,
     Offsets,
+    ReferenceFact,
     RelationFact,
     RoleFact,
     SentenceIndex,
@@ -29,6 +30,7 @@ from pipeline.schema import (
     Meta,
     PipelineInfo,
     Record,
+    Reference,
     Relation,
     Role,
     Span,
@@ -68,6 +70,8 @@ def build_record(
             )
         )
     clusters = _clusters(doc._.clusters or [], doc._.roles or [], ids, entities)
+    references = _references(text, doc._.references or [], ids, entities, clusters)
+    ref_ids = {(r.start, r.end): r for r in references}
     relations = [
         Relation(
             id=f"R{n}",
@@ -79,7 +83,7 @@ def build_record(
         )
         for n, r in enumerate(_known([*(doc._.aliases or []), *(doc._.relations or [])], ids), 1)
     ]
-    events = [_event(text, f"V{n}", ev, ids) for n, ev in enumerate(doc._.events or [], 1)]
+    events = [_event(text, f"V{n}", ev, ids, ref_ids) for n, ev in enumerate(doc._.events or [], 1)]
     return Record(
         id=doc_id,
         meta=Meta.model_validate(meta),
@@ -87,6 +91,7 @@ def build_record(
         edits=edits,
         entities=entities,
         clusters=clusters,
+        references=references,
         relations=relations,
         events=events,
         pipeline=pipeline,
@@ -145,7 +150,55 @@ def _clusters(
     return out
 
 
-def _event(text: str, vid: str, ev: EventFact, ids: dict[Offsets, str]) -> Event:
+def _references(
+    text: str,
+    facts: list[ReferenceFact],
+    ids: dict[Offsets, str],
+    entities: list[Entity],
+    clusters: list[Cluster],
+) -> list[Reference]:
+    """The resolver's references (``M`` ids, text order), each with the clusters of its entity
+    mentions; every cluster lists the references that refer to it. A reference whose entities
+    are all unknown (an entity dropped after resolution) is left out."""
+    cluster_of = {ids[(e.start, e.end)]: e.entity for e in entities}
+    by_id = {c.id: c for c in clusters}
+    kept: list[tuple[ReferenceFact, list[str]]] = []
+    mention_ids = dict(ids)
+    for fact in sorted(facts, key=lambda f: f.span):
+        refers = [cluster_of.get(ids[m]) for m in fact.entities if m in ids]
+        refers_to = list(dict.fromkeys(c for c in refers if c is not None))
+        if refers_to and fact.span not in mention_ids:
+            mention_ids[fact.span] = f"M{len(kept) + 1}"
+            kept.append((fact, refers_to))
+    out: list[Reference] = []
+    for fact, refers_to in kept:  # ids first: an antecedent may come later ("our", "she said")
+        rid = mention_ids[fact.span]
+        s, e = fact.span
+        out.append(
+            Reference(
+                id=rid,
+                start=s,
+                end=e,
+                text=text[s:e],
+                kind=fact.kind,
+                refers_to=refers_to,
+                antecedent=mention_ids.get(fact.antecedent),
+                rule=fact.rule,
+                sentence=fact.sentence,
+            )
+        )
+        for cid in refers_to:
+            by_id[cid].references.append(rid)
+    return out
+
+
+def _event(
+    text: str,
+    vid: str,
+    ev: EventFact,
+    ids: dict[Offsets, str],
+    refs: dict[Offsets, Reference] | None = None,
+) -> Event:
     def span(o: Offsets) -> Span:
         return Span(start=o[0], end=o[1], text=text[o[0] : o[1]])
 
@@ -154,7 +207,7 @@ def _event(text: str, vid: str, ev: EventFact, ids: dict[Offsets, str]) -> Event
         type=ev.type,
         trigger=span(ev.trigger),
         triggers=[span(t) for t in ev.triggers],
-        arguments=[_argument(text, a, ids) for a in ev.arguments],
+        arguments=[_argument(text, a, ids, refs or {}) for a in ev.arguments],
         date=ev.date,
         status=ev.status,
         cameo=ev.cameo,
@@ -165,8 +218,15 @@ def _event(text: str, vid: str, ev: EventFact, ids: dict[Offsets, str]) -> Event
     )
 
 
-def _argument(text: str, arg: ArgumentFact, ids: dict[Offsets, str]) -> Argument:
+def _argument(
+    text: str, arg: ArgumentFact, ids: dict[Offsets, str], refs: dict[Offsets, Reference]
+) -> Argument:
     if arg.is_entity and arg.span in ids:
         return Argument(role=arg.role, ref=ids[arg.span])
     s, e = arg.span
+    ref = refs.get(arg.span)
+    if ref is not None:  # a resolved pronoun or description: carry what it refers to
+        return Argument(
+            role=arg.role, ref=ref.id, start=s, end=e, text=ref.text, refers_to=ref.refers_to
+        )
     return Argument(role=arg.role, start=s, end=e, text=text[s:e])

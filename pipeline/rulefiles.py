@@ -205,11 +205,17 @@ def clean_rules(folder: Path | None = None) -> CleanRules:
     return load_json((folder or models_dir()) / "clean.json", CleanRules)
 
 
+# rule files that play no part in extraction: changing them leaves every record as it was
+NOT_EXTRACTION = frozenset({"link_rules.json"})
+
+
 def rules_hash(folder: Path | None = None) -> str:
     """sha256 over every rule file (name and bytes), cited in each record's ``pipeline``."""
     folder = folder or models_dir()
     h = hashlib.sha256()
     for p in sorted(folder.rglob("*")):
+        if p.name in NOT_EXTRACTION:
+            continue
         if p.is_file() and p.suffix in {".json", ".jsonl", ".cfg", ".txt"}:
             h.update(p.relative_to(folder).as_posix().encode())
             h.update(b"\0")

@@ -1,4 +1,4 @@
-"""Hand-made records with entities, clusters, relations and events, for tests of the views
+"""Hand-made records with entities, clusters, references, relations and events, for tests of the views
 that must not depend on what the rules happen to extract (they follow pipeline/schema.py)."""
 
 from __future__ import annotations
@@ -93,6 +93,7 @@ def make_record(
             "mentions": [mamin, mamin2],
             "aliases": ["Mamin"],
             "roles": [{"title": "First Deputy Prime Minister", "of": "E9"}],
+            "references": ["M1"],
         },
         {"id": "E3", "label": "PERSON", "name": "Vasily Matyushevsky", "mentions": [maty]},
         {"id": "E4", "label": "DATE", "name": "Sept. 22", "mentions": [date]},
@@ -103,6 +104,20 @@ def make_record(
         {"id": "E9", "label": "GPE", "name": "Kazakhstan", "mentions": [kz]},
         {"id": "E10", "label": "GPE", "name": "Belarus", "mentions": [by]},
         {"id": "E11", "label": "DATE", "name": "November 2017", "mentions": [nov]},
+    ]
+    his = _at(text, "his")
+    references = [
+        {
+            "id": "M1",
+            "start": his[0],
+            "end": his[1],
+            "text": "his",
+            "kind": "pronoun",
+            "refers_to": ["E2"],
+            "antecedent": mamin,
+            "rule": "coref.pronoun",
+            "sentence": 0,
+        }
     ]
     met = _at(text, "met")
     trade = _at(text, "trade")
@@ -180,12 +195,13 @@ def make_record(
     }
     return Record.model_validate(
         {
-            "schema": "newsrel/1",
+            "schema": "newsrel/1.1",
             "id": doc_id,
             "meta": meta,
             "text": text,
             "entities": ents,
             "clusters": clusters,
+            "references": references,
             "relations": relations,
             "events": events,
         }

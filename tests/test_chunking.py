@@ -142,3 +142,16 @@ def test_three_megabyte_document_is_one_record_with_valid_offsets() -> None:
     assert len(record.entities) == 2 * n
     assert all(record.text[e.start : e.end] == e.text for e in record.entities)
     assert record.entities[-1].sentence == 2 * n - 2
+
+
+def test_references_survive_chunking_pointing_at_their_own_text(nlp) -> None:
+    text = "\n\n".join(
+        ["Acme Corp said on Monday it would open a factory. The company hired 200 workers."] * 1
+        + ["Northfield Bank raised its rates. The bank said demand was strong."] * 30
+    )
+    doc = next(pipe_docs(nlp, [text], size=600))
+    assert doc._.references
+    ents = {(e.start_char, e.end_char) for e in doc.ents}
+    for ref in doc._.references:
+        assert doc.text[ref.span[0] : ref.span[1]] in {"it", "its", "The company", "The bank"}
+        assert all(e in ents for e in ref.entities)  # anchors are entity mentions of the joined Doc

@@ -36,7 +36,11 @@ def test_read_records_streams_every_record_the_options_accept(
 @pytest.mark.parametrize(
     ("line", "options", "reason"),
     [
-        (NO_SCHEMA, {}, "schema None is not 'newsrel/1'; this newsrel cannot read it"),
+        (
+            NO_SCHEMA,
+            {},
+            "schema None is not one of newsrel/1, newsrel/1.1; this newsrel cannot read it",
+        ),
         (ERROR_LINE, {"require_schema": False}, "text: Field required"),
         ('["a", "list"]', {"skip_error_lines": True}, "a record is a JSON object"),
         (RECORD.replace("newsrel/1", "newsrel/2"), {"require_schema": False}, "schema 'newsrel/2'"),

@@ -118,3 +118,15 @@ def test_seed_every_mention_in_exactly_one_cluster(seed_record):
     members = [m for c in seed_record.clusters for m in c.mentions]
     assert sorted(members) == sorted(e.id for e in seed_record.entities)
     assert all(e.entity for e in seed_record.entities)
+
+
+def test_coreference_off_keeps_todays_names_only_clusters(nlp):
+    from pipeline.nlp.build import load_nlp
+
+    text = (
+        "Brightwater Holdings Plc opened a port in May. Brightwater said it would hire 200 workers."
+    )
+    names_only = load_nlp(coreference=False)(text)
+    full = nlp(text)
+    assert names_only._.references == [] and full._.references
+    assert len(names_only._.clusters) == len(full._.clusters) + 1  # no relaxed name match

@@ -12,17 +12,24 @@ go through a label map (:mod:`pipeline.evaluate.labels`) and the scorers compare
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pipeline.evaluate.coref import (
+    CorefScores,
+    annotated_end,
+    has_coreference,
+    third_person_pronouns,
+)
 from pipeline.evaluate.events import score_events
 from pipeline.evaluate.items import AlignmentError, Items, add_record, join_places, offset_mapper
-from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
+from pipeline.evaluate.labels import LabelMap, default_label_map, load_label_map
 from pipeline.evaluate.readers import FORMATS, GoldFormatError, detect_format, read_gold
 from pipeline.evaluate.readers.records import read_gold_records
 from pipeline.evaluate.relations import relation_errors, score_relations
 from pipeline.evaluate.results import Evaluation, SystemResult
+from pipeline.evaluate.running import EvaluationError, run_pipeline
 from pipeline.evaluate.spans import (
     ErrorExample,
     Mention,
@@ -35,20 +42,10 @@ from pipeline.evaluate.spans import (
 from pipeline.schema import Record
 
 VALUE_LABELS = ("MONEY", "PERCENT", "DATE")
-# what a caller can catch: every error that means "this gold / label map / prediction is unusable"
-EvaluationError = (GoldFormatError, LabelMapError, AlignmentError)
 SYSTEMS = ("bare", "newsrel")
-
-
-def run_pipeline(gold: Sequence[Record], *, bare: bool, model: str | None = None) -> Iterator[Any]:
-    """Run the pipeline (as ``newsrel extract`` does) on the gold texts."""
-    from pipeline.extract import extract_documents
-    from pipeline.ingest.files import Document
-    from pipeline.nlp.build import load_nlp
-
-    nlp = load_nlp(model, bare=bare)
-    docs = (Document(id=r.id, text=r.text, meta=r.meta.model_dump(exclude_none=True)) for r in gold)
-    yield from extract_documents(docs, nlp=nlp)
+# newsrel with coreference off (names-only clusters): run beside them when the gold resolves
+# pronouns or descriptions, as the coreference baseline
+NAMES_ONLY = "names-only"
 
 
 def _sentence_of(text: str, start: int, end: int, width: int = 160) -> str:
@@ -114,6 +111,8 @@ def score_system(
     seen: set[str] = set()
     failed = 0
     model: str | None = None
+    coref = CorefScores() if has_coreference(list(gold)) else None
+    pronouns = third_person_pronouns() if coref is not None else frozenset()
     for p in pred:
         if not isinstance(p, Record):
             failed += 1
@@ -124,7 +123,14 @@ def score_system(
         seen.add(p.id)
         if model is None and p.pipeline is not None:
             model = p.pipeline.model
-        add_record(p_items, p, labels, side="pred", mapper=offset_mapper(p, g.text))
+        mapper = offset_mapper(p, g.text)
+        add_record(p_items, p, labels, side="pred", mapper=mapper, limit=annotated_end(g))
+        if coref is not None:
+            coref.add_document(g, p, mapper, pronouns)
+    if coref is not None:
+        for g in gold:
+            if g.id not in seen:
+                coref.add_document(g, None, lambda s, e: (s, e), pronouns)
     texts = {r.id: r.text for r in gold}
     join_places(p_items, labels.relations.join, texts)
     has_relations = any(r.relations for r in gold)
@@ -149,6 +155,7 @@ def score_system(
         )
         if has_events
         else None,
+        coref=coref,
         errors=error_examples(p_items.mentions, g_items.mentions, texts, order, errors),
         relation_errors=relation_errors(
             p_items.relations,
@@ -180,14 +187,16 @@ def evaluate(
     fmt: str | None = None,
     labels: LabelMap | str | Path | None = None,
     model: str | None = None,
-    systems: Sequence[str] = SYSTEMS,
+    systems: Sequence[str] | None = None,
     errors: int = 0,
 ) -> Evaluation:
     """Score predictions against the gold at ``gold_path``.
 
     ``pred_records`` are Records (or a JSONL path of them). When None, the pipeline runs on the
     gold texts once per entry of ``systems`` ("bare" = the trained model alone, "newsrel" = the
-    full pipeline), and every system is scored.
+    full pipeline, "names-only" = newsrel with coreference off), and every system is scored.
+    By default: bare and newsrel, and names-only too when the gold resolves pronouns or
+    descriptions (MEANTIME).
     """
     gold_path = Path(gold_path)
     fmt = fmt or detect_format(gold_path)
@@ -211,10 +220,16 @@ def evaluate(
         )
         results.append(score_system("pred", gold, preds, label_map, errors=errors))
     else:
+        if systems is None:
+            with_refs = any(r.references for r in gold)
+            systems = (*SYSTEMS, NAMES_ONLY) if with_refs else SYSTEMS
         for name in systems:
-            if name not in SYSTEMS:
-                raise ValueError(f"unknown system {name!r} (one of {', '.join(SYSTEMS)})")
-            preds = run_pipeline(gold, bare=(name == "bare"), model=model)
+            if name not in (*SYSTEMS, NAMES_ONLY):
+                known = ", ".join((*SYSTEMS, NAMES_ONLY))
+                raise ValueError(f"unknown system {name!r} (one of {known})")
+            preds = run_pipeline(
+                gold, bare=(name == "bare"), model=model, coreference=(name != NAMES_ONLY)
+            )
             results.append(score_system(name, gold, preds, label_map, errors=errors))
     return Evaluation(
         gold=str(gold_path),
@@ -228,6 +243,7 @@ def evaluate(
 __all__ = [
     "FORMATS",
     "AlignmentError",
+    "CorefScores",
     "EvaluationError",
     "Evaluation",
     "GoldFormatError",

@@ -53,9 +53,16 @@ def offset_mapper(pred: Record, gold_text: str) -> Any:
 
 
 def add_record(
-    items: Items, rec: Record, labels: LabelMap, *, side: str, mapper: Any = None
+    items: Items,
+    rec: Record,
+    labels: LabelMap,
+    *,
+    side: str,
+    mapper: Any = None,
+    limit: int | None = None,
 ) -> None:
-    """Add one record's items; ``side`` is "gold" or "pred" (which half of the maps to use)."""
+    """Add one record's items; ``side`` is "gold" or "pred" (which half of the maps to use).
+    ``limit``: only what starts before this gold-text offset (the gold's annotated region)."""
     ent_map = getattr(labels.entities, side)
     rel_map = getattr(labels.relations, side)
     timex_labels = set(getattr(labels.timex, side)) if labels.timex else set()
@@ -65,6 +72,8 @@ def add_record(
     by_id: dict[str, Entity] = {}
     for ent in rec.entities:
         s, e = conv(ent.start, ent.end)
+        if limit is not None and s >= limit:
+            continue
         lab = map_label(ent_map, ent.label)
         spans[ent.id] = (s, e, lab)
         by_id[ent.id] = ent
@@ -108,6 +117,8 @@ def add_record(
 
     for ev in rec.events:
         s, e = conv(ev.trigger.start, ev.trigger.end)
+        if limit is not None and s >= limit:
+            continue
         items.triggers.add(Trigger(doc, s, e, ev.type))
         for arg in ev.arguments:
             if arg.ref is not None and arg.ref in spans:

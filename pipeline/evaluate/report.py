@@ -11,6 +11,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from pipeline.evaluate.coref_report import coref_tables
 from pipeline.evaluate.prf import LabelScores
 from pipeline.evaluate.results import Evaluation
 
@@ -171,6 +172,7 @@ def render(result: Evaluation) -> Group:
             for k, v in s.events.to_dict().items():
                 ev.add_row(s.name, k.replace("_", " "), _pct(v["p"]), _pct(v["r"]), _pct(v["f"]))
         parts.append(ev)
+    parts.extend(coref_tables(sys))
     for s in sys:
         if s.errors:
             errs = Table(

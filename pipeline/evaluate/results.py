@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.evaluate.coref import CorefScores
 from pipeline.evaluate.events import EventScores
 from pipeline.evaluate.relations import RelationError, RelationScores
 from pipeline.evaluate.spans import EntityScores, ErrorExample, TimexScores, ValueScore
@@ -23,6 +24,7 @@ class SystemResult:
     timex: dict[str, TimexScores] = field(default_factory=dict)
     relations: RelationScores | None = None
     events: EventScores | None = None
+    coref: CorefScores | None = None
     errors: list[ErrorExample] = field(default_factory=list)
     relation_errors: list[RelationError] = field(default_factory=list)
     missing: int = 0  # gold documents without a predicted Record (scored as empty)
@@ -40,6 +42,7 @@ class SystemResult:
             "timex": {k: v.to_dict() for k, v in self.timex.items()},
             "relations": self.relations.to_dict() if self.relations else None,
             "events": self.events.to_dict() if self.events else None,
+            "coreference": self.coref.to_dict() if self.coref else None,
             "errors": [e.__dict__ for e in self.errors],
             "relation_errors": [e.__dict__ for e in self.relation_errors],
         }

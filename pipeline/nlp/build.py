@@ -69,16 +69,17 @@ def load_base(model: str | None = None, *, config: PipelineConfig | None = None)
     )
 
 
-def load_nlp(model: str | None = None, *, bare: bool = False) -> Language:
+def load_nlp(model: str | None = None, *, bare: bool = False, coreference: bool = True) -> Language:
     """The full newsrel pipeline (cached per process), or with ``bare=True`` only the
-    trained pipeline: the baseline newsrel is always measured against."""
+    trained pipeline: the baseline newsrel is always measured against. ``coreference=False``
+    keeps the resolver's names-only clusters (the coreference baseline)."""
     # one cache entry whether or not arguments are spelled out; the speed switch is part of it
-    return _load_nlp(model, bare, speed_layer())
+    return _load_nlp(model, bare, speed_layer(), coreference)
 
 
 @lru_cache(maxsize=4)
-def _load_nlp(model: str | None, bare: bool, speed: bool) -> Language:
-    return build_nlp(model, bare=bare, speed=speed)
+def _load_nlp(model: str | None, bare: bool, speed: bool, coreference: bool = True) -> Language:
+    return build_nlp(model, bare=bare, speed=speed, coreference=coreference)
 
 
 def build_nlp(
@@ -86,12 +87,16 @@ def build_nlp(
     *,
     bare: bool = False,
     speed: bool | None = None,
+    coreference: bool = True,
     events_mode: str | None = None,
 ) -> Language:
     """A new pipeline, not shared with :func:`load_nlp`'s cache (to change one of its pipes);
-    ``events_mode="trigger-only"`` keeps only the event trigger words (the events' baseline)."""
+    ``events_mode="trigger-only"`` keeps only the event trigger words (the events' baseline),
+    ``coreference=False`` the resolver's names-only clusters."""
     speed = speed_layer() if speed is None else speed
     config = pipeline_config()
+    if not coreference:
+        config = config.model_copy(update={"components": [_no_coref(c) for c in config.components]})
     if not speed:
         config = config.model_copy(
             update={"components": [c for c in config.components if not c.speed]}
@@ -108,6 +113,12 @@ def build_nlp(
                 cfg["mode"] = events_mode
             nlp.add_pipe(spec.factory, name=spec.name, config=cfg, before=before)
     return nlp
+
+
+def _no_coref(spec: ComponentSpec) -> ComponentSpec:
+    if spec.factory != "newsrel_resolve_v1":
+        return spec
+    return spec.model_copy(update={"config": {**spec.config, "coreference": False}})
 
 
 def replace_pipes(nlp: Language, config: PipelineConfig) -> None:

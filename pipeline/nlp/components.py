@@ -83,12 +83,14 @@ def make_normaliser(nlp: Language, name: str, rules: str | None) -> Normaliser:
 
 @Language.factory(
     "newsrel_resolve_v1",
-    assigns=["doc._.clusters", "doc._.aliases", "span._.cluster"],
-    requires=["doc.ents", "span._.norm"],
-    default_config={"folder": None},
+    assigns=["doc._.clusters", "doc._.aliases", "doc._.references", "span._.cluster"],
+    requires=["doc.ents", "span._.norm", "token.dep"],
+    default_config={"folder": None, "coreference": True},
 )
-def make_resolver(nlp: Language, name: str, folder: str | None) -> Resolver:
-    return Resolver(nlp, Path(folder) if folder else models_dir())
+def make_resolver(nlp: Language, name: str, folder: str | None, coreference: bool) -> Resolver:
+    """``coreference``: False keeps today's names-only clusters (no pronouns or descriptions;
+    the baseline ``newsrel evaluate`` measures coreference against)."""
+    return Resolver(nlp, Path(folder) if folder else models_dir(), coreference)
 
 
 @Language.factory(

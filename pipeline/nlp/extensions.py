@@ -27,6 +27,7 @@ SLOTS = (
     Slot("doc", "layout", "ingest", "ingest.layout.Layout: headline, dateline, starts, date"),
     Slot("doc", "clusters", "newsrel_resolve_v1", "list[facts.ClusterFact]"),
     Slot("doc", "aliases", "newsrel_resolve_v1", "list[facts.RelationFact] (ALIAS_OF)"),
+    Slot("doc", "references", "newsrel_resolve_v1", "list[facts.ReferenceFact] (coreference)"),
     Slot("doc", "relations", "newsrel_relations_v1", "list[facts.RelationFact]"),
     Slot("doc", "roles", "newsrel_relations_v1", "list[facts.RoleFact]"),
     Slot("doc", "events", "newsrel_events_v1", "list[facts.EventFact]"),

@@ -53,6 +53,12 @@ class NormaliseRules(_Rule):
     refs: dict[str, str]
     relative_days: dict[str, int]
     relative_words: dict[str, int]
+    relative_leads: list[str]
+    date_leads: list[str]
+    date_modifiers: dict[str, list[str]]
+    duration_leads: list[str]
+    couple_words: list[str]
+    time_zones: list[str]
     set_words: dict[str, str]
     future_words: list[str]
     holidays: dict[str, str]
@@ -109,6 +115,37 @@ class NormaliseRules(_Rule):
         if bad:
             raise ValueError(f"refs must be PAST_REF, PRESENT_REF or FUTURE_REF: {bad}")
         return v
+
+    @field_validator("date_modifiers")
+    @classmethod
+    def _modifier_kinds(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        if set(v) - {"START", "END", "MID"}:
+            raise ValueError(f"modifier kinds are START, END, MID, not {sorted(set(v))}")
+        return v
+
+    @model_validator(mode="after")
+    def _relative_leads_have_a_step(self) -> NormaliseRules:
+        unknown = [w for w in self.relative_leads if w not in self.relative_words]
+        if unknown:
+            raise ValueError(f"relative_leads: not in relative_words: {unknown}")
+        return self
+
+    @model_validator(mode="after")
+    def _lowercase_words(self) -> NormaliseRules:
+        """The date word lists are matched against lower-cased text."""
+        lists = {
+            "relative_leads": self.relative_leads,
+            "date_leads": self.date_leads,
+            "duration_leads": self.duration_leads,
+            "couple_words": self.couple_words,
+            "time_zones": self.time_zones,
+            **{f"date_modifiers.{k}": words for k, words in self.date_modifiers.items()},
+        }
+        for name, words in lists.items():
+            upper = [w for w in words if w != w.lower()]
+            if upper:
+                raise ValueError(f"{name}: words must be lower case: {upper}")
+        return self
 
     @model_validator(mode="after")
     def _lowercase_keys(self) -> NormaliseRules:

@@ -16,128 +16,44 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.present.columns import COLUMNS, CORPUS_TABLES, DATETIME
 from pipeline.present.views import PARTY_ROLES, Lookup, names_in_role, parse_date
 from pipeline.schema import Record
 
 if TYPE_CHECKING:
     import pandas as pd
 
-DATETIME = "datetime64[ns]"
-
-# Column name -> dtype, per table: the one place that says what a frame holds, so an empty
-# corpus gives the same columns and dtypes as a full one.
-COLUMNS: dict[str, dict[str, str]] = {
-    "documents": {
-        "doc_id": "string",
-        "title": "string",
-        "published": DATETIME,
-        "outlet": "string",
-        "dateline": "string",
-        "path": "string",
-        "n_chars": "int64",
-        "n_entities": "int64",
-        "n_clusters": "int64",
-        "n_relations": "int64",
-        "n_events": "int64",
-        "text": "string",
-    },
-    "entities": {
-        "doc_id": "string",
-        "entity_id": "string",
-        "cluster_id": "string",
-        "label": "string",
-        "text": "string",
-        "start": "int64",
-        "end": "int64",
-        "sentence": "Int64",
-        "source": "string",
-        "amount": "float64",
-        "currency": "string",
-        "percent": "float64",
-        "date_value": "string",
-        "date": DATETIME,
-        "date_start": DATETIME,
-        "date_end": DATETIME,
-        "norm": "object",
-    },
-    "clusters": {
-        "doc_id": "string",
-        "cluster_id": "string",
-        "label": "string",
-        "name": "string",
-        "n_mentions": "int64",
-        "mentions": "object",
-        "aliases": "object",
-        "roles": "string",
-        "norm": "object",
-    },
-    "relations": {
-        "doc_id": "string",
-        "relation_id": "string",
-        "type": "string",
-        "head_id": "string",
-        "head_text": "string",
-        "head_label": "string",
-        "head_cluster": "string",
-        "tail_id": "string",
-        "tail_text": "string",
-        "tail_label": "string",
-        "tail_cluster": "string",
-        "rule": "string",
-        "sentence": "Int64",
-    },
-    "events": {
-        "doc_id": "string",
-        "event_id": "string",
-        "type": "string",
-        "trigger": "string",
-        "trigger_start": "int64",
-        "trigger_end": "int64",
-        "date_value": "string",
-        "date": DATETIME,
-        "date_start": DATETIME,
-        "status": "string",
-        "cameo": "string",
-        "sentence": "Int64",
-        "rule": "string",
-        "n_arguments": "int64",
-        "participants": "string",
-    },
-    "arguments": {
-        "doc_id": "string",
-        "event_id": "string",
-        "event_type": "string",
-        "role": "string",
-        "entity_id": "string",
-        "cluster_id": "string",
-        "label": "string",
-        "name": "string",
-        "text": "string",
-        "start": "Int64",
-        "end": "Int64",
-    },
-}
-
 
 @dataclass(frozen=True)
 class Frames:
-    """The six tables of a corpus. Iterate for ``(name, frame)`` pairs."""
+    """The tables of a corpus: seven from the records, four from a corpus view (empty without
+    one). Iterate for ``(name, frame)`` pairs. ``references``: the resolved pronouns and
+    descriptions ("he" -> the cluster of Gordon Brown)."""
 
     documents: pd.DataFrame
     entities: pd.DataFrame
     clusters: pd.DataFrame
+    references: pd.DataFrame
     relations: pd.DataFrame
     events: pd.DataFrame
     arguments: pd.DataFrame
+    corpus_entities: pd.DataFrame
+    corpus_members: pd.DataFrame
+    corpus_events: pd.DataFrame
+    corpus_sources: pd.DataFrame
 
     def __iter__(self) -> Iterator[tuple[str, pd.DataFrame]]:
         for name in COLUMNS:
             yield name, getattr(self, name)
 
 
-def to_frames(records: Iterable[Record] | str | Path) -> Frames:
+def to_frames(
+    records: Iterable[Record] | str | Path, *, corpus: str | Path | None = None
+) -> Frames:
     """DataFrames for ``records`` (or the path of a records JSONL file, read with
-    :func:`pipeline.io.read_records`). Records are consumed one at a time."""
+    :func:`pipeline.io.read_records`). Records are consumed one at a time. ``corpus``, a folder
+    written by ``newsrel link``, fills the corpus tables: they join the record tables on
+    ``doc_id`` + ``cluster_id`` (members) and ``doc_id`` + ``event_id`` (sources)."""
     if isinstance(records, (str, Path)):
         from pipeline.io import read_records
 
@@ -145,6 +61,11 @@ def to_frames(records: Iterable[Record] | str | Path) -> Frames:
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
     for record in records:
         for name, new in record_rows(record).items():
+            rows[name].extend(new)
+    if corpus is not None:
+        from pipeline.link.frames import corpus_rows
+
+        for name, new in corpus_rows(corpus).items():
             rows[name].extend(new)
     return Frames(**{name: _frame(name, rows[name]) for name in COLUMNS})
 
@@ -175,7 +96,9 @@ def record_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     look = Lookup(record)
     doc_id = record.id
     published = parse_date(record.meta.published)
-    out: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+    out: dict[str, list[dict[str, Any]]] = {
+        name: [] for name in COLUMNS if name not in CORPUS_TABLES
+    }
     out["documents"].append(
         {
             "doc_id": doc_id,
@@ -224,6 +147,24 @@ def record_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
                 "aliases": list(c.aliases),
                 "roles": "; ".join(roles) or None,
                 "norm": c.norm,
+            }
+        )
+    for ref in record.references:
+        out["references"].append(
+            {
+                "doc_id": doc_id,
+                "reference_id": ref.id,
+                "text": ref.text,
+                "kind": ref.kind,
+                "start": ref.start,
+                "end": ref.end,
+                "sentence": ref.sentence,
+                "cluster_ids": list(ref.refers_to),
+                "names": "; ".join(
+                    look.clusters[c].name for c in ref.refers_to if c in look.clusters
+                ),
+                "antecedent_id": ref.antecedent,
+                "rule": ref.rule,
             }
         )
     for r in record.relations:

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pipeline.io import read_records
+from pipeline.present.references import reference_views
 from pipeline.present.views import Lookup
 from pipeline.schema import Record
 
@@ -113,6 +114,15 @@ def _events(record: Record) -> Table:
     return table
 
 
+def _references(record: Record) -> Table:
+    table = Table(title="Pronouns and descriptions", title_justify="left")
+    for col in ("id", "mention", "kind", "refers to", "linked to", "rule"):
+        table.add_column(col)
+    for v in reference_views(record):
+        table.add_row(*map(Text, (v.id, v.text, v.kind, "; ".join(v.names), v.antecedent, v.rule)))
+    return table
+
+
 def record_view(record: Record, *, max_chars: int | None = 4000) -> Group:
     meta = record.meta
     info = " · ".join(b for b in (meta.published, meta.outlet, meta.dateline) if b)
@@ -129,11 +139,14 @@ def record_view(record: Record, *, max_chars: int | None = 4000) -> Group:
     ]
     counts = (
         f"{len(record.entities)} entities, {len(record.clusters)} clusters, "
-        f"{len(record.relations)} relations, {len(record.events)} events"
+        f"{len(record.references)} references, {len(record.relations)} relations, "
+        f"{len(record.events)} events"
     )
     parts.append(Text(counts, style="dim"))
     if record.clusters:
         parts.append(_clusters(record))
+    if record.references:
+        parts.append(_references(record))
     if record.relations:
         parts.append(_relations(record))
     if record.events:

@@ -65,13 +65,16 @@ class Lookup:
                 text = arg.text
                 if text is None and arg.start is not None and arg.end is not None:
                     text = self.record.text[arg.start : arg.end]
+                # a resolved pronoun or description: named by the entities it refers to
+                names = [self.clusters[c].name for c in arg.refers_to if c in self.clusters]
                 out.append(
                     ArgumentView(
                         role=arg.role,
                         text=text or "",
                         start=arg.start,
                         end=arg.end,
-                        name=text or "",
+                        cluster_id=arg.refers_to[0] if len(arg.refers_to) == 1 else None,
+                        name="; ".join(names) or text or "",
                     )
                 )
         return out

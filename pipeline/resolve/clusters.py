@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.countries import CountryTable, country_of
 from pipeline.facts import ClusterFact, Offsets, RelationFact
 from pipeline.resolve.acronyms import Definition, find_definitions
+from pipeline.resolve.names import prefix_links
 
 # labels whose equal mentions are one entity; values (DATE, MONEY ...) and TITLEs never are
 NAMED = frozenset(
@@ -169,9 +170,18 @@ def _cluster_label(members: Sequence[Span]) -> str:
     return max(set(labels), key=labels.count)
 
 
-def resolve(doc: Doc, table: CountryTable) -> Resolution:
-    """Cluster ``doc.ents``; every mention ends in exactly one cluster, in text order."""
-    ents = list(doc.ents)
+def resolve(
+    doc: Doc,
+    table: CountryTable,
+    *,
+    relaxed_names: bool = False,
+    ents: Sequence[Span] | None = None,
+) -> Resolution:
+    """Cluster ``doc.ents``; every mention ends in exactly one cluster, in text order.
+    ``relaxed_names``: also join an organisation's short name to the one longer name it
+    begins (:mod:`pipeline.resolve.names`; on with coreference). ``ents``: ``list(doc.ents)``
+    when the caller has made it (spaCy builds it anew on each access)."""
+    ents = list(doc.ents) if ents is None else list(ents)
     union = _Union(len(ents))
     countries: dict[int, dict[str, Any]] = {}
     by_key: dict[tuple[str, str], int] = {}
@@ -188,6 +198,9 @@ def resolve(doc: Doc, table: CountryTable) -> Resolution:
             union.join(i, by_key.setdefault(key, i))
     for short, long in person_links(ents).items():
         union.join(short, long)
+    if relaxed_names:
+        for short, long in prefix_links(ents).items():
+            union.join(short, long)
     links = alias_links(doc, ents, find_definitions(doc))
     long_names: dict[int, str] = {}
     alias_of: dict[int, set[str]] = defaultdict(set)

@@ -245,3 +245,23 @@ def test_evaluate_runs_bare_and_newsrel_on_the_gold_texts(nlp) -> None:
     for s in result.systems:
         assert s.missing == 0 and s.failed == 0
         assert s.entities.strict.micro.support == 2
+
+
+def test_predictions_after_the_annotated_region_are_not_scored() -> None:
+    (gold,) = read_gold(FIX / "meantime.xml")
+    end = gold.meta.model_extra["annotated_end"]
+    zenith = gold.text.index("Zenith")
+    assert zenith > end  # the last sentence carries no annotation
+    acme = gold.entities[0]
+    extra = Entity(id="P2", start=zenith, end=zenith + 6, text="Zenith", label="ORG")
+    pred = Record(id=gold.id, text=gold.text, entities=[acme, extra])
+    (s,) = evaluate(FIX / "meantime.xml", [pred]).systems
+    assert s.entities.strict.micro.fp == 0
+
+
+def test_meantime_run_adds_the_names_only_baseline_and_coreference_scores(nlp) -> None:
+    result = evaluate(FIX / "meantime.xml")
+    assert [s.name for s in result.systems] == ["bare", "newsrel", "names-only"]
+    assert all(s.coref is not None for s in result.systems)
+    text = to_json(result)
+    assert '"coreference"' in text and '"conll"' in text

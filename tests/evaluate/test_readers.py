@@ -117,8 +117,8 @@ def test_timeml_rebuilds_clean_text_with_timex_values_and_dct() -> None:
 
 def test_meantime_reads_named_mentions_typed_by_their_instance_and_timex() -> None:
     (doc,) = read_gold(FIX / "meantime.xml")
-    assert (
-        doc.text == "Acme buys Widget\nMay 3 , 2010\nAcme boss Jo Park said it happened yesterday ."
+    assert doc.text == (
+        "Acme buys Widget\nMay 3 , 2010\nAcme boss Jo Park said it happened yesterday .\nZenith grew ."
     )
     assert doc.meta.published == "2010-05-03"
     assert [(e.text, e.label) for e in doc.entities] == [
@@ -130,6 +130,18 @@ def test_meantime_reads_named_mentions_typed_by_their_instance_and_timex() -> No
         ("yesterday", "DATE"),
     ]
     assert doc.entities[-1].norm == {"type": "DATE", "value": "2010-05-02"}
+
+
+def test_meantime_reads_chains_as_clusters_of_names_and_references() -> None:
+    (doc,) = read_gold(FIX / "meantime.xml")
+    clusters = {c.name: c for c in doc.clusters}
+    names = {e.id: e.text for e in doc.entities}
+    assert [names[m] for m in clusters["Acme"].mentions] == ["Acme", "Acme"]
+    (it,) = doc.references
+    assert (it.text, it.kind, it.rule) == ("it", "pro", "gold")
+    assert it.refers_to == [clusters["Jo Park"].id] and clusters["Jo Park"].references == [it.id]
+    # the annotated region ends with the last sentence holding an annotation
+    assert doc.text[: doc.meta.model_extra["annotated_end"]].endswith("yesterday .")
 
 
 def test_records_skip_blank_lines() -> None:

@@ -117,3 +117,15 @@ def test_report_stays_compact_per_document() -> None:
     # takes about 5.5 KB once displaCy's inline styles are hoisted (17.6 KB without)
     page = _report([make_record(f"d{i}.txt") for i in range(100)])
     assert len(page.encode("utf-8")) / 100 < 8_000
+
+
+def test_report_and_show_list_resolved_pronouns_escaped(tmp_path: Path) -> None:
+    record = make_record()
+    record.clusters[1].name = XSS  # a name from a record is document text: escaped
+    page = _report([record])
+    assert "pronouns and descriptions resolved" in page and "coref.pronoun" in page
+    assert "<script>" not in page[page.index("<body>") : page.index("<script>\n")]
+    src = tmp_path / "out.jsonl"
+    src.write_text(json.dumps(make_record().dump()) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", "2017/kz-by.txt", str(src)])
+    assert "Pronouns and descriptions" in result.output and "Askar Mamin" in result.output

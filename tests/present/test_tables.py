@@ -9,7 +9,8 @@ pd = pytest.importorskip("pandas")
 
 from pipeline import read_records, to_frames  # noqa: E402
 from pipeline.io import RecordError  # noqa: E402
-from pipeline.present.tables import COLUMNS, norm_columns  # noqa: E402
+from pipeline.present.columns import COLUMNS  # noqa: E402
+from pipeline.present.tables import norm_columns  # noqa: E402
 
 from ..records import make_record, plain_record  # noqa: E402
 
@@ -41,9 +42,15 @@ def test_row_counts_per_table(frames) -> None:
         "documents": 2,
         "entities": 12,
         "clusters": 11,
+        "references": 1,
         "relations": 1,
         "events": 3,
         "arguments": 12,
+        # no corpus view given (tests/present/test_corpus.py fills these)
+        "corpus_entities": 0,
+        "corpus_members": 0,
+        "corpus_events": 0,
+        "corpus_sources": 0,
     }
 
 

@@ -34,11 +34,19 @@ def _resource(name: str) -> str:
 
 
 def write_report(
-    records: Iterable[Record], out: IO[str], *, title: str = "newsrel report", source: str = ""
+    records: Iterable[Record],
+    out: IO[str],
+    *,
+    title: str = "newsrel report",
+    source: str = "",
+    corpus: str | Path | None = None,
 ) -> Summary:
-    """Write the HTML report for ``records`` to ``out``; return the corpus summary."""
+    """Write the HTML report for ``records`` to ``out``; return the corpus summary. With
+    ``corpus`` (a folder of ``newsrel link``) the report lists the linked events and draws the
+    network over corpus entities (pipeline.present.corpus)."""
     summary = Summary()
     rows: list[EventRow] = []
+    doc_ids: list[str] = []
     sheet = StyleSheet()
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         records = iter(records)
@@ -51,6 +59,7 @@ def write_report(
         for n, record in enumerate(_chain(head, records)):
             summary.add(record)
             rows.extend(event_rows(record, n))
+            doc_ids.append(record.id)
             spool.write(document_section(record, n, sheet, small))
         rows.sort(key=lambda r: (r.date is None, r.date.day if r.date else None, r.doc, r.event_id))
         sections = [
@@ -59,6 +68,10 @@ def write_report(
             ("network", "Who meets or signs with whom", network_svg(rows)),
             ("events", f"Events ({len(rows):,})", events_table(rows)),
         ]
+        if corpus is not None:
+            from pipeline.present.corpus import corpus_sections
+
+            sections = corpus_sections(sections, corpus, doc_ids)
         top, bottom = _resource("report_template.html").split("$documents")
         values = {
             "title": esc(title),

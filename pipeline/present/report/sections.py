@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.present.displacy import ENTITY_COLORS, EVENT_COLORS, render
+from pipeline.present.references import references_html
 from pipeline.present.report.markup import StyleSheet, esc, event_color
 from pipeline.present.report.rows import EventRow, Summary
 from pipeline.schema import Record
@@ -94,7 +95,7 @@ def document_section(record: Record, n: int, sheet: StyleSheet, small_corpus: bo
     shown = record
     if len(record.events) > MAX_EVENT_VIEWS:
         shown = record.model_copy(update={"events": record.events[:MAX_EVENT_VIEWS]})
-    body = sheet.compact(render(shown))
+    body = sheet.compact(render(shown)) + references_html(record)
     more = len(record.events) - len(shown.events)
     if more:
         body += f'<p class="note">{more} more events: see the events table.</p>'

@@ -1,0 +1,64 @@
+"""Reading a corpus view back: streamed, validated lines of ``entities.jsonl`` and
+``events.jsonl`` (what ``newsrel show``, ``newsrel report --corpus`` and ``to_frames`` read)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from pipeline.io import RecordError
+from pipeline.link.run import ENTITIES_FILE, EVENTS_FILE
+from pipeline.link.schema import CorpusEntity, CorpusEvent
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class CorpusNotFound(LookupError):
+    pass
+
+
+def is_corpus_view(path: str | Path) -> bool:
+    """A folder written by ``newsrel link``."""
+    p = Path(path)
+    return p.is_dir() and (p / EVENTS_FILE).is_file() and (p / ENTITIES_FILE).is_file()
+
+
+def _read(path: Path, model: type[M]) -> Iterator[M]:
+    if not path.is_file():
+        raise CorpusNotFound(f"{path}: no such file (a folder written by `newsrel link`?)")
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                yield model.model_validate(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise RecordError(path, n, f"not valid JSON: {e.msg}") from e
+            except ValidationError as e:
+                first = e.errors()[0]
+                loc = ".".join(str(x) for x in first["loc"])
+                raise RecordError(path, n, f"{loc or 'line'}: {first['msg']}") from e
+
+
+def read_corpus_entities(folder: str | Path) -> Iterator[CorpusEntity]:
+    return _read(Path(folder) / ENTITIES_FILE, CorpusEntity)
+
+
+def read_corpus_events(folder: str | Path) -> Iterator[CorpusEvent]:
+    return _read(Path(folder) / EVENTS_FILE, CorpusEvent)
+
+
+def find_corpus_event(folder: str | Path, event_id: str) -> CorpusEvent:
+    for event in read_corpus_events(folder):
+        if event.id == event_id:
+            return event
+    raise CorpusNotFound(f"no corpus event {event_id!r} in {Path(folder) / EVENTS_FILE}")
+
+
+def entity_labels(folder: str | Path) -> dict[str, tuple[str, str]]:
+    """Corpus entity id -> (canonical name, label)."""
+    return {e.id: (e.name, e.label) for e in read_corpus_entities(folder)}

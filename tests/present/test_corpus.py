@@ -1,0 +1,128 @@
+"""The corpus view where a user looks: `newsrel show CV..`, the report, `to_frames`."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.link import link
+from pipeline.link.view import find_corpus_event, is_corpus_view
+from pipeline.present.corpus import corpus_event_view
+from pipeline.present.report import write_report
+from pipeline.schema import Record
+from tests.link.builders import Cl, Ev, record, write
+
+runner = CliRunner()
+
+
+def _docs() -> list[Record]:
+    out = []
+    for doc, day, outlet in (
+        ("a", "2021-05-04", "Evening Post"),
+        ("b", "2021-05-05", "Daily Ledger"),
+    ):
+        text = f"Ines Duarte met Tomas Berg in Lisbon on {day}. Corvid Mining grew."
+        out.append(
+            record(
+                doc,
+                text,
+                [
+                    Cl("PERSON", "Ines Duarte"),
+                    Cl("PERSON", "Tomas Berg"),
+                    Cl("ORG", "Corvid Mining"),
+                ],
+                [
+                    Ev(
+                        "MEETING",
+                        "met",
+                        [("participant", "Ines Duarte"), ("participant", "Tomas Berg")],
+                        date="2021-05-04" if doc == "a" else "2021-05-03",
+                    )
+                ],
+                published=day,
+                outlet=outlet,
+            )
+        )
+    out.append(record("c", "Corvid Mining said nothing.", [Cl("ORG", "Corvid Mining")]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def view(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("view")
+    records = write(folder / "records.jsonl", _docs())
+    link(_docs(), folder / "corpus")
+    return records, folder / "corpus"
+
+
+def test_a_corpus_event_shows_sources_participants_and_conflicts(view) -> None:
+    event = find_corpus_event(view[1], "CV1")
+    console = Console(file=io.StringIO(), width=200)
+    console.print(corpus_event_view(event))
+    out = console.file.getvalue()
+    for text in (
+        "CV1 MEETING",
+        "2 sources, 2 documents, 2 outlets",
+        "first reported: a (2021-05-04)",
+        "Ines Duarte",
+        "Where sources disagree",
+        "2021-05-03",
+        "Daily Ledger",
+        "event.meeting",
+    ):
+        assert text in out
+
+
+def test_show_command_takes_a_corpus_folder(view) -> None:
+    assert is_corpus_view(view[1]) and not is_corpus_view(view[0])
+    result = runner.invoke(app, ["show", "CV1", str(view[1])])
+    assert result.exit_code == 0, result.output
+    assert "Sources" in result.output
+    missing = runner.invoke(app, ["show", "CV99", str(view[1])])
+    assert missing.exit_code == 1 and "no corpus event 'CV99'" in missing.output
+
+
+def test_report_with_a_corpus_lists_linked_events_and_corpus_entities(view) -> None:
+    from pipeline.io import read_records
+
+    out = io.StringIO()
+    write_report(read_records(view[0]), out, corpus=view[1])
+    page = out.getvalue()
+    assert '<section id="linked">' in page and "Linked events, newest first (1)" in page
+    row = re.search(r'<table id="linked-events".*?</table>', page, re.S)
+    assert row and "<b>2</b> (2 documents)" in row.group(0) and 'href="#doc-0"' in row.group(0)
+    assert "date: 2021-05-03 / 2021-05-04" in row.group(0)
+    assert "corpus entities, one edge per linked event" in page
+    assert "Ines Duarte — Tomas Berg: 1 shared event" in page  # one event, not two reports
+
+
+def test_report_command_takes_a_corpus_option(view, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", str(view[0]), "-o", str(out), "--corpus", str(view[1])])
+    assert result.exit_code == 0, result.output
+    assert 'id="linked-events"' in out.read_text(encoding="utf-8")
+    bad = runner.invoke(app, ["report", str(view[0]), "-o", str(out), "--corpus", str(tmp_path)])
+    assert bad.exit_code == 1
+
+
+def test_frames_gain_the_corpus_tables_joined_to_the_records(view) -> None:
+    pytest.importorskip("pandas")
+    from pipeline import to_frames
+
+    frames = to_frames(view[0], corpus=view[1])
+    assert len(frames.corpus_events) == 1 and len(frames.corpus_sources) == 2
+    linked = frames.corpus_events[frames.corpus_events.n_sources == 2].iloc[0]
+    assert (linked.n_outlets, linked.first_doc_id) == (2, "a")
+    members = frames.corpus_members.merge(frames.clusters, on=["doc_id", "cluster_id"])
+    assert len(members) == len(frames.corpus_members) == 7
+    corvid = frames.corpus_entities[frames.corpus_entities.name == "Corvid Mining"].iloc[0]
+    assert corvid.n_documents == 3
+    sources = frames.corpus_sources.merge(frames.events, on=["doc_id", "event_id"])
+    assert len(sources) == 2
+    assert len(to_frames(view[0]).corpus_events) == 0
