@@ -90,7 +90,8 @@ def _relations(record: Record) -> Table:
     for r in record.relations:
         table.add_row(
             *map(
-                Text, (r.id, r.type, look.entities[r.head].text, look.entities[r.tail].text, r.rule)
+                Text,
+                (r.id, r.type, look.relation_end(r.head)[0], look.relation_end(r.tail)[0], r.rule),
             )
         )
     return table

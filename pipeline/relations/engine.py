@@ -15,8 +15,10 @@ from spacy.tokens import Doc, Span
 from pipeline.facts import ClusterFact, Offsets, RelationFact, RoleFact, SentenceIndex
 from pipeline.matchers.doctext import doc_text
 from pipeline.relations.matching import CompiledRules, Match, find_matches
+from pipeline.relations.referents import Referents
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+NEAR = 4  # tokens between a person and an organisation where a title links them
 
 
 def _entity_at(doc: Doc) -> list[Span | None]:
@@ -42,17 +44,21 @@ def _antecedent(doc: Doc, token: int, at: Sequence[Span | None]) -> Span | None:
 
 def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
     """Every relation the rules find, one per (type, head, tail), in text order."""
-    matches = find_matches(doc, compiled)
+    refs = Referents.of(doc)
+    matches = find_matches(doc, compiled, refs.spans)
     if not matches:  # nothing to look up (most documents)
         return []
     at = _entity_at(doc)
+    ref_at = refs.at()
     sent_of = SentenceIndex.of(doc)
     found: dict[tuple[str, Offsets, Offsets], RelationFact] = {}
     for m in matches:
         rule = compiled.rules[m.rule]
         ends = []
         for side, tok in (("head", m.head_token), ("tail", m.tail_token)):
-            if rule.pronoun == side:
+            if at[tok] is None and tok in ref_at:  # a resolved pronoun or description
+                ent: Span | None = refs.argument(ref_at[tok], at)
+            elif rule.pronoun == side:
                 ent = _antecedent(doc, tok, at) if doc[tok].lower_ in PRONOUNS else None
             else:
                 ent = at[tok]
@@ -67,9 +73,10 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
         rtype: str = rule.relation
         if rtype == "AFFILIATED_WITH" and (title := _title_between(m, at, head, tail)) is not None:
             rtype, head = "POSITION_AT", title
-        key = (rtype, (head.start_char, head.end_char), (tail.start_char, tail.end_char))
+        ends_at = ((head.start_char, head.end_char), (tail.start_char, tail.end_char))
+        key = (rtype, refs.role_holder(ends_at[0]), refs.role_holder(ends_at[1]))  # once a fact
         if key not in found:
-            found[key] = RelationFact(rtype, key[1], key[2], rule.id, sent_of.get(head.start))
+            found[key] = RelationFact(rtype, *ends_at, rule.id, sent_of.get(head.start))
     return sorted(found.values(), key=lambda r: (r.head, r.tail, r.type))
 
 
@@ -78,9 +85,12 @@ def _title_between(m: Match, at: Sequence[Span | None], head: Span, tail: Span) 
 
     docs/ANNOTATION.md §4: AFFILIATED_WITH only when no TITLE links the two; when one does
     ("Carole Njeri, chief executive of KEPSA"), the link is POSITION_AT from that title (the
-    person's HOLDS_POSITION comes from the title rules).
+    person's HOLDS_POSITION comes from the title rules). A title among the few words between
+    the two counts too, matched or not ("Orbis's co-chairman Ann Lee").
     """
-    for tok in m.tokens:
+    left, right = sorted((head, tail), key=lambda s: s.start)
+    between = range(left.end, right.start) if right.start - left.end <= NEAR else range(0)
+    for tok in [*m.tokens, *between]:
         ent = at[tok]
         if ent is not None and ent.label_ == "TITLE" and ent != head and ent != tail:
             return ent
@@ -101,14 +111,16 @@ def roles(
         if r.type == "POSITION_AT":
             position_at.setdefault(r.head, r.tail)
     cluster_of = {m: n for n, c in enumerate(clusters) for m in c.mentions}
+    holder = Referents.of(doc).role_holder  # a position stated for "he" is its entity's
     held: dict[int, list[tuple[str, Offsets | None]]] = {}
     out: list[RoleFact] = []
     for r in facts:
-        if r.type != "HOLDS_POSITION" or r.head not in cluster_of:
+        person = holder(r.head)
+        if r.type != "HOLDS_POSITION" or person not in cluster_of:
             continue
         title = doc_text(doc)[r.tail[0] : r.tail[1]]
         of = position_at.get(r.tail)
-        n = cluster_of[r.head]
+        n = cluster_of[person]
         seen = held.setdefault(n, [])
         key = (title.lower(), cluster_of.get(of) if of else None)
         if any((t.lower(), cluster_of.get(o) if o else None) == key for t, o in seen):
@@ -116,5 +128,5 @@ def roles(
         if of is None and any(t.lower() == title.lower() for t, _ in seen):
             continue
         seen.append((title, of))
-        out.append(RoleFact(r.head, title, of))
+        out.append(RoleFact(person, title, of))
     return out

@@ -14,7 +14,15 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from pipeline.matchers.gates import Need, TreeIndex, TreeNode, can_match, gate_array, tree_nodes
+from pipeline.matchers.gates import (
+    GATE_ATTRS,
+    Need,
+    TreeIndex,
+    TreeNode,
+    can_match,
+    gate_array,
+    tree_nodes,
+)
 from pipeline.matchers.gates import token_needs as gate_token_needs
 from pipeline.relations.rules import RelationRule
 
@@ -75,7 +83,10 @@ class Match:
     tokens: tuple[int, ...] = ()  # every token the pattern matched
 
 
-def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
+def find_matches(doc: Doc, compiled: CompiledRules, extra: Sequence[Span] = ()) -> list[Match]:
+    """Every match of the rules. ``extra`` are spans the dependency rules also read as entity
+    mentions, with their labels: the resolved pronouns and descriptions (the engine says what
+    they stand for); token rules read the document's own entities only."""
     out = []
     rows = gate_array(doc)
     matches: list[tuple[int, int, int, list[int]]] = (
@@ -92,14 +103,15 @@ def find_matches(doc: Doc, compiled: CompiledRules) -> list[Match]:
             out.append(
                 Match(rule.id, first[rule.head], first[rule.tail], tuple(range(start, _end)))
             )
-    if not compiled.deps or len(doc.ents) < 2:
+    if not compiled.deps or len(doc.ents) + len(extra) < 2:
         return out
-    sentences = _sentence_labels(doc)
-    gate = _GroupGate(doc, rows, [s.start for s, _ in sentences], compiled.trees)
-    as_doc: dict[int, Doc] = {}  # a sentence copied once, whatever the number of rule groups
+    sentences = _sentence_labels(doc, extra)
+    starts = [s.start for s, _ in sentences]
+    gate = _GroupGate(doc, _with_extra(doc, rows, extra), starts, compiled.trees)
+    parts = _Parts(doc, sentences, _by_sentence(starts, extra))
     for labels, matcher in compiled.deps.items():
         keep = partial(gate.might_match, labels)
-        for offset, part in _parts_with(doc, sentences, labels, as_doc, keep):
+        for offset, part in parts.holding(labels, keep):
             for match_id, token_ids in matcher(part):
                 rule = compiled.rules[doc.vocab.strings[match_id]]
                 names = [node["RIGHT_ID"] for node in rule.pattern]
@@ -145,39 +157,79 @@ class _GroupGate:
         return not possible.isdisjoint(range(first, end))
 
 
-def _sentence_labels(doc: Doc) -> list[tuple[Span, frozenset[str]]]:
-    """Each sentence with the labels of the entity mentions that start in it."""
+def _sentence_labels(doc: Doc, extra: Sequence[Span] = ()) -> list[tuple[Span, frozenset[str]]]:
+    """Each sentence with the labels of the entity mentions (and ``extra`` spans) that start
+    in it."""
     if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
-        return [(doc[:], frozenset(e.label_ for e in doc.ents))]
+        return [(doc[:], frozenset(e.label_ for e in [*doc.ents, *extra]))]
     sents = list(doc.sents)
     starts = [s.start for s in sents]
     labels: list[set[str]] = [set() for _ in sents]
-    for ent in doc.ents:
+    for ent in [*doc.ents, *extra]:
         labels[bisect_right(starts, ent.start) - 1].add(ent.label_)
     return [(s, frozenset(lab)) for s, lab in zip(sents, labels, strict=True)]
 
 
-def _parts_with(
-    doc: Doc,
-    sentences: Sequence[tuple[Span, frozenset[str]]],
-    labels: Labels,
-    as_doc: dict[int, Doc],
-    keep: Callable[[int, int], bool] = lambda first, end: True,
-) -> Iterator[tuple[int, Doc]]:
-    """The sentences holding a mention of each label set, as Docs with their token offset
-    (the whole doc when those sentences are most of it); only where ``keep`` accepts the
-    sentence numbers (first, end) (a rule of the group might match there)."""
-    head, tail = labels
-    found = [(k, s) for k, (s, lab) in enumerate(sentences) if lab & head and lab & tail]
-    if not found:
-        return
-    if sum(len(s) for _, s in found) > 0.6 * len(doc):
-        if keep(0, len(sentences)):
-            yield 0, doc
-        return
-    for k, sent in found:
-        if not keep(k, k + 1):
-            continue
-        if sent.start not in as_doc:
-            as_doc[sent.start] = sent.as_doc()
-        yield sent.start, as_doc[sent.start]
+def _with_extra(doc: Doc, rows: numpy.ndarray, extra: Sequence[Span]) -> numpy.ndarray:
+    """The gate's rows with the ``extra`` spans' labels as their tokens' entity type."""
+    if not extra:
+        return rows
+    rows = rows.copy()
+    column = GATE_ATTRS.index("ENT_TYPE")
+    for span in extra:
+        rows[span.start : span.end, column] = doc.vocab.strings.add(span.label_)
+    return rows
+
+
+def _by_sentence(starts: Sequence[int], extra: Sequence[Span]) -> dict[int, list[Span]]:
+    """The ``extra`` spans of each sentence (by sentence number)."""
+    out: dict[int, list[Span]] = {}
+    for span in extra:
+        out.setdefault(bisect_right(starts, span.start) - 1, []).append(span)
+    return out
+
+
+@dataclass
+class _Parts:
+    """The parts of a document the dependency matchers run on: sentence copies (each made
+    once, whatever the number of rule groups; with their ``extra`` spans as entities), or the
+    whole document when most of it holds a group's labels and no extra span is there."""
+
+    doc: Doc
+    sentences: Sequence[tuple[Span, frozenset[str]]]
+    extra: dict[int, list[Span]]
+    _copies: dict[int, Doc] = field(default_factory=dict)
+
+    def holding(
+        self, labels: Labels, keep: Callable[[int, int], bool] = lambda first, end: True
+    ) -> Iterator[tuple[int, Doc]]:
+        """The sentences holding a mention of each label set, as Docs with their token offset;
+        only where ``keep`` accepts the sentence numbers (first, end) (a rule of the group
+        might match there)."""
+        head, tail = labels
+        found = [(k, s) for k, (s, lab) in enumerate(self.sentences) if lab & head and lab & tail]
+        if not found:
+            return
+        whole = sum(len(s) for _, s in found) > 0.6 * len(self.doc)
+        if whole and not any(k in self.extra for k, _ in found):
+            if keep(0, len(self.sentences)):
+                yield 0, self.doc
+            return
+        for k, sent in found:
+            if keep(k, k + 1):
+                yield sent.start, self._copy(k, sent)
+
+    def _copy(self, k: int, sent: Span) -> Doc:
+        copy = self._copies.get(k)
+        if copy is None:
+            copy = self._copies[k] = sent.as_doc()
+            inside = [x for x in self.extra.get(k, []) if x.end <= sent.end]
+            if inside:
+                copy.ents = [
+                    *copy.ents,
+                    *(
+                        Span(copy, x.start - sent.start, x.end - sent.start, x.label_)
+                        for x in inside
+                    ),
+                ]
+        return copy

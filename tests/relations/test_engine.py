@@ -165,6 +165,26 @@ def relations_of(nlp, text):
             "Moscow March 5 ( ITAR-TASS ) -- Rain fell all day.",  # dateline-agency-dash
             ("LOCATED_IN", "ITAR-TASS", "Moscow"),
         ),
+        (
+            "Floods reached Lyon, the third city of France, on Monday.",  # place-appos-noun-of-place
+            ("LOCATED_IN", "Lyon", "France"),
+        ),
+        (
+            "Snow fell on Bergen, Norway's second-largest city, on Monday.",  # place-appos-place-noun
+            ("LOCATED_IN", "Bergen", "Norway"),
+        ),
+        (
+            "Floods reached France's third city, Lyon, on Monday.",  # place-noun-appos-place
+            ("LOCATED_IN", "Lyon", "France"),
+        ),
+        (
+            "Ohio-born actor Tom Berg arrived on Monday.",  # resident-of.place-born-name
+            ("RESIDENT_OF", "Tom Berg", "Ohio"),
+        ),
+        (
+            "Tom Berg is chairman of Orbis Mining.",  # holds-position.copula-title
+            ("HOLDS_POSITION", "Tom Berg", "chairman"),
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
