@@ -111,12 +111,17 @@ def roles(
         if r.type == "POSITION_AT":
             position_at.setdefault(r.head, r.tail)
     cluster_of = {m: n for n, c in enumerate(clusters) for m in c.mentions}
-    holder = Referents.of(doc).role_holder  # a position stated for "he" is its entity's
+    refs: Referents | None = None  # a position stated for "he" is its entity's
     held: dict[int, list[tuple[str, Offsets | None]]] = {}
     out: list[RoleFact] = []
     for r in facts:
-        person = holder(r.head)
-        if r.type != "HOLDS_POSITION" or person not in cluster_of:
+        if r.type != "HOLDS_POSITION":
+            continue
+        person = r.head
+        if person not in cluster_of:
+            refs = refs or Referents.of(doc)
+            person = refs.role_holder(person)
+        if person not in cluster_of:
             continue
         title = doc_text(doc)[r.tail[0] : r.tail[1]]
         of = position_at.get(r.tail)
