@@ -118,7 +118,8 @@ def evaluate(
         str | None,
         typer.Option(
             "--format",
-            help="Gold format: records, conll, conll04, timeml, meantime, events (event mentions "
+            help="Gold format: records, conll, conll04 (conll04-verbatim: spans as the tokens give "
+            "them, a sentence-final full stop kept), timeml, meantime, events (event mentions "
             "by sentence, as bbc_events), crossdoc (MEANTIME's cross-document annotation: links "
             "the predictions with `newsrel link` and scores cross-document coreference; detected "
             "from a folder named *cross-doc*).",

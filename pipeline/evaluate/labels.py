@@ -131,8 +131,12 @@ def load_label_map(path: Path) -> LabelMap:
     return label_map
 
 
+SHARED_MAPS = {"conll04-verbatim": "conll04"}  # formats reading the same gold another way
+
+
 def default_label_map(fmt: str) -> LabelMap:
     """The packaged default map of a gold format (``models/labels/<fmt>.json``)."""
+    fmt = SHARED_MAPS.get(fmt, fmt)
     ref = resources.files("pipeline.models").joinpath("labels", f"{fmt}.json")
     with resources.as_file(ref) as path:
         if not path.exists():

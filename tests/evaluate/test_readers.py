@@ -89,6 +89,15 @@ def test_conll04_entities_end_before_the_sentence_s_full_stop(
     assert [e.text for e in doc.entities] == [expected]
 
 
+def test_conll04_verbatim_keeps_the_spans_the_tokens_give(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    tokens = ["He", "works", "at", "Orbis", "Studies."]
+    ent = {"type": "Org", "start": 3, "end": 5}
+    path.write_text(json.dumps([{"tokens": tokens, "entities": [ent], "relations": []}]))
+    (doc,) = read_gold(path, "conll04-verbatim")
+    assert [e.text for e in doc.entities] == ["Orbis Studies."]
+
+
 def test_conll04_gives_char_offsets_and_relations_by_entity_id() -> None:
     docs = list(read_gold(FIX / "conll04.json"))
     assert [d.id for d in docs] == ["conll04.json#17", "conll04.json#18"]

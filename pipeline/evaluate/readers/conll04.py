@@ -10,6 +10,9 @@ punctuation). So a gold entity that ends the sentence ends before that full stop
 "." is left out, and a final "." glued to a word is, unless the word is an abbreviation that
 keeps its own period (spaCy's English tokenizer exceptions: "Calif.", "Inc."; or one with a
 period inside: "N.Y.").
+
+The format ``conll04-verbatim`` reads the spans exactly as the tokens give them (full stop
+included), to show what this normalisation changes (docs/RELATIONS.md quotes both).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ def _without_full_stop(tokens: list[str], first: int, last: int) -> tuple[int, i
     return last, 0
 
 
-def _sentence(path: Path, i: int, item: Any) -> Record:
+def _sentence(path: Path, i: int, item: Any, trim: bool = True) -> Record:
     def bad(msg: str) -> GoldFormatError:
         return GoldFormatError(path, f"sentence {i}: {msg}")
 
@@ -55,7 +58,7 @@ def _sentence(path: Path, i: int, item: Any) -> Record:
             raise bad(f"entity {k}: needs `type`, `start`, `end`") from exc
         if not 0 <= first < last <= len(tokens):
             raise bad(f"entity {k}: tokens {first}-{last} outside the sentence ({len(tokens)})")
-        last, drop = _without_full_stop(tokens, first, last)
+        last, drop = _without_full_stop(tokens, first, last) if trim else (last, 0)
         start, end = built.char_span(0, first, last)
         end -= drop
         entities.append(
@@ -97,7 +100,7 @@ def _sentence(path: Path, i: int, item: Any) -> Record:
     )
 
 
-def read_conll04(path: Path) -> Iterator[Record]:
+def read_conll04(path: Path, *, trim_full_stop: bool = True) -> Iterator[Record]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -105,4 +108,9 @@ def read_conll04(path: Path) -> Iterator[Record]:
     if not isinstance(data, list):
         raise GoldFormatError(path, "expected a JSON list of sentences", 1)
     for i, item in enumerate(data):
-        yield _sentence(path, i, item)
+        yield _sentence(path, i, item, trim_full_stop)
+
+
+def read_conll04_verbatim(path: Path) -> Iterator[Record]:
+    """CoNLL04 with every gold span as its tokens give it (a sentence's full stop kept)."""
+    return read_conll04(path, trim_full_stop=False)
