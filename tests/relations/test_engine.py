@@ -185,6 +185,38 @@ def relations_of(nlp, text):
             "Tom Berg is chairman of Orbis Mining.",  # holds-position.copula-title
             ("HOLDS_POSITION", "Tom Berg", "chairman"),
         ),
+        (
+            "Tom Berg, a Democrat from Springfield, denied it.",  # resident-of.appos-group-from-place
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),
+        ),
+        (
+            "Police reached Ann Lee's Ohio home at noon.",  # resident-of.possessive-place-home
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),
+        ),
+        (
+            "The singer Ann Lee was born Ann Morrow in Leeds, England.",  # born-as-name-in
+            ("RESIDENT_OF", "Ann Lee", "Leeds"),
+        ),
+        (
+            "Tom Berg's Orbis Party won the election.",  # affiliated.person-possessive-org
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Party"),
+        ),
+        (
+            "In Leeds, the Northern Film Council said it would close.",  # opening-in-place-org
+            ("LOCATED_IN", "Northern Film Council", "Leeds"),
+        ),
+        (
+            "Ann Lee taught at Leeds University for years.",  # affiliated.works-for (teach)
+            ("AFFILIATED_WITH", "Ann Lee", "Leeds University"),
+        ),
+        (
+            "Tom Berg, who operates the Orbis Mining Company, spoke.",  # leader_verbs: operate
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining Company"),
+        ),
+        (
+            "The choir sang at the Bexley Arts Centre, in Leeds, on Friday.",  # name-comma-in-place
+            ("LOCATED_IN", "Bexley Arts Centre", "Leeds"),
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
