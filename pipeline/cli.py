@@ -1,4 +1,8 @@
-"""The ``newsrel`` command: a thin typer layer over the library. No logic lives here."""
+"""The ``newsrel`` command: a thin typer layer over the library. No logic lives here.
+
+The app, its options and the one error handler are in :mod:`pipeline.cli_app`; the commands
+that look at records (report, show, link) in :mod:`pipeline.cli_views`.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +12,8 @@ from typing import Annotated
 
 import typer
 
-from pipeline._version import __version__
-
-app = typer.Typer(
-    help="newsrel: entities, relations and events from English news, out as JSONL.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-ModelOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model",
-        help="Trained spaCy pipeline (package name or path); default from models/pipeline.json.",
-    ),
-]
+from pipeline.cli_app import ModelOpt, app
+from pipeline.cli_views import link, report, show
 
 
 @app.command()
@@ -54,18 +44,28 @@ def extract(
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per batch (one committed part each).")
     ] = 64,
+    doc_timeout: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            help="CPU seconds a document may take before it becomes an error line (kind "
+            "timeout); 0: no limit. Default: $NEWSREL_DOC_TIMEOUT, else 600.",
+        ),
+    ] = None,
 ) -> None:
     """Extract records from news files into OUT (errors go to OUT.errors.jsonl).
 
     Finished batches are committed under OUT.parts/ as they come and merged into OUT at the end;
     after a crash or Ctrl-C, run the same command with --resume. Exit code 0 when every document
-    succeeded, 1 when some failed, 2 for usage errors, 130 when interrupted.
+    succeeded (or there was nothing to do), 1 when some failed, 2 for usage and input errors,
+    3 for an internal error, 130 when interrupted.
     """
-    from pipeline.nlp.build import ModelNotFound, load_nlp
+    from pipeline.about import unused_rules_here
+    from pipeline.nlp.build import load_nlp
     from pipeline.run.batch import Interrupted, extract_batch
     from pipeline.run.jobs import Settings
-    from pipeline.run.parts import ResumeError
     from pipeline.run.progress import counter
+    from pipeline.timelimit import default_limit
 
     _check_date(published)
     if engine not in ("local", "dask"):
@@ -74,11 +74,19 @@ def extract(
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     if resume and out == "-":
         raise typer.BadParameter("--resume needs an output file, not -", param_hint="--resume")
-    try:
-        load_nlp(model)
-    except ModelNotFound as e:
-        raise typer.BadParameter(str(e), param_hint="--model") from e
-    settings = Settings(model=model, published=published, batch_size=batch_size)
+    if out != "-":
+        from pipeline.run.guard import check_output
+
+        check_output(Path(out), paths)  # before the model loads: a bad -o fails at once
+    load_nlp(model)
+    if doc_timeout is None:
+        try:
+            limit = default_limit()
+        except ValueError as e:
+            raise typer.BadParameter(str(e), param_hint="--doc-timeout") from e
+    else:
+        limit = doc_timeout or None
+    settings = Settings(model=model, published=published, batch_size=batch_size, doc_timeout=limit)
     try:
         with counter(enabled=progress) as advance:
             summary = extract_batch(
@@ -91,15 +99,25 @@ def extract(
                 resume=resume,
                 progress=advance,
             )
-    except ResumeError as e:
-        raise typer.BadParameter(str(e), param_hint="--resume") from e
     except Interrupted as e:
         typer.echo(e.summary.line(), err=True)
         typer.echo(
             "committed batches are kept: run the same command with --resume to finish", err=True
         )
         raise typer.Exit(130) from None
+    for warning in summary.warnings:
+        typer.echo(f"newsrel extract: warning: {warning}", err=True)
+    if not summary.given:
+        shown = ", ".join(str(p) for p in paths)
+        typer.echo(
+            f"newsrel extract: no documents in {shown} (folders are read for .txt, .md and "
+            ".html files; .jsonl files when named); nothing to do",
+            err=True,
+        )
     typer.echo(summary.line(), err=True)
+    typer.echo(f"rules: {summary.rules}", err=True)
+    if note := unused_rules_here():
+        typer.echo(note, err=True)
     raise typer.Exit(1 if summary.errors else 0)
 
 
@@ -147,45 +165,51 @@ def evaluate(
 ) -> None:
     """Score entities, values, relations and events against gold annotations.
 
-    Exit code 0 on success, 2 for unreadable gold, labels or predictions.
+    Exit code 0 on success (or no gold document to score), 2 for unreadable gold, labels or
+    predictions.
     """
-    from pipeline.evaluate import FORMATS, EvaluationError
+    from pipeline.evaluate import FORMATS
     from pipeline.evaluate import evaluate as run_evaluation
     from pipeline.evaluate.crossdoc import CROSSDOC, is_crossdoc
     from pipeline.evaluate.readers import detect_format
     from pipeline.evaluate.report import print_report, write_json
-    from pipeline.nlp.build import ModelNotFound
+    from pipeline.io import check_writable
 
     if format is not None and format not in (*FORMATS, CROSSDOC):
         raise typer.BadParameter(
             f"{format!r} is not one of {', '.join((*FORMATS, CROSSDOC))}", param_hint="--format"
         )
+    if json_out is not None:
+        check_writable(json_out)  # before the evaluation, not after it
     if format == CROSSDOC or (format is None and is_crossdoc(gold)):
         from pipeline.evaluate.crossdoc_report import run_crossdoc
 
         raise typer.Exit(run_crossdoc(gold, pred, model=model, json_out=json_out))
-    try:
-        if (format or detect_format(gold)) == "events":
-            from pipeline.evaluate.events_eval import (
-                evaluate_events,
-                print_events_report,
-                write_events_json,
-            )
+    if (format or detect_format(gold)) == "events":
+        from pipeline.evaluate.events_eval import (
+            evaluate_events,
+            print_events_report,
+            write_events_json,
+        )
 
-            found = evaluate_events(gold, pred, split=split, model=model, errors=errors)
-            print_events_report(found)
-            if json_out is not None:
-                write_events_json(found, json_out)
-            return
-        result = run_evaluation(gold, pred, fmt=format, labels=labels, model=model, errors=errors)
-    except ModelNotFound as e:
-        raise typer.BadParameter(str(e), param_hint="--model") from e
-    except EvaluationError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from e
+        found = evaluate_events(gold, pred, split=split, model=model, errors=errors)
+        if not found.documents:
+            _nothing_to_score(gold)
+        print_events_report(found)
+        if json_out is not None:
+            write_events_json(found, json_out)
+        return
+    result = run_evaluation(gold, pred, fmt=format, labels=labels, model=model, errors=errors)
+    if not result.documents:
+        _nothing_to_score(gold)
     print_report(result)
     if json_out is not None:
         write_json(result, json_out)
+
+
+def _nothing_to_score(gold: Path) -> None:
+    typer.echo(f"newsrel evaluate: {gold} holds no gold documents; nothing to score", err=True)
+    raise typer.Exit(0)
 
 
 @app.command()
@@ -198,154 +222,29 @@ def schema(
     ] = False,
 ) -> None:
     """Print the JSON Schema of a newsrel record (or, --corpus, of a corpus view line)."""
+    from pipeline.io import atomic_file, check_writable
     from pipeline.link.schema import corpus_json_schema_text
     from pipeline.schema import json_schema_text
 
     text = corpus_json_schema_text() if corpus else json_schema_text()
     if out:
-        out.write_text(text, encoding="utf-8")
+        check_writable(out)
+        with atomic_file(out) as f:
+            f.write(text)
     else:
         sys.stdout.write(text)
 
 
-@app.command()
-def report(
-    records: Annotated[Path, typer.Argument(help="Records JSONL written by `newsrel extract`.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")],
-    title: Annotated[str, typer.Option(help="Title of the report.")] = "newsrel report",
-    corpus: Annotated[
-        Path | None,
-        typer.Option(
-            help="Corpus view of `newsrel link` (a folder): list the linked events and draw "
-            "the network over corpus entities."
-        ),
-    ] = None,
-) -> None:
-    """Write one static, self-contained HTML report of a records file: corpus summary,
-    events table, timeline, who-meets-whom network and every document highlighted."""
-    from pipeline.io import RecordError, read_records
-    from pipeline.link.view import CorpusNotFound
-    from pipeline.present.report import build_report
-
-    extra = {"corpus": str(corpus)} if corpus is not None else {}
-    try:
-        summary = build_report(
-            read_records(records), out, title=title, source=str(records), **extra
-        )
-    except (RecordError, OSError, CorpusNotFound) as e:
-        typer.echo(f"newsrel report: {e}", err=True)
-        raise typer.Exit(1) from e
-    typer.echo(
-        f"{summary.documents} documents, {sum(summary.events.values())} events -> {out}", err=True
-    )
+for _command in (report, show, link):
+    app.command()(_command)
 
 
 @app.command()
-def show(
-    doc_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID", help="Document id (the record's `id`), or a corpus event id (CV..)."
-        ),
-    ],
-    records: Annotated[
-        Path,
-        typer.Argument(
-            help="Records JSONL written by `newsrel extract`, or a folder of `newsrel link`."
-        ),
-    ],
-    chars: Annotated[int, typer.Option(help="Show at most this many characters of text.")] = 4000,
-) -> None:
-    """Show one record in the terminal: highlighted text, entities, relations, events; or,
-    given a corpus view folder, one corpus event with its sources."""
-    from pipeline.io import RecordError
-    from pipeline.present.terminal import RecordNotFound, find_record, show
+def version(model: ModelOpt = None) -> None:
+    """Print newsrel's version, the trained model and the rules folder in use (and its hash)."""
+    from pipeline.about import version_lines
 
-    if records.is_dir():
-        from pipeline.link.view import CorpusNotFound, find_corpus_event
-        from pipeline.present.corpus import show_corpus_event
-
-        try:
-            show_corpus_event(find_corpus_event(records, doc_id))
-        except (CorpusNotFound, RecordError, OSError) as e:
-            typer.echo(f"newsrel show: {e}", err=True)
-            raise typer.Exit(1) from e
-        return
-    try:
-        record = find_record(records, doc_id)
-    except (RecordNotFound, RecordError, OSError) as e:
-        typer.echo(f"newsrel show: {e}", err=True)
-        raise typer.Exit(1) from e
-    show(record, max_chars=chars)
-
-
-@app.command()
-def link(
-    records: Annotated[
-        list[Path], typer.Argument(help="Records JSONL files written by `newsrel extract`.")
-    ],
-    out: Annotated[
-        Path,
-        typer.Option("-o", "--out", help="Folder for entities.jsonl and events.jsonl."),
-    ],
-    rules: Annotated[
-        Path | None,
-        typer.Option(help="Linking rules (default: models/link_rules.json)."),
-    ] = None,
-    engine: Annotated[
-        str, typer.Option(help="local (this process) or dask (map on a Dask cluster).")
-    ] = "local",
-    workers: Annotated[
-        int, typer.Option(min=1, help="Dask LocalCluster processes (--engine dask).")
-    ] = 2,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
-    ] = None,
-    partition_mb: Annotated[
-        int, typer.Option(min=1, help="Megabytes of records per partition (map task).")
-    ] = 8,
-    progress: Annotated[bool, typer.Option(help="Progress bar on stderr.")] = True,
-) -> None:
-    """Link records across documents into a corpus view: OUT/entities.jsonl (one line per
-    real-world entity, with the clusters it joins) and OUT/events.jsonl (one line per
-    real-world event, with its sources, outlets, first report and conflicts).
-
-    The rules are data (models/link_rules.json) and every link cites its rule id. Output is the
-    same for --engine local and dask. Exit code 0 on success, 1 for unreadable records or
-    rules, 2 for usage errors.
-    """
-    from pipeline.io import RecordError
-    from pipeline.link import LinkError, link_records
-    from pipeline.rulefiles import RuleError
-    from pipeline.run.progress import counter
-
-    if engine not in ("local", "dask"):
-        raise typer.BadParameter(f"{engine!r} is not local or dask", param_hint="--engine")
-    if scheduler and engine != "dask":
-        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
-    try:
-        with counter(enabled=progress) as advance:
-            summary = link_records(
-                records,
-                out,
-                rules=rules,
-                engine=engine,
-                workers=workers,
-                scheduler=scheduler,
-                partition_bytes=partition_mb << 20,
-                progress=advance,
-            )
-    except (RecordError, RuleError, LinkError, OSError) as e:
-        typer.echo(f"newsrel link: {e}", err=True)
-        raise typer.Exit(1) from e
-    typer.echo(summary.line(), err=True)
-
-
-@app.command()
-def version() -> None:
-    """Print newsrel's version."""
-    typer.echo(__version__)
+    typer.echo("\n".join(version_lines(model)))
 
 
 def _check_date(value: str | None) -> None:

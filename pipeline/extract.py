@@ -16,20 +16,32 @@ from spacy.tokens import Doc
 
 from pipeline._version import __version__
 from pipeline.ingest.clean import Cleaned, clean
-from pipeline.ingest.files import Document, InputError, iter_documents
+from pipeline.ingest.files import Document, InputError, iter_documents, meta_problem
 from pipeline.ingest.layout import Layout, find_layout
-from pipeline.ingest.published import find_published, read_sidecar
+from pipeline.ingest.published import (
+    Published,
+    find_published,
+    read_sidecar,
+    sidecar_path,
+    unreadable_published,
+)
 from pipeline.nlp.build import load_nlp, model_name
 from pipeline.nlp.chunking import pipe_docs
 from pipeline.record import build_record
 from pipeline.rulefiles import clean_rules, rules_hash
 from pipeline.schema import ErrorRecord, Meta, PipelineInfo, Record
+from pipeline.timelimit import TIMEOUT_ENV, DocumentTimeout
+from pipeline.timelimit import time_limit as cpu_limit
 
 Result = Record | ErrorRecord
 
 
 class EmptyText(ValueError):
     """A document whose text is empty once extraction debris is removed."""
+
+
+class BadMeta(ValueError):
+    """A sidecar whose metadata cannot be used (kind ``bad-meta``)."""
 
 
 @dataclass(frozen=True)
@@ -41,19 +53,42 @@ class Prepared:
     cleaned: Cleaned
     layout: Layout
     meta: dict[str, Any]
+    notes: tuple[str, ...] = ()  # what was wrong with the metadata (``bad-meta`` error lines)
 
 
 def prepare(doc: Document, *, published: str | None = None) -> Prepared:
+    """Clean the text and find its layout and date. A ``meta.published`` (or sidecar date)
+    that is no date is noted and kept as ``published_given``; the document then has no date
+    (relative dates stay unresolved) rather than one from elsewhere."""
     cleaned = clean(doc.text, clean_rules().compiled())
     if not cleaned.text:
         raise EmptyText("no text left after cleaning (only whitespace or debris)")
-    sidecar = read_sidecar(doc.meta.get("path"))
-    found = find_published(cleaned.text, doc.meta, cli=published, sidecar=sidecar)
+    path = doc.meta.get("path")
+    try:
+        sidecar = read_sidecar(path)
+    except ValueError as e:
+        raise BadMeta(str(e)) from e
+    if sidecar and (problem := meta_problem(sidecar)):
+        raise BadMeta(f"{sidecar_path(str(path))}: {problem}")
+    notes: list[str] = []
+    bad = unreadable_published(doc.meta, cli=published, sidecar=sidecar)
+    if bad is None:
+        found = find_published(cleaned.text, doc.meta, cli=published, sidecar=sidecar)
+    else:
+        found = Published(None, None)
+        where = "meta.published" if bad[0] == "meta" else f"{sidecar_path(str(path))}: published"
+        notes.append(
+            f"{path or doc.id}: {where} {bad[1]!r} is not a date (like 2017-09-29 or "
+            "29 September 2017); extracted without a publication date, so relative dates "
+            "are not resolved"
+        )
     layout = find_layout(cleaned.text, published=found.date, published_source=found.source)
     given = {**sidecar, **doc.meta}
     given.pop("published", None)  # the date found (and its source) is the layout's
     given.pop("published_source", None)
-    return Prepared(doc, cleaned, layout, {**layout.meta(), **given})
+    if bad is not None:
+        given["published_given"] = bad[1]
+    return Prepared(doc, cleaned, layout, {**layout.meta(), **given}, tuple(notes))
 
 
 def doc_values(p: Prepared) -> dict[str, Any]:
@@ -94,14 +129,19 @@ def extract_documents(
     nlp: Language | None = None,
     published: str | None = None,
     batch_size: int = 64,
+    time_limit: float | None = None,
 ) -> Iterator[Result]:
     """Records for ``docs``, in order. A document that fails anywhere becomes an
-    :class:`ErrorRecord` naming it and the reason; the others are unaffected."""
+    :class:`ErrorRecord` naming it and the reason; the others are unaffected. A document whose
+    metadata is partly unusable (a ``published`` that is no date) gives an ErrorRecord of kind
+    ``bad-meta`` and then its record. ``time_limit``: seconds of CPU time a document may
+    take (:mod:`pipeline.timelimit`); one that takes longer is an ErrorRecord of kind
+    ``timeout`` and the others go on (None: no limit)."""
     nlp = nlp or load_nlp()
     info = pipeline_info(nlp)
     it = iter(docs)
     while batch := list(islice(it, batch_size)):
-        yield from _process_batch(batch, nlp, info, published)
+        yield from _process_batch(batch, nlp, info, published, time_limit)
 
 
 # Documents go through ``nlp.pipe`` in groups of at most this many characters (a longer document
@@ -127,8 +167,15 @@ def pipe_groups(items: list[Prepared], chars: int) -> list[list[Prepared]]:
     return groups
 
 
+_PREPARE_KINDS: dict[type[Exception], str] = {EmptyText: "empty", BadMeta: "bad-meta"}
+
+
 def _process_batch(
-    batch: list[Document | InputError], nlp: Language, info: PipelineInfo, published: str | None
+    batch: list[Document | InputError],
+    nlp: Language,
+    info: PipelineInfo,
+    published: str | None,
+    limit: float | None = None,
 ) -> Iterator[Result]:
     slots: list[Result | Prepared] = []
     for item in batch:
@@ -138,32 +185,50 @@ def _process_batch(
         try:
             slots.append(prepare(item, published=published))
         except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
-            kind = "empty" if isinstance(e, EmptyText) else "clean"
+            kind = _PREPARE_KINDS.get(type(e), "clean")
             path = item.meta.get("path")
-            slots.append(_error(item.id, kind, f"{path or item.id}: {e}", path))
-    todo = [s for s in slots if isinstance(s, Prepared)]
+            where = str(path or item.id)
+            msg = str(e) if str(e).startswith(where) else f"{where}: {e}"
+            slots.append(_error(item.id, kind, msg, path))
     done: dict[int, Result] = {}
-    try:
-        for group in pipe_groups(todo, PIPE_CHARS):
-            texts = [p.cleaned.text for p in group]
-            values = [doc_values(p) for p in group]
-            for p, nlp_doc in zip(
-                group, pipe_docs(nlp, texts, values=values, batch_size=len(group)), strict=True
-            ):
-                done[id(p)] = _to_record(nlp_doc, p, info)
-    except Exception:  # noqa: BLE001 - find the document that broke the batch, one by one
-        for p in todo:
-            if id(p) not in done:
-                done[id(p)] = _one(p, nlp, info)
+    for group in pipe_groups([s for s in slots if isinstance(s, Prepared)], PIPE_CHARS):
+        texts = [p.cleaned.text for p in group]
+        values = [doc_values(p) for p in group]
+        try:
+            with cpu_limit(limit * len(group) if limit else None):
+                for p, nlp_doc in zip(
+                    group, pipe_docs(nlp, texts, values=values, batch_size=len(group)), strict=True
+                ):
+                    done[id(p)] = _to_record(nlp_doc, p, info)
+        except (Exception, DocumentTimeout):  # noqa: BLE001 - find the document, one by one
+            for p in group:
+                if id(p) not in done:
+                    done[id(p)] = _one(p, nlp, info, limit)
     for slot in slots:
-        yield done[id(slot)] if isinstance(slot, Prepared) else slot
+        if isinstance(slot, Prepared):
+            path = slot.doc.meta.get("path")
+            yield from (_error(slot.doc.id, "bad-meta", note, path) for note in slot.notes)
+            yield done[id(slot)]
+        else:
+            yield slot
 
 
-def _one(p: Prepared, nlp: Language, info: PipelineInfo) -> Result:
+def _one(p: Prepared, nlp: Language, info: PipelineInfo, limit: float | None = None) -> Result:
+    path = p.doc.meta.get("path")
     try:
-        return _to_record(next(pipe_docs(nlp, [p.cleaned.text], values=[doc_values(p)])), p, info)
+        with cpu_limit(limit):
+            doc = next(pipe_docs(nlp, [p.cleaned.text], values=[doc_values(p)]))
+            return _to_record(doc, p, info)
+    except DocumentTimeout:
+        return _error(
+            p.doc.id,
+            "timeout",
+            f"{path or p.doc.id}: stopped after {limit:g} s of CPU time "
+            f"({len(p.cleaned.text):,} characters); raise --doc-timeout (or {TIMEOUT_ENV}) to "
+            "let it finish",
+            path,
+        )
     except Exception as e:  # noqa: BLE001
-        path = p.doc.meta.get("path")
         return _error(p.doc.id, "pipeline", f"{path or p.doc.id}: {type(e).__name__}: {e}", path)
 
 
@@ -185,7 +250,8 @@ def extract_text(
     or a plain dict of its keys (``published``, ``title``, ``outlet``...). Raises
     ``ValueError`` if the record cannot be built."""
     given = meta.model_dump(exclude_none=True) if isinstance(meta, Meta) else dict(meta or {})
-    (result,) = extract_documents([Document(id=id, text=text, meta=given)], nlp=nlp)
-    if isinstance(result, ErrorRecord):
-        raise ValueError(result.message)
-    return result
+    results = list(extract_documents([Document(id=id, text=text, meta=given)], nlp=nlp))
+    for result in results:  # a bad-meta note comes before the record it is about
+        if isinstance(result, Record):
+            return result
+    raise ValueError("; ".join(r.message for r in results if isinstance(r, ErrorRecord)))

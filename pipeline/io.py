@@ -12,10 +12,11 @@ from typing import IO
 
 from pydantic import ValidationError
 
+from pipeline.failures import Failure
 from pipeline.schema import READABLE_VERSIONS, SCHEMA_VERSION, ErrorRecord, Record
 
 
-class RecordError(ValueError):
+class RecordError(Failure, ValueError):
     """A record file (or one of its lines) that cannot be read; the message names file and line."""
 
     def __init__(self, path: str | Path, line: int | None, reason: str) -> None:
@@ -40,9 +41,17 @@ def read_records(
     error records (``kind`` and ``message``, no ``text``: the lines of ``OUT.errors.jsonl``).
     A bad line raises :class:`RecordError` naming file and line."""
     path = Path(path)
-    stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
+    if str(path) != "-" and path.is_dir():
+        raise RecordError(path, None, "a folder, not a records file")
+    stream = sys.stdin.buffer if str(path) == "-" else path.open("rb")
     with stream:
-        for n, line in enumerate(stream, 1):
+        for n, raw in enumerate(stream, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise RecordError(
+                    path, n, f"not UTF-8 text (byte {raw[e.start]:#04x}); is this a records file?"
+                ) from e
             if not line.strip():
                 continue
             record = parse_record(
@@ -94,6 +103,55 @@ def _is_error_line(data: dict[str, object]) -> bool:
 def errors_path(out: Path) -> Path:
     """``OUT.jsonl`` -> ``OUT.errors.jsonl``."""
     return out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
+
+
+class OutputPathError(Failure):
+    """An output path that cannot be written (a folder, under a file, no permission)."""
+
+
+def check_writable(path: Path, *, hint: str = "") -> None:
+    """Raise :class:`OutputPathError` unless a file can be written at ``path``; creates its
+    folder when missing. Run before the work whose result goes there, not after."""
+    if path.is_dir():
+        raise OutputPathError(f"{path} is a folder; a file name is needed{hint}")
+    for parent in (path.parent, *path.parent.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputPathError(f"cannot write {path}: {parent} is a file, not a folder")
+            break
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputPathError(f"cannot create the folder {path.parent}: {e.strerror or e}") from e
+    probe = path.with_name(f".{path.name}.{os.getpid()}.probe")
+    try:  # what permissions say is not enough (root, read-only mounts, /proc): try it
+        probe.open("w").close()
+        probe.unlink()
+    except OSError as e:
+        raise OutputPathError(f"cannot write {path}: {e.strerror or e}") from e
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OutputPathError(f"cannot write {path}: the file is read-only")
+
+
+@contextmanager
+def atomic_file(path: str | Path) -> Iterator[IO[str]]:
+    """A text file written to ``PATH.part`` and renamed to ``path`` when the block ends; if the
+    block fails, the partial file is removed (nothing half-written is ever left)."""
+    path = Path(path)
+    part = path.with_name(path.name + ".part")
+    try:
+        f = part.open("w", encoding="utf-8")
+    except OSError as e:
+        raise OutputPathError(f"cannot write {path}: {e.strerror or e}") from e
+    try:
+        with f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
 
 
 class Writer:

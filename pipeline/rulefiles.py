@@ -19,12 +19,14 @@ from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from pipeline.failures import Failure
+
 M = TypeVar("M", bound=BaseModel)
 
 MODELS_ENV = "NEWSREL_MODELS"
 
 
-class RuleError(ValueError):
+class RuleError(Failure, ValueError):
     """A rule file that cannot be used; the message names file, line or rule, and field."""
 
 

@@ -59,18 +59,16 @@ def render(result: CrossDocResult) -> Group:
 def run_crossdoc(
     gold: Path, pred: Path | None, *, model: str | None = None, json_out: Path | None = None
 ) -> int:
-    """Evaluate, print the tables, write ``json_out``; the exit code (2: unreadable input)."""
-    from pipeline.evaluate.running import EvaluationError
+    """Evaluate, print the tables, write ``json_out``; the exit code. Unreadable input raises
+    (a :class:`~pipeline.failures.Failure`: the CLI prints it as one line, exit 2)."""
+    from pipeline.io import atomic_file
 
+    result = evaluate_crossdoc(gold, pred, model=model)
     console = Console()
-    try:
-        result = evaluate_crossdoc(gold, pred, model=model)
-    except EvaluationError as e:
-        console.print(f"error: {e}", style="red", highlight=False)
-        return 2
     if not console.is_terminal:
         console = Console(width=160)
     console.print(render(result))
     if json_out is not None:
-        json_out.write_text(json.dumps(result.to_dict(), indent=2) + "\n", encoding="utf-8")
+        with atomic_file(json_out) as f:
+            f.write(json.dumps(result.to_dict(), indent=2) + "\n")
     return 0

@@ -177,4 +177,7 @@ def print_events_report(result: EventsEvaluation, console: Console | None = None
 
 
 def write_events_json(result: EventsEvaluation, path: Path) -> None:
-    path.write_text(json.dumps(result.to_dict(), indent=1) + "\n", encoding="utf-8")
+    from pipeline.io import atomic_file
+
+    with atomic_file(path) as f:
+        f.write(json.dumps(result.to_dict(), indent=1) + "\n")

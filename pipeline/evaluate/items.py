@@ -11,11 +11,12 @@ from pipeline.evaluate.events import EventArgument, Trigger
 from pipeline.evaluate.labels import Join, LabelMap, Target, map_label, map_relation, relation_type
 from pipeline.evaluate.relations import RelationItem
 from pipeline.evaluate.spans import Mention, Timex
+from pipeline.failures import Failure
 from pipeline.ingest.clean import Cleaned, restore
 from pipeline.schema import Entity, Record
 
 
-class AlignmentError(ValueError):
+class AlignmentError(Failure, ValueError):
     """A prediction's text cannot be lined up with its gold text."""
 
 

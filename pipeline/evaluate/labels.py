@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline.failures import Failure
 from pipeline.relations.types import relation_types
 from pipeline.rulefiles import RuleError, load_json
 
@@ -104,7 +105,7 @@ def map_relation(mapping: dict[str, Target] | None, rtype: str, head: str, tail:
     return relation_type(mapping.get(rtype), head, tail)
 
 
-class LabelMapError(ValueError):
+class LabelMapError(Failure, ValueError):
     pass
 
 

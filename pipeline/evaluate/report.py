@@ -14,6 +14,7 @@ from rich.text import Text
 from pipeline.evaluate.coref_report import coref_tables
 from pipeline.evaluate.prf import LabelScores
 from pipeline.evaluate.results import Evaluation
+from pipeline.io import atomic_file
 
 
 def to_json(result: Evaluation) -> str:
@@ -21,9 +22,8 @@ def to_json(result: Evaluation) -> str:
 
 
 def write_json(result: Evaluation, path: Path) -> None:
-    tmp = Path(str(path) + ".part")
-    tmp.write_text(to_json(result), encoding="utf-8")
-    tmp.replace(path)
+    with atomic_file(path) as f:
+        f.write(to_json(result))
 
 
 def _pct(x: float) -> str:

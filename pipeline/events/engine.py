@@ -80,7 +80,7 @@ def match_events(
     frames = [f for f in frames if complete(f, types)]
     frames = merge_frames(frames, types, across=True)
     frames = give_way(doc, frames, types)
-    return [to_fact(doc, f, types, scopes.published) for f in frames]
+    return [to_fact(doc, f, types, scopes.published, scopes.sentence) for f in frames]
 
 
 def _trigger_only(doc: Doc, triggers: list[TriggerMatch], types: EventTypes) -> list[EventFact]:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,7 +134,16 @@ def complete(frame: Frame, types: EventTypes) -> bool:
     return all(r in roles for r in etype.required) and frame.status in etype.statuses
 
 
-def to_fact(doc: Doc, frame: Frame, types: EventTypes, published: str | None) -> EventFact:
+def to_fact(
+    doc: Doc,
+    frame: Frame,
+    types: EventTypes,
+    published: str | None,
+    sentence: Sequence[int] | None = None,
+) -> EventFact:
+    """The event fact of ``frame``; ``sentence`` is the sentence number of each token
+    (:class:`~pipeline.events.scopes.Scopes`), worked out from ``doc.sents`` when not given."""
+
     def chars(m: TriggerMatch) -> Offsets:
         span = doc[m.start : m.end]
         return (span.start_char, span.end_char)
@@ -147,7 +157,9 @@ def to_fact(doc: Doc, frame: Frame, types: EventTypes, published: str | None) ->
     ):
         date = published[:10]
     rules = tuple(dict.fromkeys(m.rule.id for m in frame.triggers))
-    spread = frame.sentences | _arg_sentences(doc, frame)
+    if sentence is None:
+        sentence = [k for k, sent in enumerate(doc.sents) for _ in range(len(sent))]
+    spread = frame.sentences | _arg_sentences(doc, frame, sentence)
     args = sorted(frame.args, key=lambda a: (a.role, a.start))
     return EventFact(
         type=frame.type,
@@ -164,9 +176,12 @@ def to_fact(doc: Doc, frame: Frame, types: EventTypes, published: str | None) ->
     )
 
 
-def _arg_sentences(doc: Doc, frame: Frame) -> set[int]:
+def _arg_sentences(doc: Doc, frame: Frame, sentence: Sequence[int]) -> set[int]:
+    """Numbers of the sentences the arguments' characters overlap: the sentences of the
+    tokens each argument covers (found by bisection, never a pass over every sentence)."""
     out: set[int] = set()
-    for n, sent in enumerate(doc.sents):
-        if any(a.start < sent.end_char and sent.start_char < a.end for a in frame.args):
-            out.add(n)
+    for a in frame.args:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.update(range(sentence[span.start], sentence[span.end - 1] + 1))
     return out

@@ -25,6 +25,10 @@ ENTITY_CHILD_DEPS = frozenset({"appos", "compound", "nmod", "poss"})
 CHUNK_DEPS = frozenset({"compound", "amod", "nmod"})
 PUNCT_EDGES = frozenset({"PUNCT", "SPACE"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp"})
+# ``extend_back: paragraph`` reaches back at most this many tokens: a text without paragraph
+# breaks (one long line) is one "paragraph", and a content argument the size of the document
+# is no quote (and made each such argument cost time in the length of the whole text)
+PARAGRAPH_MAX_TOKENS = 300
 
 
 @dataclass(frozen=True)
@@ -236,6 +240,7 @@ def _span_arg(
         if (
             spec.extend_back == "paragraph"
             and end <= match.start
+            and start - scopes.para_start[start] <= PARAGRAPH_MAX_TOKENS
             and start == _trim(doc, scopes.seg_start[start], end)[0]
         ):
             start = _trim(doc, scopes.para_start[start], end)[0]

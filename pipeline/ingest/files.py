@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import json
 import os
 import stat
@@ -170,8 +171,22 @@ def _walk(root: Path) -> Iterator[Path | InputError]:
             yield Path(dirpath) / name
 
 
-def _jsonl_index(path: Path) -> Iterator[tuple[str, int, int] | InputError]:
-    """(id, byte offset, line number) of each line of a JSONL input, without keeping texts."""
+def file_fingerprint(path: Path) -> str:
+    """Size and modification time of a file and of its sidecar (what ``--resume`` compares)."""
+    parts = []
+    for p in (path, path.with_name(path.name + ".meta.json")):
+        try:
+            st = p.stat()
+        except OSError:
+            parts.append("-")
+        else:
+            parts.append(f"{st.st_size}:{st.st_mtime_ns}")
+    return "/".join(parts)
+
+
+def _jsonl_index(path: Path) -> Iterator[tuple[str, int, int, str] | InputError]:
+    """(id, byte offset, line number, hash of the line) of each line of a JSONL input, without
+    keeping texts."""
     with path.open("rb") as f:
         n = 0
         while True:
@@ -197,7 +212,33 @@ def _jsonl_index(path: Path) -> Iterator[tuple[str, int, int] | InputError]:
                     f"{path.name}:{n}", "bad-jsonl", f"{path}:{n}: no string `id` field", str(path)
                 )
                 continue
-            yield doc_id, offset, n
+            yield doc_id, offset, n, hashlib.sha256(line).hexdigest()[:32]
+
+
+# meta keys a record holds as text (pipeline/schema.py, Meta); ``published`` is read as a date
+META_TEXT_KEYS = ("title", "outlet", "dateline", "published_source", "encoding")
+
+
+def json_kind(value: Any) -> str:
+    """What a JSON value is, in plain words."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "null" if value is None else "text"
+
+
+def meta_problem(meta: dict[str, Any]) -> str | None:
+    """What is wrong with the types of a document's metadata, in plain words (None: nothing)."""
+    for key in META_TEXT_KEYS:
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            return f"meta.{key} must be text (a JSON string), not {json_kind(value)}"
+    return None
 
 
 def _read_jsonl_line(path: Path, offset: int, n: int, doc_id: str) -> Document:
@@ -207,9 +248,13 @@ def _read_jsonl_line(path: Path, offset: int, n: int, doc_id: str) -> Document:
     text = obj.get("text")
     meta = obj.get("meta") or {}
     if not isinstance(text, str):
-        raise DecodeError("bad-jsonl", f"{path}:{n}: `text` is missing or not a string")
+        what = "missing" if text is None else f"{json_kind(text)}, not text"
+        raise DecodeError("bad-jsonl", f"{path}:{n}: text is {what} (a JSON string is needed)")
     if not isinstance(meta, dict):
-        raise DecodeError("bad-jsonl", f"{path}:{n}: `meta` is not an object")
+        raise DecodeError("bad-jsonl", f"{path}:{n}: meta must be an object, not {json_kind(meta)}")
+    problem = meta_problem(meta)
+    if problem:
+        raise DecodeError("bad-jsonl", f"{path}:{n}: {problem}")
     if not text.strip():
         raise DecodeError("empty", f"{path}:{n}: empty text")
     return Document(id=doc_id, text=text, meta={**meta, "path": f"{path}:{n}"})
@@ -225,6 +270,12 @@ class Source:
     path: str
     offset: int = -1
     line: int = 0
+    fingerprint: str = ""  # size and mtime of a file (and sidecar), a hash of a JSONL line
+
+    @property
+    def where(self) -> str:
+        """``path:line`` for a JSONL line, the path for a file."""
+        return f"{self.path}:{self.line}" if self.offset >= 0 else self.path
 
 
 Item = Source | InputError
@@ -243,27 +294,33 @@ def index_documents(paths: Iterable[str | Path]) -> list[Item]:
                     errors.append(found)
                     continue
                 if found.suffix.lower() in TEXT_SUFFIXES:  # JSONL only when named directly
-                    entries.append(Source(found.relative_to(root).as_posix(), str(found)))
+                    doc_id = found.relative_to(root).as_posix()
+                    entries.append(Source(doc_id, str(found), fingerprint=file_fingerprint(found)))
         elif root.suffix.lower() in JSONL_SUFFIXES and root.is_file():
             _add_jsonl(root, entries, errors)
         elif root.exists() or root.is_symlink():
-            entries.append(Source(root.name, str(root)))
+            entries.append(Source(root.name, str(root), fingerprint=file_fingerprint(root)))
         else:
             errors.append(
                 InputError(str(given), "not-found", f"{given}: no such file or folder", str(given))
             )
 
-    seen: set[str] = set()
-    keyed: list[tuple[str, int, Item]] = [(e.id, 0, e) for e in errors]
-    keyed.extend((s.id, 1, s) for s in entries)
+    seen: dict[str, str] = {}
+    keyed: list[tuple[str, int, int, Item]] = [(e.id, 0, n, e) for n, e in enumerate(errors)]
+    keyed.extend((s.id, 1, n, s) for n, s in enumerate(entries))
     out: list[Item] = []
-    for doc_id, _, item in sorted(keyed, key=lambda x: (x[0], x[1])):
+    for doc_id, _, _, item in sorted(keyed, key=lambda x: (x[0], x[1], x[2])):
         if isinstance(item, Source):
             if doc_id in seen:
                 item = InputError(
-                    doc_id, "duplicate-id", f"{item.path}: id {doc_id!r} seen before", item.path
+                    doc_id,
+                    "duplicate-id",
+                    f"{item.where}: id {doc_id!r} was seen before, at {seen[doc_id]}; "
+                    "the first one is kept",
+                    item.path,
                 )
-            seen.add(doc_id)
+            else:
+                seen[doc_id] = item.where
         out.append(item)
     return out
 
@@ -297,8 +354,8 @@ def _add_jsonl(path: Path, entries: list[Source], errors: list[InputError]) -> N
             if isinstance(row, InputError):
                 errors.append(row)
             else:
-                doc_id, offset, n = row
-                entries.append(Source(doc_id, str(path), offset, n))
+                doc_id, offset, n, digest = row
+                entries.append(Source(doc_id, str(path), offset, n, digest))
     except OSError as e:
         errors.append(
             InputError(

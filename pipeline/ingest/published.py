@@ -139,6 +139,24 @@ def read_sidecar(path: str | Path | None) -> dict[str, Any]:
     return data
 
 
+def unreadable_published(
+    meta: dict[str, Any], *, cli: str | None = None, sidecar: dict[str, Any] | None = None
+) -> tuple[str, Any] | None:
+    """``(source, value)`` when the date :func:`find_published` would take from the input's
+    metadata or sidecar is given but is no date ("yesterday", "2017-13-45", 12345); None when
+    it is a date, or none is given (an empty string counts as none)."""
+    if cli:
+        return None
+    for source, value in (
+        ("meta", meta.get("published")),
+        ("sidecar", (sidecar or {}).get("published")),
+    ):
+        if value is None or value == "":
+            continue
+        return None if parse_published(value) else (source, value)
+    return None
+
+
 def find_published(
     text: str,
     meta: dict[str, Any],

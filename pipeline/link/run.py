@@ -11,7 +11,6 @@ same code, so the files are byte-identical to the local path's.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -21,6 +20,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
 
+from pipeline.failures import Failure
+from pipeline.io import atomic_file
 from pipeline.link.entities import EntityIndex
 from pipeline.link.events import Candidate, EventLinker, corpus_event
 from pipeline.link.nodes import EventNode
@@ -43,7 +44,7 @@ EVENTS_FILE = "events.jsonl"
 ENGINES = ("local", "dask")
 
 
-class LinkError(ValueError):
+class LinkError(Failure, ValueError):
     """Inputs that cannot be linked (a document id given twice, an unknown engine)."""
 
 
@@ -212,12 +213,8 @@ class Reducer:
 
 
 def _atomic(path: Path, write: Callable[[IO[str]], None]) -> None:
-    part = path.with_name(path.name + ".part")
-    with part.open("w", encoding="utf-8") as f:
+    with atomic_file(path) as f:  # a failure leaves no partial file
         write(f)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(part, path)
 
 
 def _rules_path(rules: str | Path | None) -> Path:

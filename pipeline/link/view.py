@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from pipeline.failures import Failure
 from pipeline.io import RecordError
 from pipeline.link.run import ENTITIES_FILE, EVENTS_FILE
 from pipeline.link.schema import CorpusEntity, CorpusEvent
@@ -17,8 +18,11 @@ from pipeline.link.schema import CorpusEntity, CorpusEvent
 M = TypeVar("M", bound=BaseModel)
 
 
-class CorpusNotFound(LookupError):
-    pass
+class CorpusNotFound(Failure, LookupError):
+    """No corpus view there, or no such corpus event in it: exit code 1, as ``grep`` finding
+    nothing."""
+
+    code = 1
 
 
 def is_corpus_view(path: str | Path) -> bool:

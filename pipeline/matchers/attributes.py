@@ -9,7 +9,7 @@ filed under one value its first token must have (a plain ``{"TAG": "NN"}``, or e
 ``IN`` set), so a token is only tried against the patterns filed under its own values; the few
 patterns without such a value are tried everywhere. The result is the list
 ``AttributeRuler.match`` returns, in the same order, so ``set_annotations`` sets the same
-attributes: ``tests/test_attributes.py`` compares the two on real text.
+attributes: ``tests/matchers/test_attributes.py`` compares the two on real text.
 
 Only what is needed for that is supported: token specs made of string attributes compared by
 value, ``IN``, ``NOT_IN`` or ``REGEX``, and ``IS_*`` flags; patterns of any other shape (``OP``,

@@ -12,6 +12,7 @@ from pydantic import Field
 from spacy.language import Language
 
 import pipeline.nlp.components  # noqa: F401  (registers the factories and extensions)
+from pipeline.failures import Failure
 from pipeline.matchers.switch import speed_layer
 from pipeline.rulefiles import _Rule, load_json, models_dir
 
@@ -48,7 +49,7 @@ def pipeline_config(folder: Path | None = None) -> PipelineConfig:
     return load_json((folder or models_dir()) / "pipeline.json", PipelineConfig)
 
 
-class ModelNotFound(RuntimeError):
+class ModelNotFound(Failure, RuntimeError):
     pass
 
 

@@ -15,14 +15,21 @@ from pipeline.link.schema import CorpusEvent
 from pipeline.link.view import entity_labels, read_corpus_events
 from pipeline.present.report.markup import esc
 from pipeline.present.report.rows import EventRow
+from pipeline.present.terminal import safe
 from pipeline.present.views import parse_date
 
 MAX_LINKED_ROWS = 500  # the report lists the newest linked events, up to this many
 
 
+def _cells(*values: object) -> list[Text]:
+    """Table cells of values from a corpus view: text, never rich markup or terminal control."""
+    return [Text(safe(v)) for v in values]
+
+
 def corpus_event_view(event: CorpusEvent) -> Group:
-    """One corpus event: what it is, who took part, where reports disagree, every source."""
-    head = Text(f"{event.id} {event.type}", style="bold")
+    """One corpus event: what it is, who took part, where reports disagree, every source. Every
+    value is shown as text (``[link=...]`` stays those characters, ESC is shown as ``\\x1b``)."""
+    head = Text(safe(f"{event.id} {event.type}"), style="bold")
     facts = [
         f"status: {event.status or '-'}",
         f"date: {event.date or '-'}"
@@ -34,13 +41,13 @@ def corpus_event_view(event: CorpusEvent) -> Group:
     if event.values:
         facts.append("values: " + "; ".join(f"{k}: {v}" for k, v in event.values.items()))
     parts: list[Panel | Table | Text] = [
-        Panel(Text("\n".join(facts)), title=head, title_align="left")
+        Panel(Text(safe("\n".join(facts))), title=head, title_align="left")
     ]
     who = Table(title="Participants", title_justify="left")
     for col in ("role", "entity", "name", "sources"):
         who.add_column(col)
     for p in event.participants:
-        who.add_row(p.role, p.entity or "", p.name, str(p.n_sources))
+        who.add_row(*_cells(p.role, p.entity or "", p.name, p.n_sources))
     parts.append(who)
     if event.conflicts:
         conf = Table(title="Where sources disagree", title_justify="left")
@@ -49,23 +56,20 @@ def corpus_event_view(event: CorpusEvent) -> Group:
         conf.add_column("sources")
         for c in event.conflicts:
             for v in c.values:
-                conf.add_row(c.field, v.value, ", ".join(event.sources[i].doc for i in v.sources))
+                docs = ", ".join(event.sources[i].doc for i in v.sources)
+                conf.add_row(*_cells(c.field, v.value, docs))
         parts.append(conf)
     src = Table(title="Sources", title_justify="left")
     for col in ("#", "document", "event", "published", "outlet", "date", "sentence"):
         src.add_column(col, overflow="fold")
     for i, s in enumerate(event.sources):
         src.add_row(
-            str(i), s.doc, s.event, s.published or "", s.outlet or "", s.date or "", s.sentence
+            *_cells(i, s.doc, s.event, s.published or "", s.outlet or "", s.date or "", s.sentence)
         )
     parts.append(src)
     if event.links:
-        parts.append(
-            Text(
-                "links: " + "; ".join(f"{link.a}-{link.b} {link.rule}" for link in event.links),
-                style="dim",
-            )
-        )
+        links = "; ".join(f"{link.a}-{link.b} {link.rule}" for link in event.links)
+        parts.append(Text(safe("links: " + links), style="dim"))
     return Group(*parts)
 
 

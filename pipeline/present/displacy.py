@@ -3,7 +3,8 @@
 ``render(record)`` returns an HTML string (a ``str`` that Jupyter also displays as HTML).
 Entities use displaCy's ``ent`` style in manual mode (character offsets, exact); events use
 the ``span`` style, which draws overlapping spans: the trigger labelled with the event type,
-each argument with its role. All text goes through displaCy's escaping or :func:`html.escape`.
+each argument with its role. Every value of a record is data: text goes through displaCy's
+escaping, and labels, ids and captions (text or attribute) through :func:`html.escape`.
 """
 
 from __future__ import annotations
@@ -157,6 +158,6 @@ def render_event(record: Record, event: Event, look: Lookup | None = None) -> st
     )
     caption = html.escape(event_caption(event))
     return (
-        f'<div class="newsrel-event" id="{html.escape(record.id)}--{event.id}">'
+        f'<div class="newsrel-event" id="{html.escape(f"{record.id}--{event.id}")}">'
         f'<div class="newsrel-event-caption">{caption}</div>{body}</div>'
     )

@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from pipeline.failures import Failure
 from pipeline.io import read_records
 from pipeline.present.references import reference_views
 from pipeline.present.views import Lookup
@@ -32,8 +33,20 @@ LABEL_STYLES = {
 }
 
 
-class RecordNotFound(LookupError):
-    pass
+# control characters a record may hold (ESC starts a terminal escape sequence: colours, a
+# cleared screen, a link, a changed title): shown as \xNN, never sent to the terminal as such
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c not in (9, 10)}
+
+
+def safe(value: object) -> str:
+    """A record's value as terminal text: control characters made visible (``\\x1b``)."""
+    return str(value).translate(_CONTROLS)
+
+
+class RecordNotFound(Failure, LookupError):
+    """No record with the id asked for: exit code 1, as ``grep`` finding nothing."""
+
+    code = 1
 
 
 def find_record(path: str | Path, doc_id: str) -> Record:
@@ -52,11 +65,11 @@ def highlighted_text(record: Record, *, max_chars: int | None = None) -> Text:
     for ent in sorted(record.entities, key=lambda e: e.start):
         if ent.start < pos or ent.end > len(text):
             continue
-        out.append(text[pos : ent.start])
-        out.append(ent.text, style=LABEL_STYLES.get(ent.label, "bold"))
-        out.append(f"[{ent.label}]", style="dim")
+        out.append(safe(text[pos : ent.start]))
+        out.append(safe(ent.text), style=LABEL_STYLES.get(ent.label, "bold"))
+        out.append(safe(f"[{ent.label}]"), style="dim")
         pos = ent.end
-    out.append(text[pos:])
+    out.append(safe(text[pos:]))
     if max_chars is not None and len(record.text) > max_chars:
         out.append(f" … ({len(record.text) - max_chars:,} more characters)", style="dim italic")
     return out
@@ -73,11 +86,11 @@ def _clusters(record: Record) -> Table:
             for r in c.roles
         ]
         table.add_row(
-            Text(c.id),
-            Text(c.label, style=LABEL_STYLES.get(c.label, "")),
-            Text(c.name),
+            Text(safe(c.id)),
+            Text(safe(c.label), style=LABEL_STYLES.get(c.label, "")),
+            Text(safe(c.name)),
             Text(str(len(c.mentions))),
-            Text("; ".join([*c.aliases, *roles])),
+            Text(safe("; ".join([*c.aliases, *roles]))),
         )
     return table
 
@@ -88,12 +101,9 @@ def _relations(record: Record) -> Table:
     for col in ("id", "type", "head", "tail", "rule"):
         table.add_column(col)
     for r in record.relations:
-        table.add_row(
-            *map(
-                Text,
-                (r.id, r.type, look.relation_end(r.head)[0], look.relation_end(r.tail)[0], r.rule),
-            )
-        )
+        ends = (look.relation_end(r.head)[0], look.relation_end(r.tail)[0])
+        values = (r.id, r.type, *ends, r.rule)
+        table.add_row(*(Text(safe(v)) for v in values))
     return table
 
 
@@ -105,12 +115,12 @@ def _events(record: Record) -> Table:
     for ev in record.events:
         args = "\n".join(f"{a.role}: {a.name or a.text}" for a in look.arguments(ev))
         table.add_row(
-            Text(ev.id),
-            Text(ev.type, style="bold"),
-            Text(ev.trigger.text),
-            Text(ev.status or ""),
-            Text(ev.date or ""),
-            Text(args),
+            Text(safe(ev.id)),
+            Text(safe(ev.type), style="bold"),
+            Text(safe(ev.trigger.text)),
+            Text(safe(ev.status or "")),
+            Text(safe(ev.date or "")),
+            Text(safe(args)),
         )
     return table
 
@@ -120,21 +130,22 @@ def _references(record: Record) -> Table:
     for col in ("id", "mention", "kind", "refers to", "linked to", "rule"):
         table.add_column(col)
     for v in reference_views(record):
-        table.add_row(*map(Text, (v.id, v.text, v.kind, "; ".join(v.names), v.antecedent, v.rule)))
+        values = (v.id, v.text, v.kind, "; ".join(v.names), v.antecedent, v.rule)
+        table.add_row(*(Text(safe(x)) for x in values))
     return table
 
 
 def record_view(record: Record, *, max_chars: int | None = 4000) -> Group:
     meta = record.meta
     info = " · ".join(b for b in (meta.published, meta.outlet, meta.dateline) if b)
-    title = Text(record.id, style="bold")
+    title = Text(safe(record.id), style="bold")
     if meta.title:
-        title.append(f" — {meta.title}", style="bold")
+        title.append(safe(f" — {meta.title}"), style="bold")
     parts: list[Panel | Table | Text] = [
         Panel(
             highlighted_text(record, max_chars=max_chars),
             title=title,
-            subtitle=Text(info) if info else None,
+            subtitle=Text(safe(info)) if info else None,
             title_align="left",
         )
     ]

@@ -24,6 +24,7 @@ from pipeline.matchers.gates import (
     tree_nodes,
 )
 from pipeline.matchers.gates import token_needs as gate_token_needs
+from pipeline.matchers.spandoc import SpanDocs
 from pipeline.relations.rules import RelationRule
 
 Labels = tuple[frozenset[str], frozenset[str]]
@@ -199,6 +200,7 @@ class _Parts:
     sentences: Sequence[tuple[Span, frozenset[str]]]
     extra: dict[int, list[Span]]
     _copies: dict[int, Doc] = field(default_factory=dict)
+    _span_docs: SpanDocs | None = None  # reads the document once for all its copies
 
     def holding(
         self, labels: Labels, keep: Callable[[int, int], bool] = lambda first, end: True
@@ -222,7 +224,9 @@ class _Parts:
     def _copy(self, k: int, sent: Span) -> Doc:
         copy = self._copies.get(k)
         if copy is None:
-            copy = self._copies[k] = sent.as_doc()
+            if self._span_docs is None:
+                self._span_docs = SpanDocs(self.doc)
+            copy = self._copies[k] = self._span_docs.of(sent)
             inside = [x for x in self.extra.get(k, []) if x.end <= sent.end]
             if inside:
                 copy.ents = [

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.countries import CountryTable, country_of
-from pipeline.facts import ClusterFact, Offsets, RelationFact
+from pipeline.facts import ClusterFact, Offsets, RelationFact, SentenceIndex
 from pipeline.resolve.acronyms import Definition, find_definitions
 from pipeline.resolve.names import prefix_links
 
@@ -202,6 +202,7 @@ def resolve(
         for short, long in prefix_links(ents).items():
             union.join(short, long)
     links = alias_links(doc, ents, find_definitions(doc))
+    sentence_of = SentenceIndex.of(doc) if any(link.long is not None for link in links) else None
     long_names: dict[int, str] = {}
     alias_of: dict[int, set[str]] = defaultdict(set)
     relations = []
@@ -214,7 +215,7 @@ def resolve(
                     offsets(ents[link.short]),
                     offsets(ents[link.long]),
                     ALIAS_RULE,
-                    _sent(doc, ents[link.short]),
+                    sentence_of.get(ents[link.short].start) if sentence_of else None,
                 )
             )
         else:
@@ -243,10 +244,3 @@ def resolve(
             )
         )
     return Resolution(clusters=clusters, aliases=relations)
-
-
-def _sent(doc: Doc, span: Span) -> int | None:
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return None
-    start = span.sent.start
-    return sum(1 for s in doc.sents if s.start < start)

@@ -12,16 +12,20 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from pipeline.about import rules_description
 from pipeline.extract import pipeline_info
+from pipeline.failures import Failure
 from pipeline.ingest.files import Item, index_documents
 from pipeline.nlp.build import load_nlp
 from pipeline.run.engines import open_engine
+from pipeline.run.guard import OutputError, OutputLock, check_output
 from pipeline.run.jobs import Batch, Settings
-from pipeline.run.parts import Part, PartStore
+from pipeline.run.parts import DamagedParts, Part, PartStore
 
 
 @dataclass
@@ -34,6 +38,9 @@ class Summary:
     seconds: float = 0.0
     interrupted: bool = False
     out: str = ""
+    given: int = 0  # documents (and unreadable inputs) found under the paths given
+    rules: str = ""  # the rules folder in use
+    warnings: list[str] = field(default_factory=list)  # damaged parts set aside
 
     @property
     def words_per_second(self) -> float:
@@ -102,6 +109,13 @@ class _StreamSink:
         self.out.flush()
 
 
+MAX_ROUNDS = 3  # a part found damaged is done again; a third failure in a row is an error
+
+
+class PartsKeepFailing(Failure):
+    """Parts written by this run fail their check again and again (a failing disk?)."""
+
+
 def extract_batch(
     paths: Iterable[str | Path],
     out: str | Path,
@@ -117,16 +131,36 @@ def extract_batch(
     or ``-`` for stdout), with ``engine`` ``local`` (``workers`` processes) or ``dask``
     (``scheduler`` address, default a local cluster of ``workers`` processes).
 
-    ``resume`` continues an interrupted run into the same ``out``. Raises :class:`Interrupted`
-    on Ctrl-C, after keeping what was committed."""
+    ``out`` is checked before anything is read (:func:`~pipeline.run.guard.check_output`) and
+    locked while the run writes it. ``resume`` continues an earlier run into the same ``out``
+    (:mod:`pipeline.run.resume` checks it is the same run). Raises :class:`Interrupted` on
+    Ctrl-C, after keeping what was committed."""
     settings = settings or Settings()
     started = time.perf_counter()
-    items = index_documents(paths)
-    summary = Summary(out=str(out))
+    paths = list(paths)
     stream = str(out) == "-"
     if stream and resume:
-        raise ValueError("--resume needs an output file, not stdout")
-    store = None if stream else PartStore(Path(out))
+        raise OutputError("--resume needs an output file, not - (stdout)")
+    if not stream:
+        check_output(Path(out), paths)
+    with nullcontext() if stream else OutputLock(Path(out)):
+        return _run(paths, out, engine, workers, scheduler, settings, resume, progress, started)
+
+
+def _run(
+    paths: list[str | Path],
+    out: str | Path,
+    engine: str,
+    workers: int,
+    scheduler: str | None,
+    settings: Settings,
+    resume: bool,
+    progress: Callable[[int], None] | None,
+    started: float,
+) -> Summary:
+    items = index_documents(paths)
+    summary = Summary(out=str(out), given=len(items), rules=rules_description())
+    store = None if str(out) == "-" else PartStore(Path(out))
     sink: _StreamSink | PartStore
     if store is None:
         done: set[str] = set()
@@ -134,27 +168,41 @@ def extract_batch(
     else:
         info = pipeline_info(load_nlp(settings.model))
         fingerprint = {"published": settings.published, "pipeline": info.model_dump(mode="json")}
-        done = store.start(fingerprint, resume=resume)
+        done = store.start(fingerprint, resume=resume, items=items)
         sink = store
-    batches = list(plan_batches(items, settings.batch_size, done))
     summary.skipped = sum(1 for i in items if i.id in done)
-    if isinstance(sink, _StreamSink):
-        sink.order = [b.seq for b in batches]
     try:
         with open_engine(engine, workers=workers, scheduler=scheduler, settings=settings) as runner:
-            for part in runner.run(batches, settings):
-                sink.commit(part)
-                summary.documents += len(part.ids)
-                summary.records += len(part.records)
-                summary.errors += len(part.errors)
-                summary.words += part.words
-                if progress:
-                    progress(len(part.ids))
+            for _ in range(MAX_ROUNDS):
+                batches = list(plan_batches(items, settings.batch_size, done))
+                if isinstance(sink, _StreamSink):
+                    sink.order = [b.seq for b in batches]
+                for part in runner.run(batches, settings):
+                    sink.commit(part)
+                    summary.documents += len(part.ids)
+                    summary.records += len(part.records)
+                    summary.errors += len(part.errors)
+                    summary.words += part.words
+                    if progress:
+                        progress(len(part.ids))
+                if store is None:
+                    break
+                try:
+                    summary.records, summary.errors = store.finish(i.id for i in items)
+                    break
+                except DamagedParts:
+                    done = store.done_ids()  # without the damaged part: its documents again
+            else:
+                raise PartsKeepFailing(
+                    f"parts under {Path(str(out) + '.parts')} failed their check {MAX_ROUNDS} "
+                    "times in a row; is the disk sound?"
+                )
     except KeyboardInterrupt as e:
         summary.seconds = time.perf_counter() - started
         summary.interrupted = True
         raise Interrupted(summary) from e
-    if store is not None:
-        summary.records, summary.errors = store.finish()
+    finally:
+        if store is not None:
+            summary.warnings = list(store.warnings)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -26,6 +26,7 @@ class Settings:
     model: str | None = None
     published: str | None = None
     batch_size: int = DEFAULT_BATCH
+    doc_timeout: float | None = None  # CPU seconds per document (pipeline.timelimit); None: none
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,11 @@ def run_batch(batch: Batch, settings: Settings) -> Part:
     words = 0
     docs = (load(item) for item in batch.items)
     for result in extract_documents(
-        docs, nlp=nlp, published=settings.published, batch_size=settings.batch_size
+        docs,
+        nlp=nlp,
+        published=settings.published,
+        batch_size=settings.batch_size,
+        time_limit=settings.doc_timeout,
     ):
         if isinstance(result, ErrorRecord):
             errors.append((result.id, dumps(result)))

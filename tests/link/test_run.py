@@ -142,7 +142,8 @@ def test_link_command_writes_the_view_and_reports(tmp_path, corpus_file, expecte
 
 def test_link_command_exit_codes(tmp_path) -> None:
     missing = runner.invoke(app, ["link", str(tmp_path / "none.jsonl"), "-o", str(tmp_path)])
-    assert missing.exit_code == 1 and "no such records file" in missing.output
+    assert missing.exit_code == 2 and "no such records file" in missing.output  # input error
+    assert missing.stderr.startswith("newsrel link: ") and missing.stderr.count("\n") == 1
     usage = runner.invoke(app, ["link", "x.jsonl", "-o", str(tmp_path), "--engine", "spark"])
     assert usage.exit_code == 2
 

@@ -14,6 +14,7 @@ from pipeline.present.report import build_report
 
 from ..conftest import ROOT
 from ..records import MEETING_TEXT, make_record
+from .hostile import Page, hostile_records
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CORPUS = ROOT / "corpus"
@@ -88,6 +89,18 @@ def test_script_in_a_document_stays_text(hand_report) -> None:
     assert "data-pwned" not in body_attributes(dom)
     assert "&lt;script&gt;document.body.setAttribute" in dom
     assert "&lt;img src=x onerror" in dom
+
+
+def test_hostile_records_run_no_script_and_add_no_element(tmp_path: Path) -> None:
+    """A records file with hostile values in every field: after the page's own scripts ran,
+    no payload ran (none set ``data-pwned``) and no element of theirs is in the DOM."""
+    _, dom = open_report(hostile_records(), tmp_path)
+    attrs = body_attributes(dom)
+    assert 'data-report-ready="1"' in attrs and "data-pwned" not in attrs
+    page = Page.of(dom)
+    assert not page.tag_names & {"img", "pwnelement"} and len(page.scripts) == 1
+    assert not any(name.startswith("on") for name in page.attribute_names)
+    assert "&lt;img src=x onerror=" in dom
 
 
 def test_screenshot_of_the_report(hand_report, tmp_path: Path) -> None:

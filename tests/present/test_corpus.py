@@ -126,3 +126,19 @@ def test_frames_gain_the_corpus_tables_joined_to_the_records(view) -> None:
     sources = frames.corpus_sources.merge(frames.events, on=["doc_id", "event_id"])
     assert len(sources) == 2
     assert len(to_frames(view[0]).corpus_events) == 0
+
+
+def test_a_corpus_event_shows_markup_and_control_characters_of_its_values_as_text(view) -> None:
+    """A corpus view is data: rich markup (`[link=...]`) and escape sequences in names, ids
+    and sources are printed as those characters, never interpreted."""
+    event = find_corpus_event(view[1], "CV1")
+    evil = "[link=http://example.invalid]x[/link][bold red]\x1b[2J\x07"
+    participants = [p.model_copy(update={"name": evil}) for p in event.participants]
+    sources = [s.model_copy(update={"doc": evil, "outlet": evil}) for s in event.sources]
+    event = event.model_copy(update={"participants": participants, "sources": sources})
+    console = Console(file=io.StringIO(), width=300, force_terminal=True)
+    console.print(corpus_event_view(event))
+    out = console.file.getvalue()
+    assert "[link=http://example.invalid]x[/link][bold red]" in out
+    assert "\\x1b[2J\\x07" in out and "\x1b[2J" not in out and "\x07" not in out
+    assert "\x1b]8;" not in out  # no terminal hyperlink was made

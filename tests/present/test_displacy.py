@@ -8,6 +8,7 @@ from pipeline import Record, render
 from pipeline.present.displacy import render_event
 
 from ..records import MEETING_TEXT, make_record
+from .hostile import HOSTILE, Page, assert_only_markup_of_ours, hostile_records
 
 XSS = "<script>document.body.setAttribute('data-pwned','1')</script>"
 
@@ -50,3 +51,15 @@ def test_render_escapes_document_text_title_and_labels() -> None:
     html = render(Record.model_validate(data))
     assert "<script>" not in html and "<b>TITLE" not in html
     assert "&lt;script&gt;" in html
+
+
+def _page(html: str) -> str:
+    return f"<!doctype html><html><body>{html}</body></html>"
+
+
+def test_render_of_hostile_records_holds_no_markup_from_the_data() -> None:
+    benign = Page.of(_page(render(make_record())))
+    for record in hostile_records():
+        page = Page.of(_page(render(record)))
+        assert_only_markup_of_ours(page, benign)
+        assert any(HOSTILE in v for v in page.values_of("id"))

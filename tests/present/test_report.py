@@ -14,6 +14,7 @@ from pipeline.present.report.charts import build_network, timeline_svg
 from pipeline.present.report.rows import corpus_event_rows
 
 from ..records import MEETING_TEXT, make_record, plain_record
+from .hostile import HOSTILE, Page, assert_only_markup_of_ours, hostile_records
 
 runner = CliRunner()
 XSS = "<script>document.body.setAttribute('data-pwned','1')</script>"
@@ -109,7 +110,7 @@ def test_cli_report_names_the_bad_line(tmp_path: Path) -> None:
     src = tmp_path / "out.jsonl"
     src.write_text("{oops\n", encoding="utf-8")
     result = runner.invoke(app, ["report", str(src), "-o", str(tmp_path / "r.html")])
-    assert result.exit_code == 1 and "out.jsonl:1: not valid JSON" in result.output
+    assert result.exit_code == 2 and "out.jsonl:1: not valid JSON" in result.output
 
 
 def test_report_stays_compact_per_document() -> None:
@@ -117,6 +118,24 @@ def test_report_stays_compact_per_document() -> None:
     # takes about 5.5 KB once displaCy's inline styles are hoisted (17.6 KB without)
     page = _report([make_record(f"d{i}.txt") for i in range(100)])
     assert len(page.encode("utf-8")) / 100 < 8_000
+
+
+def test_cli_report_of_hostile_records_holds_no_markup_from_the_data(tmp_path: Path) -> None:
+    """Every value of a records file is data (ids, labels, roles, names, titles, outlet, text,
+    norms): `newsrel report` turns none of them into an element, attribute, script or link."""
+    pages = {}
+    for name, records in (("benign", [make_record()]), ("hostile", hostile_records())):
+        src = tmp_path / f"{name}.jsonl"
+        src.write_text("".join(json.dumps(r.dump()) + "\n" for r in records), encoding="utf-8")
+        out = tmp_path / f"{name}.html"
+        title = HOSTILE if name == "hostile" else "t"
+        result = runner.invoke(app, ["report", str(src), "-o", str(out), "--title", title])
+        assert result.exit_code == 0, result.output
+        pages[name] = Page.of(out.read_text(encoding="utf-8"))
+    hostile, benign = pages["hostile"], pages["benign"]
+    assert_only_markup_of_ours(hostile, benign)
+    assert {"svg", "circle", "line", "details", "mark"} <= hostile.tag_names  # drawn, not dropped
+    assert any(HOSTILE in v for v in hostile.values_of("id"))  # an event id, as a value
 
 
 def test_report_and_show_list_resolved_pronouns_escaped(tmp_path: Path) -> None:

@@ -12,11 +12,12 @@ from pipeline.run.jobs import Settings
 from ..conftest import SEED
 
 
-def make_corpus(folder: Path, n: int) -> Path:
-    """``n`` small news files: the seed article cut into overlapping pieces, so they differ."""
+def make_corpus(folder: Path, n: int, first: int = 0) -> Path:
+    """Small news files ``first`` to ``n - 1``: the seed article cut into overlapping pieces,
+    so they differ."""
     folder.mkdir(parents=True, exist_ok=True)
     paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    for i in range(n):
+    for i in range(first, n):
         k = i % len(paragraphs)
         text = "\n\n".join(paragraphs[k : k + 3] or paragraphs[:3])
         (folder / f"doc{i:03d}.txt").write_text(f"Story {i}\n\n{text}\n", encoding="utf-8")

@@ -75,7 +75,16 @@ def read_gold(path: Path, fmt: str | None = None) -> Iterator[Record]:
         raise GoldFormatError(path, f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if not path.exists():
         raise GoldFormatError(path, "no such file or folder")
-    return READERS[fmt](path)
+    return _named(path, READERS[fmt](path))
+
+
+def _named(path: Path, records: Iterator[Record]) -> Iterator[Record]:
+    """``records``, with an undecodable file named in the error (readers read UTF-8)."""
+    try:
+        yield from records
+    except UnicodeDecodeError as e:
+        bad = e.object[e.start : e.start + 1].hex()
+        raise GoldFormatError(path, f"not UTF-8 text (byte 0x{bad} at offset {e.start})") from e
 
 
 __all__ = ["FORMATS", "GoldFormatError", "detect_format", "read_gold"]

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.failures import Failure
 
-class GoldFormatError(ValueError):
+
+class GoldFormatError(Failure, ValueError):
     """Gold that cannot be read; the message names the file and, where known, the line."""
 
     def __init__(self, path: str | Path, message: str, line: int | None = None) -> None:

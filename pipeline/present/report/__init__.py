@@ -20,6 +20,7 @@ from string import Template
 from typing import IO
 
 from pipeline._version import __version__
+from pipeline.io import atomic_file
 from pipeline.present.report.charts import network_svg, timeline_svg
 from pipeline.present.report.markup import StyleSheet, esc
 from pipeline.present.report.rows import EventRow, Summary, event_rows
@@ -97,10 +98,7 @@ def _chain(head: list[Record], rest: Iterable[Record]) -> Iterable[Record]:
 
 
 def build_report(records: Iterable[Record], path: str | Path, **kwargs: str) -> Summary:
-    """:func:`write_report` into the file ``path`` (written whole, then renamed)."""
-    path = Path(path)
-    part = path.with_name(path.name + ".part")
-    with part.open("w", encoding="utf-8") as f:
-        summary = write_report(records, f, **kwargs)
-    part.replace(path)
-    return summary
+    """:func:`write_report` into the file ``path`` (written whole, then renamed; a failure
+    leaves no partial file)."""
+    with atomic_file(path) as f:
+        return write_report(records, f, **kwargs)

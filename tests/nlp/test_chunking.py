@@ -10,7 +10,7 @@ from pipeline.ingest.layout import Layout, find_layout, layout_starts
 from pipeline.nlp.chunking import CHUNK_CHARS, join_docs, pipe_docs, shift_fact, split_points
 from pipeline.schema import Record
 
-from .conftest import SEED
+from ..conftest import SEED
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pipeline.matchers.attributes as attributes
 from pipeline.nlp.build import load_nlp
 from pipeline.nlp.components import IndexedAttributeRuler
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REUTERS = ROOT.parent / "shared" / "data" / "reuters21578" / "reut2-000.sgm"
 
 TRICKY = [

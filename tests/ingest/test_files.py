@@ -101,3 +101,37 @@ def test_symlink_loop_is_reported_once(tmp_path: Path) -> None:
     items = list(iter_documents([tmp_path]))
     assert [i.id for i in items if isinstance(i, Document)] == ["d/x.txt"]
     assert [i.kind for i in items if isinstance(i, InputError)] == ["loop"]
+
+
+def test_jsonl_duplicate_id_names_both_lines(tmp_path: Path) -> None:
+    p = tmp_path / "in.jsonl"
+    p.write_text(
+        '{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n{"id": "a", "text": "Three."}\n',
+        encoding="utf-8",
+    )
+    (dup,) = [i for i in iter_documents([p]) if isinstance(i, InputError)]
+    assert dup.kind == "duplicate-id"
+    assert dup.message == f"{p}:3: id 'a' was seen before, at {p}:1; the first one is kept"
+
+
+@pytest.mark.parametrize(
+    ("meta", "says"),
+    [
+        ({"title": 5}, "meta.title must be text (a JSON string), not the number 5"),
+        ({"outlet": ["A", "B"]}, "meta.outlet must be text (a JSON string), not a list"),
+        ({"dateline": True}, "meta.dateline must be text (a JSON string), not true (true/false)"),
+        ("Astana Times", "meta must be an object, not text"),
+    ],
+)
+def test_jsonl_meta_of_the_wrong_type_is_a_bad_jsonl_line_in_plain_words(
+    tmp_path: Path, meta, says: str
+) -> None:
+    p = tmp_path / "in.jsonl"
+    p.write_text(
+        '{"id": "ok", "text": "Fine."}\n'
+        + json.dumps({"id": "x", "text": "T.", "meta": meta})
+        + "\n"
+    )
+    items = list(iter_documents([p]))
+    (bad,) = [i for i in items if isinstance(i, InputError)]
+    assert (bad.id, bad.kind, bad.message) == ("x", "bad-jsonl", f"{p}:2: {says}")

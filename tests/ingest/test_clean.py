@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from pipeline.ingest.clean import Cleaned, _copied_run, clean, restore
 from pipeline.rulefiles import clean_rules
 
-from .conftest import SEED
+from ..conftest import SEED
 
 
 @pytest.mark.parametrize(
