@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from functools import partial
 from typing import Any
 
@@ -131,6 +132,11 @@ def add_record(
             items.arguments.add(EventArgument(doc, ev.type, arg.role, a_s, a_e))
 
 
+def _made_by(rules: set[str], patterns: list[str] | None) -> bool:
+    """Whether one of ``rules`` matches one of ``patterns`` (None: any relation)."""
+    return patterns is None or any(fnmatch(r, p) for r in rules for p in patterns)
+
+
 def join_places(items: Items, joins: list[Join], texts: dict[str, str]) -> None:
     """Rewrite predicted items to a gold convention of joined places (:class:`Join`); offsets
     are into ``texts`` (the gold texts)."""
@@ -138,7 +144,7 @@ def join_places(items: Items, joins: list[Join], texts: dict[str, str]) -> None:
         through = {(r.doc, r.head[:2]): r for r in items.relations if r.type == join.through}
         for rel in [r for r in items.relations if r.type == join.type]:
             inner = through.get((rel.doc, rel.tail[:2]))
-            if inner is None:
+            if inner is None or not _made_by(items.relation_rules.get(rel, set()), join.rules):
                 continue
             between = texts.get(rel.doc, "")[inner.head[1] : inner.tail[0]]
             if between.strip() != join.separator:

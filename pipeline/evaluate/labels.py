@@ -57,6 +57,10 @@ class Join(_Strict):
     type: str
     through: str
     separator: str = ","
+    rules: list[str] | None = Field(
+        default=None,
+        description="Only relations some rule matching one of these patterns (fnmatch) made.",
+    )
 
 
 class RelationMap(_Strict):

@@ -11,7 +11,7 @@ from pipeline.evaluate.spans import Mention
 from pipeline.schema import Entity, Record, Relation
 
 
-def _record(text: str) -> Record:
+def _record(text: str, rule: str = "born") -> Record:
     def E(i: str, s: str, lab: str) -> Entity:
         a = text.index(s)
         return Entity(id=i, start=a, end=a + len(s), text=s, label=lab)
@@ -21,16 +21,16 @@ def _record(text: str) -> Record:
         text=text,
         entities=[E("T1", "Ann Lee", "PERSON"), E("T2", "Troy", "GPE"), E("T3", "Ohio", "GPE")],
         relations=[
-            Relation(id="R1", type="RESIDENT_OF", head="T1", tail="T2", rule="born"),
+            Relation(id="R1", type="RESIDENT_OF", head="T1", tail="T2", rule=rule),
             Relation(id="R2", type="LOCATED_IN", head="T2", tail="T3", rule="comma"),
         ],
     )
 
 
-def _items(text: str) -> Items:
+def _items(text: str, rule: str = "born") -> Items:
     items = Items()
     labels = default_label_map("conll04")
-    add_record(items, _record(text), labels, side="pred")
+    add_record(items, _record(text, rule), labels, side="pred")
     join_places(items, labels.relations.join, {"d": text})
     return items
 
@@ -48,3 +48,12 @@ def test_a_residence_in_city_comma_state_is_scored_against_the_joined_place() ->
 )
 def test_places_not_separated_by_the_comma_alone_stay_apart(text: str) -> None:
     assert {r.type for r in _items(text).relations} == {"Live_In", "Located_In"}
+
+
+def test_a_residence_no_birth_rule_made_keeps_its_two_places() -> None:
+    """CoNLL04 joins a birthplace only: 'Ann Lee , 50 , of Troy , Ohio' is two places."""
+    items = _items("Ann Lee , 50 , of Troy , Ohio .", rule="resident-of.person-of-place")
+    assert {(r.tail[:2], r.type) for r in items.relations} == {
+        ((18, 22), "Live_In"),
+        ((25, 29), "Located_In"),
+    }

@@ -217,6 +217,22 @@ def relations_of(nlp, text):
             "The choir sang at the Bexley Arts Centre, in Leeds, on Friday.",  # name-comma-in-place
             ("LOCATED_IN", "Bexley Arts Centre", "Leeds"),
         ),
+        (
+            "SPRINGFIELD, Ohio (AP) Rain fell.",  # located-in.place-comma-place-end
+            ("LOCATED_IN", "SPRINGFIELD", "Ohio"),
+        ),
+        (
+            "Ann Lee of Springfield, Ohio, won.",  # person-of-place-appos-place
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),
+        ),
+        (
+            "Tom Berg, 50, of Springfield, Ohio, was hurt on Thursday.",  # person-age-of-place
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),
+        ),
+        (
+            "Tom Berg, 50, of Springfield, Ohio, was hurt on Thursday.",  # ...-appos-place
+            ("RESIDENT_OF", "Tom Berg", "Ohio"),
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
