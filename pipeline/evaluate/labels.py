@@ -49,7 +49,7 @@ class Compose(_Strict):
 
 class Join(_Strict):
     """A gold convention that writes two places as one mention where a relation reaches them
-    ("born in Point Pleasant , Ohio" -> Live_In to "Point Pleasant , Ohio"). A prediction's
+    ("born in Troy , Ohio" -> Live_In to "Troy , Ohio"). A prediction's
     ``type`` relation (scored type) to place X, where X has a ``through`` relation to place Y and
     only ``separator`` stands between them, is scored with "X , Y" as its tail; the ``through``
     relation is not scored and "X , Y" replaces the two mentions."""
