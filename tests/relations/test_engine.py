@@ -40,16 +40,16 @@ def relations_of(nlp, text):
             ("COUNTERPART_OF", "Dmitry Kozak", "Askar Mamin"),
         ),
         (
-            "David Welch at the Institute of Zoology found that pandas lack variety.",
-            ("AFFILIATED_WITH", "David Welch", "Institute of Zoology"),
+            "Ann Lee at the Bexley Institute of Botany found that ferns lack variety.",
+            ("AFFILIATED_WITH", "Ann Lee", "Bexley Institute of Botany"),
         ),
         (
             "In 1752, Betsy Ross was born in Philadelphia.",
             ("RESIDENT_OF", "Betsy Ross", "Philadelphia"),
         ),
         (
-            "He studied at Tennessee Tech in Cookville for two years.",
-            ("LOCATED_IN", "Tennessee Tech", "Cookville"),
+            "He studied at Bexley Tech in Springfield for two years.",
+            ("LOCATED_IN", "Bexley Tech", "Springfield"),
         ),
         # rel2 rules, one own sentence each
         (
@@ -162,8 +162,8 @@ def relations_of(nlp, text):
             ("AFFILIATED_WITH", "Tom Berg", "Daily Ledger"),
         ),
         (
-            "Moscow March 5 ( ITAR-TASS ) -- Rain fell all day.",  # dateline-agency-dash
-            ("LOCATED_IN", "ITAR-TASS", "Moscow"),
+            "Beijing May 3 ( XINHUA ) -- Rain fell all day.",  # dateline-agency-dash
+            ("LOCATED_IN", "XINHUA", "Beijing"),
         ),
         (
             "Floods reached Lyon, the third city of France, on Monday.",  # place-appos-noun-of-place
