@@ -233,6 +233,10 @@ def relations_of(nlp, text):
             "Tom Berg, 50, of Springfield, Ohio, was hurt on Thursday.",  # ...-appos-place
             ("RESIDENT_OF", "Tom Berg", "Ohio"),
         ),
+        (
+            "Ann Lee, one of the best surgeons in Ohio, said so.",  # appos-one-of-in-place
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
