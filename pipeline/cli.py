@@ -136,7 +136,8 @@ def evaluate(
         str | None,
         typer.Option(
             "--format",
-            help="Gold format: records, conll, conll04, timeml, meantime, events (event mentions "
+            help="Gold format: records, conll, conll04 (conll04-verbatim: spans as the tokens give "
+            "them, a sentence-final full stop kept), timeml, meantime, events (event mentions "
             "by sentence, as bbc_events), crossdoc (MEANTIME's cross-document annotation: links "
             "the predictions with `newsrel link` and scores cross-document coreference; detected "
             "from a folder named *cross-doc*).",
@@ -147,7 +148,12 @@ def evaluate(
     ] = None,
     model: ModelOpt = None,
     errors: Annotated[
-        int, typer.Option(min=0, help="List N false positives and N false negatives per label.")
+        int,
+        typer.Option(
+            min=0,
+            help="List N false positives and N false negatives per entity label and per "
+            "relation type, with their sentences.",
+        ),
     ] = 0,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures as JSON here.")

@@ -72,16 +72,17 @@ def build_record(
     clusters = _clusters(doc._.clusters or [], doc._.roles or [], ids, entities)
     references = _references(text, doc._.references or [], ids, entities, clusters)
     ref_ids = {(r.start, r.end): r for r in references}
+    ends = {**{o: r.id for o, r in ref_ids.items()}, **ids}  # a relation end may be a reference
     relations = [
         Relation(
             id=f"R{n}",
             type=r.type,
-            head=ids[r.head],
-            tail=ids[r.tail],
+            head=ends[r.head],
+            tail=ends[r.tail],
             rule=r.rule,
             sentence=r.sentence,
         )
-        for n, r in enumerate(_known([*(doc._.aliases or []), *(doc._.relations or [])], ids), 1)
+        for n, r in enumerate(_known([*(doc._.aliases or []), *(doc._.relations or [])], ends), 1)
     ]
     events = [_event(text, f"V{n}", ev, ids, ref_ids) for n, ev in enumerate(doc._.events or [], 1)]
     return Record(

@@ -112,7 +112,11 @@ class Reference(_Strict):
 
 class Relation(_Strict):
     id: str
-    type: str
+    type: str = Field(
+        description="newsrel writes the types of models/relation_types.json: HOLDS_POSITION, "
+        "POSITION_AT, AFFILIATED_WITH, COUNTERPART_OF, LOCATED_IN, RESIDENT_OF (where a person "
+        "lives or comes from), ALIAS_OF; gold files read from other formats keep their own."
+    )
     head: str
     tail: str
     rule: str

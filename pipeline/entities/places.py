@@ -112,8 +112,9 @@ def _after_title(doc: Doc, start: int, fixes: EntityFixes) -> bool:
 
 
 def _place_cue(doc: Doc, ent: EntitySpan, fixes: EntityFixes, places: frozenset[str]) -> bool:
-    """A cue word before the name ("city of", "capital", "south of"), or a place after it and
-    a comma ("Toulouse , France")."""
+    """A cue word before the name ("city of", "capital", "south of"), a place after it and a
+    comma ("Toulouse , France"), or an apposition whose head is a place noun (``place_nouns``:
+    "Lyon, the third city of France"; not "a county official")."""
     j = ent.start - 1
     if j >= 0 and doc[j].text in (",", "of"):
         j -= 1
@@ -122,7 +123,12 @@ def _place_cue(doc: Doc, ent: EntitySpan, fixes: EntityFixes, places: frozenset[
     k = ent.end
     if k + 1 < len(doc) and doc[k].text == ",":
         after = doc[k + 1].text
-        return after in places or is_country(after)
+        if after in places or is_country(after):
+            return True
+        # an apposition headed by a place noun: "Lyon, the third city of France"
+        return doc[k + 1].lower_ in ("the", "a", "an") and any(
+            t.lower_ in fixes.place_nouns and t.dep_ != "compound" for t in doc[k + 2 : k + 5]
+        )
     return False
 
 

@@ -24,11 +24,11 @@ from pipeline.evaluate.coref import (
     third_person_pronouns,
 )
 from pipeline.evaluate.events import score_events
-from pipeline.evaluate.items import AlignmentError, Items, add_record, offset_mapper
+from pipeline.evaluate.items import AlignmentError, Items, add_record, join_places, offset_mapper
 from pipeline.evaluate.labels import LabelMap, default_label_map, load_label_map
 from pipeline.evaluate.readers import FORMATS, GoldFormatError, detect_format, read_gold
 from pipeline.evaluate.readers.records import read_gold_records
-from pipeline.evaluate.relations import score_relations
+from pipeline.evaluate.relations import relation_errors, score_relations
 from pipeline.evaluate.results import Evaluation, SystemResult
 from pipeline.evaluate.running import EvaluationError, run_pipeline
 from pipeline.evaluate.spans import (
@@ -138,13 +138,15 @@ def score_system(
         for g in gold:
             if g.id not in seen:
                 coref.add_document(g, None, lambda s, e: (s, e), pronouns)
+    texts = {r.id: r.text for r in gold}
+    join_places(p_items, labels.relations.join, texts)
     has_relations = any(r.relations for r in gold)
     has_events = any(r.events for r in gold)
+    order = {r.id: i for i, r in enumerate(gold)}
     timex: dict[str, TimexScores] = {}
     if labels.timex is not None:
         timex["all"] = score_timex(p_items.timexes, g_items.timexes)
         timex["DATE"] = score_timex(*restrict_timex(p_items.timexes, g_items.timexes, "DATE"))
-    texts = {r.id: r.text for r in gold}
     by_rule = {
         "strict": score_sources(p_items.mentions, g_items.mentions, p_items.sources, baseline)
     }
@@ -179,12 +181,15 @@ def score_system(
         if has_events
         else None,
         coref=coref,
-        errors=error_examples(
-            p_items.mentions,
-            g_items.mentions,
+        errors=error_examples(p_items.mentions, g_items.mentions, texts, order, errors),
+        relation_errors=relation_errors(
+            p_items.relations,
+            g_items.relations,
             texts,
-            {r.id: i for i, r in enumerate(gold)},
-            errors,
+            order,
+            errors if has_relations else 0,
+            pred_spans={(m.doc, m.start, m.end) for m in p_items.mentions},
+            rules=p_items.relation_rules,
         ),
         missing=len(gold_by_id.keys() - seen),
         failed=failed,

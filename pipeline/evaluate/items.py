@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from functools import partial
 from typing import Any
 
 from pipeline.evaluate.events import EventArgument, Trigger
-from pipeline.evaluate.labels import LabelMap, map_label
+from pipeline.evaluate.labels import Join, LabelMap, Target, map_label, map_relation, relation_type
 from pipeline.evaluate.relations import RelationItem
 from pipeline.evaluate.spans import Mention, Timex
 from pipeline.failures import Failure
@@ -27,6 +30,7 @@ class Items:
     norms: dict[Mention, dict[str, Any] | None] = field(default_factory=dict)
     timexes: set[Timex] = field(default_factory=set)
     relations: set[RelationItem] = field(default_factory=set)
+    relation_rules: dict[RelationItem, set[str]] = field(default_factory=dict)  # what made each
     triggers: set[Trigger] = field(default_factory=set)
     arguments: set[EventArgument] = field(default_factory=set)
 
@@ -94,25 +98,26 @@ def add_record(
                 )
             )
 
-    def rel_item(head: str, tail: str, rtype: str) -> RelationItem | None:
+    def rel_item(head: str, tail: str, rtype: Callable[[str, str], str | None], rule: str) -> None:
         h, t = spans.get(head), spans.get(tail)
         if h is None or t is None or h[2] is None or t[2] is None:
-            return None  # an argument the entity map drops: not scored
-        return RelationItem(doc, (h[0], h[1], h[2]), (t[0], t[1], t[2]), rtype)
+            return  # an argument the entity map drops: not scored
+        scored = rtype(h[2], t[2])
+        if scored is not None:
+            item = RelationItem(doc, (h[0], h[1], h[2]), (t[0], t[1], t[2]), scored)
+            items.relations.add(item)
+            items.relation_rules.setdefault(item, set()).add(rule)
 
     for rel in rec.relations:
-        rtype = map_label(rel_map, rel.type)
-        item = rel_item(rel.head, rel.tail, rtype) if rtype else None
-        if item is not None:
-            items.relations.add(item)
+        rel_item(rel.head, rel.tail, partial(map_relation, rel_map, rel.type), rel.rule)
     for comp in labels.relations.compose if side == "pred" else []:
         firsts = [r for r in rec.relations if r.type == comp.first]
+        target: Target = comp.type
         for r2 in (r for r in rec.relations if r.type == comp.second):
             for r1 in firsts:
                 if r1.tail == r2.head:
-                    item = rel_item(r1.head, r2.tail, comp.type)
-                    if item is not None:
-                        items.relations.add(item)
+                    rule = f"{r1.rule} + {r2.rule}"
+                    rel_item(r1.head, r2.tail, partial(relation_type, target), rule)
 
     for ev in rec.events:
         s, e = conv(ev.trigger.start, ev.trigger.end)
@@ -127,3 +132,32 @@ def add_record(
             else:
                 continue
             items.arguments.add(EventArgument(doc, ev.type, arg.role, a_s, a_e))
+
+
+def _made_by(rules: set[str], patterns: list[str] | None) -> bool:
+    """Whether one of ``rules`` matches one of ``patterns`` (None: any relation)."""
+    return patterns is None or any(fnmatch(r, p) for r in rules for p in patterns)
+
+
+def join_places(items: Items, joins: list[Join], texts: dict[str, str]) -> None:
+    """Rewrite predicted items to a gold convention of joined places (:class:`Join`); offsets
+    are into ``texts`` (the gold texts)."""
+    for join in joins:
+        through = {(r.doc, r.head[:2]): r for r in items.relations if r.type == join.through}
+        for rel in [r for r in items.relations if r.type == join.type]:
+            inner = through.get((rel.doc, rel.tail[:2]))
+            if inner is None or not _made_by(items.relation_rules.get(rel, set()), join.rules):
+                continue
+            between = texts.get(rel.doc, "")[inner.head[1] : inner.tail[0]]
+            if between.strip() != join.separator:
+                continue
+            place = (inner.head[0], inner.tail[1], inner.head[2])
+            joined = RelationItem(rel.doc, rel.head, place, rel.type)
+            for old in (rel, inner):
+                items.relations.discard(old)
+                made_by = items.relation_rules.pop(old, set())
+                items.relation_rules.setdefault(joined, set()).update(made_by)
+            items.relations.add(joined)
+            for end in (inner.head, inner.tail):
+                items.mentions.discard(Mention(rel.doc, *end))
+            items.mentions.add(Mention(rel.doc, *place))

@@ -26,16 +26,48 @@ class SideMap(_Strict):
     pred: dict[str, str] | None = None
 
 
+class ByArguments(_Strict):
+    """One case of a relation's scoring type, chosen by its arguments' scoring labels (the
+    entity map's output: ``PER``, ``ORG``, ``LOC`` ...); a side left out matches any label."""
+
+    head: list[str] | None = None
+    tail: list[str] | None = None
+    type: str
+
+
+# a scoring type, or cases tried in order (the first whose labels fit; none: not scored)
+Target = str | list[ByArguments]
+
+
 class Compose(_Strict):
     """``first(a, b)`` and ``second(b, c)`` in a prediction give ``type(a, c)``."""
 
     first: str
     second: str
+    type: Target
+
+
+class Join(_Strict):
+    """A gold convention that writes two places as one mention where a relation reaches them
+    ("born in Troy , Ohio" -> Live_In to "Troy , Ohio"). A prediction's
+    ``type`` relation (scored type) to place X, where X has a ``through`` relation to place Y and
+    only ``separator`` stands between them, is scored with "X , Y" as its tail; the ``through``
+    relation is not scored and "X , Y" replaces the two mentions."""
+
     type: str
+    through: str
+    separator: str = ","
+    rules: list[str] | None = Field(
+        default=None,
+        description="Only relations some rule matching one of these patterns (fnmatch) made.",
+    )
 
 
-class RelationMap(SideMap):
+class RelationMap(_Strict):
+    gold: dict[str, Target] | None = None
+    pred: dict[str, Target] | None = None
     compose: list[Compose] = Field(default_factory=list)
+    join: list[Join] = Field(default_factory=list)
 
 
 class TimexMap(_Strict):
@@ -60,6 +92,24 @@ def map_label(mapping: dict[str, str] | None, label: str) -> str | None:
     if mapping is None:
         return label
     return mapping.get(label)
+
+
+def relation_type(target: Target | None, head: str, tail: str) -> str | None:
+    """The scoring type of a relation mapped to ``target`` whose arguments score as ``head``
+    and ``tail``, or None when no case fits (or the map drops the type)."""
+    if target is None or isinstance(target, str):
+        return target
+    for case in target:
+        if (case.head is None or head in case.head) and (case.tail is None or tail in case.tail):
+            return case.type
+    return None
+
+
+def map_relation(mapping: dict[str, Target] | None, rtype: str, head: str, tail: str) -> str | None:
+    """:func:`relation_type` of ``rtype`` under a side's map (a ``null`` map keeps the type)."""
+    if mapping is None:
+        return rtype
+    return relation_type(mapping.get(rtype), head, tail)
 
 
 class LabelMapError(Failure, ValueError):
@@ -89,8 +139,12 @@ def load_label_map(path: Path) -> LabelMap:
     return label_map
 
 
+SHARED_MAPS = {"conll04-verbatim": "conll04"}  # formats reading the same gold another way
+
+
 def default_label_map(fmt: str) -> LabelMap:
     """The packaged default map of a gold format (``models/labels/<fmt>.json``)."""
+    fmt = SHARED_MAPS.get(fmt, fmt)
     ref = resources.files("pipeline.models").joinpath("labels", f"{fmt}.json")
     with resources.as_file(ref) as path:
         if not path.exists():

@@ -228,6 +228,20 @@ def render(result: Evaluation, *, by_rule: bool = False) -> Group:
             for e in s.errors:
                 errs.add_row(e.label, e.kind, e.doc, e.text, e.note, e.sentence)
             parts.append(errs)
+        if s.relation_errors:
+            parts.append(
+                Text(
+                    f"Relation errors of {s.name} (boundaries: argument spans, relation type)",
+                    style="italic",
+                )
+            )
+            for r in s.relation_errors:
+                why = "; ".join(x for x in (r.note, r.rules and f"rules: {r.rules}") if x)
+                line = Text(f"{r.kind} {r.type}  ", style="bold")
+                line.append(f"{r.head} -> {r.tail}  [{r.doc}]")
+                if why:
+                    line.append(f"  ({why})", style="dim")
+                parts += [line, Text(f"    {r.sentence}")]
     return Group(*parts)
 
 

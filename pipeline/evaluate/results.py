@@ -11,7 +11,7 @@ from typing import Any
 from pipeline.evaluate.by_rule import SourceScore
 from pipeline.evaluate.coref import CorefScores
 from pipeline.evaluate.events import EventScores
-from pipeline.evaluate.relations import RelationScores
+from pipeline.evaluate.relations import RelationError, RelationScores
 from pipeline.evaluate.spans import EntityScores, ErrorExample, Mention, TimexScores, ValueScore
 
 
@@ -27,6 +27,7 @@ class SystemResult:
     events: EventScores | None = None
     coref: CorefScores | None = None
     errors: list[ErrorExample] = field(default_factory=list)
+    relation_errors: list[RelationError] = field(default_factory=list)
     missing: int = 0  # gold documents without a predicted Record (scored as empty)
     failed: int = 0  # documents the pipeline reported as errors
     model: str | None = None  # the trained pipeline named in the predicted records
@@ -54,6 +55,7 @@ class SystemResult:
             ),
             "by_rule": {k: [r.to_dict() for r in rows] for k, rows in self.by_rule.items()},
             "errors": [e.__dict__ for e in self.errors],
+            "relation_errors": [e.__dict__ for e in self.relation_errors],
         }
 
 

@@ -176,12 +176,12 @@ def record_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
             "sentence": r.sentence,
         }
         for side, tid in (("head", r.head), ("tail", r.tail)):
-            ent = look.entities[tid]
+            text, label, cluster = look.relation_end(tid)  # an entity or a reference (M..)
             row |= {
                 f"{side}_id": tid,
-                f"{side}_text": ent.text,
-                f"{side}_label": ent.label,
-                f"{side}_cluster": ent.entity,
+                f"{side}_text": text,
+                f"{side}_label": label,
+                f"{side}_cluster": cluster,
             }
         out["relations"].append(row)
     for ev in record.events:

@@ -101,7 +101,8 @@ def _relations(record: Record) -> Table:
     for col in ("id", "type", "head", "tail", "rule"):
         table.add_column(col)
     for r in record.relations:
-        values = (r.id, r.type, look.entities[r.head].text, look.entities[r.tail].text, r.rule)
+        ends = (look.relation_end(r.head)[0], look.relation_end(r.tail)[0])
+        values = (r.id, r.type, *ends, r.rule)
         table.add_row(*(Text(safe(v)) for v in values))
     return table
 

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.schema import Cluster, Entity, Event, Record
+from pipeline.schema import Cluster, Entity, Event, Record, Reference
 
 # Roles that name who takes part in an event (the "who meets or signs with whom" roles).
 PARTY_ROLES = ("participant", "party")
@@ -36,6 +36,17 @@ class Lookup:
         self.record = record
         self.entities: dict[str, Entity] = {e.id: e for e in record.entities}
         self.clusters: dict[str, Cluster] = {c.id: c for c in record.clusters}
+        self.references: dict[str, Reference] = {r.id: r for r in record.references}
+
+    def relation_end(self, mention_id: str) -> tuple[str, str | None, str | None]:
+        """Text, label and cluster id of a relation's end: an entity mention, or a resolved
+        pronoun or description (a reference, newsrel/1.1) and the one cluster it refers to."""
+        ent = self.entities.get(mention_id)
+        if ent is not None:
+            return ent.text, ent.label, ent.entity
+        ref = self.references[mention_id]
+        cluster = self.clusters.get(ref.refers_to[0]) if len(ref.refers_to) == 1 else None
+        return ref.text, cluster.label if cluster else None, cluster.id if cluster else None
 
     def cluster_of(self, entity: Entity) -> Cluster | None:
         return self.clusters.get(entity.entity) if entity.entity else None

@@ -11,18 +11,21 @@ from spacy.tokens import Doc
 import pipeline.relations.engine as relations
 from pipeline.entities.countries import country_table
 from pipeline.facts import RelationFact
+from pipeline.relations.matching import compile_rules
+from pipeline.relations.rules import load_relation_rules
 from pipeline.relations.types import relation_types
+from pipeline.relations.words import relation_words
 
 
 class RelationRules:
-    """Relations from the rules in ``relation_rules.jsonl`` (:mod:`pipeline.relations.engine`), and
-    the roles of each PERSON cluster they imply."""
+    """Relations from the rules in ``relation_rules.jsonl`` (:mod:`pipeline.relations.rules`,
+    :mod:`pipeline.relations.engine`), and the roles of each PERSON cluster they imply."""
 
     def __init__(self, nlp: Language, path: Path) -> None:
         table = country_table(path.parent)
-        self.compiled = relations.compile_rules(
+        self.compiled = compile_rules(
             nlp.vocab,
-            relations.load_relation_rules(path, relation_types(path.parent)),
+            load_relation_rules(path, relation_types(path.parent), relation_words(path.parent)),
             is_country=lambda text: table.by_name(text) is not None,
         )
 

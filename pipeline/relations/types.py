@@ -1,6 +1,6 @@
 """Relation types as data: ``models/relation_types.json`` names every type newsrel writes.
 
-A relation rule may only make a listed type (:func:`pipeline.relations.engine.load_relation_rules`
+A relation rule may only make a listed type (:func:`pipeline.relations.rules.load_relation_rules`
 checks on load), and the ``pred`` side of an evaluation label map may only name listed types
 (:func:`pipeline.evaluate.labels.load_label_map`): adding a type is a data change.
 """

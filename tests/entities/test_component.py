@@ -82,6 +82,9 @@ def test_headline_names_found_once_recased(nlp):
         # an honorific before the model's entity makes it a person
         ("Mr Pellham said the bank would not comment.", "Pellham", {"PERSON"}),
         ("Mr German said the council would not raise taxes.", "German", {"PERSON"}),
+        # a city the model reads as a person, named a place by its apposition
+        ("Talks moved to Glasgow, the largest city of Scotland, on Friday.", "Glasgow", {"GPE"}),
+        ("Clinton, a county official, said the road would close.", "Clinton", {"PERSON"}),
     ],
 )
 def test_entity_fixes_hold_on_business_news(nlp, text: str, name: str, labels: set[str]) -> None:
@@ -118,6 +121,23 @@ def test_wire_percent_forms_are_percent_entities_with_values(
     record = extract_text(text, {"published": "1987-03-01"}, nlp=nlp)
     found = {(e.text, e.label): e.norm for e in record.entities}
     assert found[(span, "PERCENT")]["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Moscow INTERFAX in English 1601 GMT 28 Apr 94", "INTERFAX"),
+        ("Moscow March 5 ( ITAR-TASS ) -- Rain fell all day.", "ITAR-TASS"),
+        ("Madrid , 2 Feb ( EFE ) -- Rain fell all day.", "EFE"),
+    ],
+)
+def test_wire_agencies_are_organisations(nlp, text: str, agency: str) -> None:
+    assert (agency, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_an_all_capitals_dateline_before_a_wire_agency_is_a_place(nlp) -> None:
+    ents = {(e.text, e.label_) for e in nlp("LEEDS , England ( AP )").ents}
+    assert {("LEEDS", "GPE"), ("England", "GPE"), ("AP", "ORG")} <= ents
 
 
 PIPED_TEXTS = [

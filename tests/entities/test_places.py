@@ -49,6 +49,8 @@ def test_city_glued_to_an_agency_is_split(words, ents, expected):
         ("ferries sailed in Dover", [(3, 4, "PERSON")], [("Dover", "GPE")]),
         ("Dover , Britain", [(0, 1, "PERSON")], [("Dover", "GPE")]),
         ("Dover , who scored", [(0, 1, "PERSON")], [("Dover", "PERSON")]),
+        ("Dover , the busiest port of England", [(0, 1, "PERSON")], [("Dover", "GPE")]),
+        ("Dover , the striker", [(0, 1, "PERSON")], [("Dover", "PERSON")]),
         (
             "Ben Dover spoke . In Dover rose",
             [(0, 2, "PERSON"), (5, 6, "PERSON")],

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.evaluate import AlignmentError, evaluate, read_gold, score_system
 from pipeline.evaluate.items import Items, add_record
-from pipeline.evaluate.labels import LabelMapError, default_label_map, load_label_map
+from pipeline.evaluate.labels import LabelMap, LabelMapError, default_label_map, load_label_map
 from pipeline.evaluate.relations import RelationItem
 from pipeline.evaluate.report import render, to_json
 from pipeline.evaluate.spans import Mention
@@ -72,10 +72,10 @@ def test_prediction_on_another_text_fails_instead_of_comparing_offsets() -> None
 
 
 def test_conll04_map_composes_title_relations_and_drops_unmapped_arguments() -> None:
-    text = "CEO Ann Lee of Acme spoke in Oslo ."
+    text = "CEO Ann Lee of Acme spoke in Oslo , said Oslo Mayor Per Dahl ."
 
-    def E(i: str, s: str, lab: str) -> Entity:
-        a = text.index(s)
+    def E(i: str, s: str, lab: str, n: int = 0) -> Entity:
+        a = text.index(s) if not n else text.index(s, text.index(s) + 1)
         return Entity(id=i, start=a, end=a + len(s), text=s, label=lab)
 
     rec = Record(
@@ -86,20 +86,67 @@ def test_conll04_map_composes_title_relations_and_drops_unmapped_arguments() -> 
             E("T2", "Ann Lee", "PERSON"),
             E("T3", "Acme", "ORG"),
             E("T4", "Oslo", "GPE"),
+            E("T5", "Oslo", "GPE", 1),
+            E("T6", "Mayor", "TITLE"),
+            E("T7", "Per Dahl", "PERSON"),
         ],
         relations=[
             Relation(id="R1", type="HOLDS_POSITION", head="T2", tail="T1", rule="r"),
             Relation(id="R2", type="POSITION_AT", head="T1", tail="T3", rule="r"),
             Relation(id="R3", type="LOCATED_IN", head="T3", tail="T4", rule="r"),
+            Relation(id="R4", type="HOLDS_POSITION", head="T7", tail="T6", rule="r"),
+            Relation(id="R5", type="POSITION_AT", head="T6", tail="T5", rule="r"),
         ],
     )
     items = Items()
     add_record(items, rec, default_label_map("conll04"), side="pred")
     assert items.relations == {
-        RelationItem("d", (4, 11, "PER"), (15, 19, "ORG"), "AFFILIATED_WITH"),
-        RelationItem("d", (15, 19, "ORG"), (29, 33, "LOC"), "LOCATED_IN"),
+        RelationItem("d", (4, 11, "PER"), (15, 19, "ORG"), "Work_For"),
+        RelationItem("d", (15, 19, "ORG"), (29, 33, "LOC"), "OrgBased_In"),
+        # a position at a place is where the person lives, in CoNLL04's reading
+        RelationItem("d", (52, 60, "PER"), (41, 45, "LOC"), "Live_In"),
     }
     assert Mention("d", 0, 3, "TITLE") not in items.mentions
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "expected"),
+    [
+        ("ORG", "LOC", "OrgBased_In"),
+        ("LOC", "LOC", "Located_In"),
+        ("PER", "LOC", "Live_In"),
+        ("PER", "PER", None),  # no case fits: not scored
+    ],
+)
+def test_a_relation_type_can_map_by_its_arguments_labels(
+    head: str, tail: str, expected: str | None
+) -> None:
+    text = "Aa Bb"
+    rec = Record(
+        id="d",
+        text=text,
+        entities=[
+            Entity(id="T1", start=0, end=2, text="Aa", label=head),
+            Entity(id="T2", start=3, end=5, text="Bb", label=tail),
+        ],
+        relations=[Relation(id="R1", type="LOCATED_IN", head="T1", tail="T2", rule="r")],
+    )
+    labels = LabelMap.model_validate(
+        {
+            "relations": {
+                "pred": {
+                    "LOCATED_IN": [
+                        {"head": ["ORG"], "type": "OrgBased_In"},
+                        {"head": ["LOC"], "tail": ["LOC"], "type": "Located_In"},
+                        {"tail": ["LOC"], "type": "Live_In"},
+                    ]
+                }
+            }
+        }
+    )
+    items = Items()
+    add_record(items, rec, labels, side="pred")
+    assert {r.type for r in items.relations} == ({expected} if expected else set())
 
 
 def test_label_map_file_errors_name_file_and_field(tmp_path: Path) -> None:
@@ -143,6 +190,34 @@ def test_cli_evaluate_with_pred_writes_json_and_lists_errors(tmp_path: Path) -> 
     assert "Bolt Ltd" in result.output and "micro" in result.output
     data = json.loads(out.read_text())
     assert data["systems"][0]["entities"]["strict"]["per_label"]["GPE"]["fp"] == 1
+
+
+def test_cli_evaluate_lists_missed_and_spurious_relations_by_type(tmp_path: Path) -> None:
+    gold = next(read_gold(FIX / "conll04.json"))  # Anna Bell works for Acme in Oslo .
+    ents = {e.text: e for e in gold.entities}
+    pred = Record(
+        id=gold.id,
+        text=gold.text,
+        entities=[
+            ents["Anna Bell"].model_copy(update={"label": "PERSON"}),
+            ents["Acme"].model_copy(update={"label": "ORG"}),
+            ents["Oslo"].model_copy(update={"label": "GPE"}),
+        ],
+        relations=[
+            Relation(id="R1", type="AFFILIATED_WITH", head="T1", tail="T2", rule="a.works"),
+            Relation(id="R2", type="RESIDENT_OF", head="T1", tail="T3", rule="b.in"),
+        ],
+    )
+    pred_file = tmp_path / "pred.jsonl"
+    pred_file.write_text(json.dumps(pred.dump()) + "\n")
+    out = tmp_path / "scores.json"
+    args = ["evaluate", str(FIX / "conll04.json"), "--pred", str(pred_file), "--errors", "2"]
+    result = runner.invoke(app, [*args, "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "FN OrgBased_In  Acme -> Oslo" in result.output
+    assert "FP Live_In  Anna Bell -> Oslo" in result.output and "rules: b.in" in result.output
+    errors = json.loads(out.read_text())["systems"][0]["relation_errors"]
+    assert [(e["kind"], e["type"]) for e in errors] == [("FP", "Live_In"), ("FN", "OrgBased_In")]
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,35 @@ def test_conll_iob1_with_docstart_after_each_document() -> None:
 def test_conll_iob2_with_docstart_before_and_two_columns() -> None:
     (doc,) = read_gold(FIX / "iob2_docstart_before.conll", "conll")
     assert ents(doc) == [("Mary Lee", "PER"), ("Acme Corp", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "entity", "expected"),
+    [
+        (["He", "works", "at", "Orbis", "Studies."], (3, 5), "Orbis Studies"),  # glued full stop
+        (["TROY", ",", "Mich", "."], (2, 4), "Mich"),  # full stop split from an abbreviation
+        (["He", "lives", "in", "Troy", ",", "Calif."], (5, 6), "Calif."),  # the abbreviation's
+        (["He", "lives", "in", "N.Y."], (3, 4), "N.Y."),
+        (["Orbis", "Studies.", "said", "so", "."], (0, 2), "Orbis Studies."),  # not at the end
+    ],
+)
+def test_conll04_entities_end_before_the_sentence_s_full_stop(
+    tmp_path: Path, tokens: list[str], entity: tuple[int, int], expected: str
+) -> None:
+    path = tmp_path / "c.json"
+    ent = {"type": "Org", "start": entity[0], "end": entity[1]}
+    path.write_text(json.dumps([{"tokens": tokens, "entities": [ent], "relations": []}]))
+    (doc,) = read_gold(path, "conll04")
+    assert [e.text for e in doc.entities] == [expected]
+
+
+def test_conll04_verbatim_keeps_the_spans_the_tokens_give(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    tokens = ["He", "works", "at", "Orbis", "Studies."]
+    ent = {"type": "Org", "start": 3, "end": 5}
+    path.write_text(json.dumps([{"tokens": tokens, "entities": [ent], "relations": []}]))
+    (doc,) = read_gold(path, "conll04-verbatim")
+    assert [e.text for e in doc.entities] == ["Orbis Studies."]
 
 
 def test_conll04_gives_char_offsets_and_relations_by_entity_id() -> None:

@@ -29,6 +29,9 @@ def test_layout_reads_title_outlet_and_dateline() -> None:
         ("Oil up\n\nOSLO (Reuters) - Prices rose.", "OSLO", "wire", None),
         ("GOLF - OPEN SCORES .\nLONDON 1996-08-30\nScores:", "LONDON", "dated", None),
         ("Slug .\nHAARLEM , Netherlands 1996-08-27\nText", "HAARLEM", "dated", "Netherlands"),
+        # the agency ends the dateline's line, or an underscore opens the story (AP style)
+        ("LEEDS , England ( AP )\nRain fell.", "LEEDS", "wire", "England"),
+        ("LEEDS , England ( AP ) _ Rain fell.", "LEEDS", "wire", "England"),
     ],
 )
 def test_datelines_of_the_header(text: str, place: str, kind: str, region: str | None) -> None:

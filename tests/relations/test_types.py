@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.relations.engine import load_relation_rules
+from pipeline.relations.rules import load_relation_rules
 from pipeline.relations.types import TYPES_FILE, WRITTEN_BY_CODE, relation_types
 from pipeline.rulefiles import RuleError, models_dir
+from pipeline.schema import Relation
 
 SHIPPED = json.loads((models_dir() / TYPES_FILE).read_text(encoding="utf-8"))["types"]
 RULE = {
@@ -70,3 +71,8 @@ def test_a_bad_types_file_fails_naming_file_and_field(
     with pytest.raises(RuleError, match=message) as err:
         relation_types(folder)
     assert str(folder / TYPES_FILE) in str(err.value) and "field 'types'" in str(err.value)
+
+
+def test_the_record_schema_names_every_shipped_type() -> None:
+    described = Relation.model_fields["type"].description or ""
+    assert [t for t in SHIPPED if t not in described] == []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.evaluate.readers._base import GoldFormatError
 from pipeline.evaluate.readers.conll import read_conll
-from pipeline.evaluate.readers.conll04 import read_conll04
+from pipeline.evaluate.readers.conll04 import read_conll04, read_conll04_verbatim
 from pipeline.evaluate.readers.events import looks_like_events_gold
 from pipeline.evaluate.readers.meantime import read_meantime
 from pipeline.evaluate.readers.records import read_gold_records
@@ -23,6 +23,7 @@ READERS: dict[str, Callable[[Path], Iterator[Record]]] = {
     "records": read_gold_records,
     "conll": read_conll,
     "conll04": read_conll04,
+    "conll04-verbatim": read_conll04_verbatim,  # gold spans as the tokens give them
     "timeml": read_timeml,
     "meantime": read_meantime,
 }

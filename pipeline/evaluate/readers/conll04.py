@@ -1,6 +1,18 @@
 """CoNLL04 in SpERT JSON: a list of sentences with token-offset entities and relations.
 
 Each sentence becomes its own Record (id = ``orig_id`` when present, else the list index).
+
+The sentence's full stop is never part of an entity. CoNLL04's tokens sometimes leave it on the
+last word ("... of Contemporary Studies.", "... said Tom Muri.") and sometimes split it from an
+abbreviation it also ends ("ROYAL OAK , Mich ."), and an entity ending the sentence then takes it
+in; in the text rebuilt with spaces no entity can end there by the guideline (no trailing
+punctuation). So a gold entity that ends the sentence ends before that full stop: a last token
+"." is left out, and a final "." glued to a word is, unless the word is an abbreviation that
+keeps its own period (spaCy's English tokenizer exceptions: "Calif.", "Inc."; or one with a
+period inside: "N.Y.").
+
+The format ``conll04-verbatim`` reads the spans exactly as the tokens give them (full stop
+included), to show what this normalisation changes (docs/RELATIONS.md quotes both).
 """
 
 from __future__ import annotations
@@ -10,11 +22,27 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
 from pipeline.evaluate.readers._base import GoldFormatError, join_tokens
 from pipeline.schema import Entity, Meta, Record, Relation
 
 
-def _sentence(path: Path, i: int, item: Any) -> Record:
+def _without_full_stop(tokens: list[str], first: int, last: int) -> tuple[int, int]:
+    """Tokens ``first..last-1`` of an entity, and how many characters to drop from its end:
+    the sentence's full stop when the entity ends the sentence (module docstring)."""
+    if last != len(tokens):
+        return last, 0
+    word = tokens[last - 1]
+    if word == "." and last - first > 1:
+        return last - 1, 0
+    abbreviation = word in TOKENIZER_EXCEPTIONS or "." in word[:-1]
+    if len(word) > 1 and word.endswith(".") and not abbreviation:
+        return last, 1
+    return last, 0
+
+
+def _sentence(path: Path, i: int, item: Any, trim: bool = True) -> Record:
     def bad(msg: str) -> GoldFormatError:
         return GoldFormatError(path, f"sentence {i}: {msg}")
 
@@ -30,7 +58,9 @@ def _sentence(path: Path, i: int, item: Any) -> Record:
             raise bad(f"entity {k}: needs `type`, `start`, `end`") from exc
         if not 0 <= first < last <= len(tokens):
             raise bad(f"entity {k}: tokens {first}-{last} outside the sentence ({len(tokens)})")
+        last, drop = _without_full_stop(tokens, first, last) if trim else (last, 0)
         start, end = built.char_span(0, first, last)
+        end -= drop
         entities.append(
             Entity(
                 id=f"T{k + 1}",
@@ -70,7 +100,7 @@ def _sentence(path: Path, i: int, item: Any) -> Record:
     )
 
 
-def read_conll04(path: Path) -> Iterator[Record]:
+def read_conll04(path: Path, *, trim_full_stop: bool = True) -> Iterator[Record]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -78,4 +108,9 @@ def read_conll04(path: Path) -> Iterator[Record]:
     if not isinstance(data, list):
         raise GoldFormatError(path, "expected a JSON list of sentences", 1)
     for i, item in enumerate(data):
-        yield _sentence(path, i, item)
+        yield _sentence(path, i, item, trim_full_stop)
+
+
+def read_conll04_verbatim(path: Path) -> Iterator[Record]:
+    """CoNLL04 with every gold span as its tokens give it (a sentence's full stop kept)."""
+    return read_conll04(path, trim_full_stop=False)

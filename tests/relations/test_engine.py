@@ -1,0 +1,264 @@
+"""Relations the shipped rules find in sentences of our own, one or more per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.relations.rules import load_relation_rules
+from pipeline.rulefiles import models_dir
+
+
+def relations_of(nlp, text):
+    doc = nlp(text)
+    return {
+        (r.type, doc.text[r.head[0] : r.head[1]], doc.text[r.tail[0] : r.tail[1]])
+        for r in doc._.relations
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        (
+            "Foreign Minister Taro Kono arrived on Monday.",
+            ("HOLDS_POSITION", "Taro Kono", "Foreign Minister"),
+        ),
+        (
+            "Japanese Foreign Minister Taro Kono arrived on Monday.",
+            ("POSITION_AT", "Foreign Minister", "Japanese"),
+        ),
+        (
+            "The talks were led by the Minister of Foreign Affairs of Japan.",
+            ("POSITION_AT", "Minister of Foreign Affairs", "Japan"),
+        ),
+        (
+            "Taro Kono, minister of foreign affairs of Japan, arrived.",
+            ("POSITION_AT", "minister of foreign affairs", "Japan"),
+        ),
+        (
+            "Askar Mamin met his Russian counterpart Dmitry Kozak in Moscow.",
+            ("COUNTERPART_OF", "Dmitry Kozak", "Askar Mamin"),
+        ),
+        (
+            "Ann Lee at the Bexley Institute of Botany found that ferns lack variety.",
+            ("AFFILIATED_WITH", "Ann Lee", "Bexley Institute of Botany"),
+        ),
+        (
+            "In 1752, Betsy Ross was born in Philadelphia.",
+            ("RESIDENT_OF", "Betsy Ross", "Philadelphia"),
+        ),
+        (
+            "He studied at Bexley Tech in Springfield for two years.",
+            ("LOCATED_IN", "Bexley Tech", "Springfield"),
+        ),
+        # rel2 rules, one own sentence each
+        (
+            "Siemens, based in Munich, builds trains.",
+            ("LOCATED_IN", "Siemens", "Munich"),
+        ),  # located-in.based-in
+        (
+            "General Motors is headquartered in Detroit.",
+            ("LOCATED_IN", "General Motors", "Detroit"),
+        ),  # is-based-in
+        (
+            "Officials in Ohio's Franklin County approved the levy.",  # located-in.place-poss-place
+            ("LOCATED_IN", "Franklin County", "Ohio"),
+        ),
+        (
+            "NAIROBI, Kenya (Reuters) - Rains flooded the city.",
+            ("LOCATED_IN", "Reuters", "NAIROBI"),
+        ),  # dateline-agency
+        (
+            "John Miller, a Denver architect, designed the tower.",
+            ("RESIDENT_OF", "John Miller", "Denver"),
+        ),  # appos-role-place
+        (
+            "Maria Lopez, a teacher from Tucson, won the prize.",
+            ("RESIDENT_OF", "Maria Lopez", "Tucson"),
+        ),  # appos-role-from-place
+        (
+            "Texas Gov. Greg Abbott signed the bill.",
+            ("RESIDENT_OF", "Greg Abbott", "Texas"),
+        ),  # place-native-name, Gov.
+        (
+            "Paul Grant of the Boeing company said orders rose.",  # affiliated.name-prep-org-modifier
+            ("AFFILIATED_WITH", "Paul Grant", "Boeing"),
+        ),
+        (
+            "Anna Berg, a member of the research staff at IBM, said the chip works.",  # appos-role-prep-deep
+            ("AFFILIATED_WITH", "Anna Berg", "IBM"),
+        ),
+        (
+            "Tokyo KYODO in English 0812 GMT 5 Jun 94",
+            ("LOCATED_IN", "KYODO", "Tokyo"),
+        ),  # entity-fix.place-agency
+        # issue 15: affiliation, bases, places and residence as reporters state them
+        (
+            "Orbis Mining's Tom Berg said sales rose.",  # affiliated.org-possessive-name
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
+        ),
+        (
+            "Houston-based Orbis Mining reported a loss.",  # located-in.place-based-org
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "The Houston-based company Orbis Mining reported a loss.",  # place-based-noun-org
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "Orbis Mining, a Houston-based miner, reported a loss.",  # org-appos-based-noun
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "Orbis Mining, a Houston construction firm, reported a loss.",  # org-appos-place-noun
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "The Houston firm, Orbis Mining, reported a loss.",  # place-noun-appos-org
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "Reporters gathered at Orbis Mining headquarters in Houston.",  # headquarters-in
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "Orbis Mining has its headquarters in Houston.",  # has-headquarters-in
+            ("LOCATED_IN", "Orbis Mining", "Houston"),
+        ),
+        (
+            "Flooding hit Bedford in southern Indiana on Monday.",  # place-in-place
+            ("LOCATED_IN", "Bedford", "Indiana"),
+        ),
+        (
+            "Texas native Tom Berg said he was tired.",  # place-native-before-name
+            ("RESIDENT_OF", "Tom Berg", "Texas"),
+        ),
+        (
+            "Berg's hometown of Springfield gave a parade.",  # home-of-place
+            ("RESIDENT_OF", "Berg", "Springfield"),
+        ),
+        (
+            "Tom Berg returned to his hometown of Springfield.",  # pronoun-home-of-place
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),
+        ),
+        (
+            "Tom Berg returned to his Iowa hometown.",  # pronoun-place-home
+            ("RESIDENT_OF", "Tom Berg", "Iowa"),
+        ),
+        (
+            "Tom Berg won easily in his native Ohio.",  # pronoun-native-place
+            ("RESIDENT_OF", "Tom Berg", "Ohio"),
+        ),
+        (
+            "Sen. Ann Lee, D-Ohio, chairman of the Senate Finance Committee, spoke.",
+            ("HOLDS_POSITION", "Ann Lee", "chairman"),  # appos-appos-title
+        ),
+        (
+            "Tom Berg was elected chairman of the Rotary Club.",  # named-title
+            ("HOLDS_POSITION", "Tom Berg", "chairman"),
+        ),
+        (
+            "Orbis Mining named Tom Berg publisher of the Daily Ledger.",  # named-role-of-org
+            ("AFFILIATED_WITH", "Tom Berg", "Daily Ledger"),
+        ),
+        (
+            "Beijing May 3 ( XINHUA ) -- Rain fell all day.",  # dateline-agency-dash
+            ("LOCATED_IN", "XINHUA", "Beijing"),
+        ),
+        (
+            "Floods reached Lyon, the third city of France, on Monday.",  # place-appos-noun-of-place
+            ("LOCATED_IN", "Lyon", "France"),
+        ),
+        (
+            "Snow fell on Bergen, Norway's second-largest city, on Monday.",  # place-appos-place-noun
+            ("LOCATED_IN", "Bergen", "Norway"),
+        ),
+        (
+            "Floods reached France's third city, Lyon, on Monday.",  # place-noun-appos-place
+            ("LOCATED_IN", "Lyon", "France"),
+        ),
+        (
+            "Ohio-born actor Tom Berg arrived on Monday.",  # resident-of.place-born-name
+            ("RESIDENT_OF", "Tom Berg", "Ohio"),
+        ),
+        (
+            "Tom Berg is chairman of Orbis Mining.",  # holds-position.copula-title
+            ("HOLDS_POSITION", "Tom Berg", "chairman"),
+        ),
+        (
+            "Tom Berg, a Democrat from Springfield, denied it.",  # resident-of.appos-group-from-place
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),
+        ),
+        (
+            "Police reached Ann Lee's Ohio home at noon.",  # resident-of.possessive-place-home
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),
+        ),
+        (
+            "The singer Ann Lee was born Ann Morrow in Leeds, England.",  # born-as-name-in
+            ("RESIDENT_OF", "Ann Lee", "Leeds"),
+        ),
+        (
+            "Tom Berg's Orbis Party won the election.",  # affiliated.person-possessive-org
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Party"),
+        ),
+        (
+            "In Leeds, the Northern Film Council said it would close.",  # opening-in-place-org
+            ("LOCATED_IN", "Northern Film Council", "Leeds"),
+        ),
+        (
+            "Ann Lee taught at Leeds University for years.",  # affiliated.works-for (teach)
+            ("AFFILIATED_WITH", "Ann Lee", "Leeds University"),
+        ),
+        (
+            "Tom Berg, who operates the Orbis Mining Company, spoke.",  # leader_verbs: operate
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining Company"),
+        ),
+        (
+            "The choir sang at the Bexley Arts Centre, in Leeds, on Friday.",  # name-comma-in-place
+            ("LOCATED_IN", "Bexley Arts Centre", "Leeds"),
+        ),
+        (
+            "SPRINGFIELD, Ohio (AP) Rain fell.",  # located-in.place-comma-place-end
+            ("LOCATED_IN", "SPRINGFIELD", "Ohio"),
+        ),
+        (
+            "Ann Lee of Springfield, Ohio, won.",  # person-of-place-appos-place
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),
+        ),
+        (
+            "Tom Berg, 50, of Springfield, Ohio, was hurt on Thursday.",  # person-age-of-place
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),
+        ),
+        (
+            "Tom Berg, 50, of Springfield, Ohio, was hurt on Thursday.",  # ...-appos-place
+            ("RESIDENT_OF", "Tom Berg", "Ohio"),
+        ),
+        (
+            "Ann Lee, one of the best surgeons in Ohio, said so.",  # appos-one-of-in-place
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),
+        ),
+    ],
+)
+def test_rules_find_relations(nlp, text, relation):
+    assert relation in relations_of(nlp, text)
+
+
+def test_affiliation_through_a_title_is_that_titles_position(nlp):
+    """docs/ANNOTATION.md §4: AFFILIATED_WITH only when no TITLE links person and organisation."""
+    found = relations_of(nlp, "Anne Lee, chairman of Toyota Motor Corp., said sales rose.")
+    assert ("POSITION_AT", "chairman", "Toyota Motor Corp.") in found
+    assert ("HOLDS_POSITION", "Anne Lee", "chairman") in found
+    assert not [r for r in found if r[0] == "AFFILIATED_WITH"]
+
+
+def test_no_country_is_located_in_another(nlp):
+    found = relations_of(nlp, "Trade between Kazakhstan, Belarus and Russia grew.")
+    assert not [r for r in found if r[0] == "LOCATED_IN"]
+
+
+def test_every_relation_cites_a_known_rule_and_sentence(seed_record):
+    ids = {r.id for r in load_relation_rules(models_dir() / "relation_rules.jsonl")}
+    assert seed_record.relations
+    for rel in seed_record.relations:
+        assert rel.rule in ids | {"resolve.acronym-definition"}
+        assert rel.sentence is not None
