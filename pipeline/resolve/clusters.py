@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.countries import CountryTable, country_of
 from pipeline.facts import ClusterFact, Offsets, RelationFact
 from pipeline.resolve.acronyms import Definition, find_definitions
-from pipeline.resolve.names import prefix_links
+from pipeline.resolve.names import initials_links, prefix_links, variant_links
 
 # labels whose equal mentions are one entity; values (DATE, MONEY ...) and TITLEs never are
 NAMED = frozenset(
@@ -199,8 +199,9 @@ def resolve(
     for short, long in person_links(ents).items():
         union.join(short, long)
     if relaxed_names:
-        for short, long in prefix_links(ents).items():
-            union.join(short, long)
+        for relaxed in (variant_links(ents), prefix_links(ents), initials_links(ents)):
+            for short, long in relaxed.items():
+                union.join(short, long)
     links = alias_links(doc, ents, find_definitions(doc))
     long_names: dict[int, str] = {}
     alias_of: dict[int, set[str]] = defaultdict(set)
