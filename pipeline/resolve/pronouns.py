@@ -116,6 +116,10 @@ def pronoun_fits(ctx: Context, a: Anaphor, c: Candidate) -> bool:
         return not c.plural and c.person == (p.gender in ("male", "female"))
     if c.group:
         return p.number == "plural" and p.person == 3
+    if c.nominal or ctx.find(c.clusters[0]) >= ctx.named:  # an entity no name mentions
+        if p.person != 3 or c.plural != (p.number == "plural"):
+            return False
+        return c.plural or c.person == (p.gender in ("male", "female"))
     label = cluster_label(ctx, c)
     if label not in p.labels:
         return False
@@ -134,8 +138,11 @@ def pronoun(ctx: Context, a: Anaphor) -> Result:
     limits = ctx.rules.limits
     quote = quote_of(ctx, a)
     speaker = quote.speaker if quote is not None else None
-    taken = {c.root for c in [*ctx.names, *ctx.resolved]}
-    blockers = [b for b in ctx.blockers if b.root not in taken]
+    if ctx.unnamed:  # every noun phrase no sieve linked is an entity of its own
+        blockers = [ctx.nominals[h] for h in ctx.nominals_open]
+    else:
+        taken = {c.root for c in [*ctx.names, *ctx.resolved]}
+        blockers = [b for b in ctx.blockers if b.root not in taken]
     pool = [
         c
         for c in [*ctx.candidates(), *ctx.groups, *blockers]
