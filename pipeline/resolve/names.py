@@ -10,6 +10,12 @@
   of the same kind is that entity ("NCA" -> "National Crime Agency"), as a definition in
   brackets would say.
 
+- the same name under two entity labels is one entity (the entity model tags "Acme" ORG in one
+  sentence, PERSON in the next: Stanford's exact string match ignores the type), and a
+  one-word name under another label that is the surname of exactly one person named in full
+  is that person ("Mark Roe ... Roe" with "Roe" tagged ORG); places and nationalities keep
+  their own (by country) clustering.
+
 Run by the resolver only when coreference is on, so the names-only clusters stay today's (the
 coreference baseline). Pure functions over entity spans.
 """
@@ -70,6 +76,33 @@ def variant_links(ents: Sequence[Span]) -> dict[int, int]:
         j = first.setdefault(key, i)
         if j != i:
             out[i] = j
+    return out
+
+
+CROSS_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def cross_label_links(ents: Sequence[Span]) -> dict[int, int]:
+    """Name index -> index of the first name of another label with the same words, or for a
+    one-word name, of the one person named in full whose surname it is."""
+    names = [(i, tuple(w.lower() for w in _words(e))) for i, e in enumerate(ents)]
+    names = [(i, w) for i, w in names if w and ents[i].label_ in CROSS_LABELS]
+    first: dict[tuple[str, ...], int] = {}
+    out: dict[int, int] = {}
+    for i, words in names:
+        j = first.setdefault(words, i)
+        if ents[j].label_ != ents[i].label_:
+            out[i] = j
+    for i, words in names:
+        if len(words) != 1 or ents[i].label_ == "PERSON" or i in out:
+            continue
+        people = {
+            w: j
+            for j, w in names
+            if ents[j].label_ == "PERSON" and len(w) >= 2 and w[-1] == words[0]
+        }
+        if len(people) == 1:
+            out[i] = next(iter(people.values()))
     return out
 
 

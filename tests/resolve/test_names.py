@@ -8,7 +8,12 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from pipeline.resolve.names import initials_links, prefix_links, variant_links
+from pipeline.resolve.names import (
+    cross_label_links,
+    initials_links,
+    prefix_links,
+    variant_links,
+)
 
 
 def _ents(words: list[str], spans: list[tuple[int, int, str]]) -> list[Span]:
@@ -93,3 +98,24 @@ def test_variant_links(words, spans, links) -> None:
 )
 def test_initials_links(words, spans, links) -> None:
     assert initials_links(_ents(words, spans)) == links
+
+
+@pytest.mark.parametrize(
+    ("words", "spans", "links"),
+    [
+        # the same name tagged ORG, then PERSON: one entity
+        (["Acme", "won", "and", "Acme", "lost"], [(0, 1, "ORG"), (3, 4, "PERSON")], {1: 0}),
+        # a surname tagged ORG joins the one person named in full
+        (["Jane", "Roe", "left", "Roe"], [(0, 2, "PERSON"), (3, 4, "ORG")], {1: 0}),
+        # two people with that surname: ambiguous, no link
+        (
+            ["Jane", "Roe", "Tom", "Roe", "Roe"],
+            [(0, 2, "PERSON"), (2, 4, "PERSON"), (4, 5, "ORG")],
+            {},
+        ),
+        # places keep their own clustering (by country)
+        (["Jordan", "and", "Jordan"], [(0, 1, "GPE"), (2, 3, "PERSON")], {}),
+    ],
+)
+def test_cross_label_links(words, spans, links) -> None:
+    assert cross_label_links(_ents(words, spans)) == links
