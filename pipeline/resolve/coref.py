@@ -33,6 +33,7 @@ from pipeline.resolve.nominals import (
     nominal_description,
     nominal_exact,
     nominal_head_match,
+    proper_head,
     register,
 )
 from pipeline.resolve.pronouns import pronoun
@@ -44,6 +45,7 @@ SIEVES: dict[str, Sieve] = {
     **SIEVE_FUNCTIONS,
     "name-modifier": name_modifier,
     "nominal-exact": nominal_exact,
+    "proper-head": proper_head,
     "nominal-head-match": nominal_head_match,
     "nominal-description": nominal_description,
     "pronoun": pronoun,

@@ -10,6 +10,8 @@ the named ones; this module is that mention detection and its two sieves between
   antecedent's;
 - ``nominal-exact``: a noun phrase whose words after the determiner are those of an earlier one
   ("aircraft ... aircraft", "the engine ... the engine");
+- ``proper-head``: a name the entity model missed, with the head word of an earlier one
+  ("the new zPhone ... their popular zPhone"), numbers agreeing;
 - ``nominal-head-match`` (Stanford's strict head match): a definite noun phrase whose head noun
   is the head of an earlier noun phrase or name, with no modifier that mention lacks (word
   inclusion and compatible modifiers: "a new plane ... the plane", but not "the old plane").
@@ -178,6 +180,39 @@ def nominal_exact(ctx: Context, a: Anaphor) -> Result:
         if p.key == a.key and p.plural == a.plural and ctx.find(c.clusters[0]) != a.cluster:
             return Link(a, c, "nominal-exact")
     return None
+
+
+def proper_head(ctx: Context, a: Anaphor) -> Result:
+    """A name the entity model missed (a proper noun phrase) -> the nearest earlier one with the
+    same head word, case and all, whatever its modifiers ("the new, faster zPhone ... their
+    popular zPhone"), unless their numbers differ ("zPhone 3" is not "zPhone 4"): Stanford's
+    proper head word match."""
+    if not _open(ctx, a) or not a.proper or a.plural:
+        return None
+    head = ctx.doc[a.head].text
+    numbers = _numbers(ctx, a)
+    names = _name_modifiers(ctx, a)
+    pool = [p for p in ctx.by_lemma.get(a.lemma, []) if p.proper and not p.plural]
+    for p, c in _earlier(ctx, a, pool, ctx.rules.limits.head_match_sentences):
+        if ctx.doc[p.head].text != head or _numbers(ctx, p) != numbers:
+            continue
+        root = ctx.find(c.clusters[0])
+        if root != a.cluster and names <= ctx.cluster_words.get(root, set()):
+            return Link(a, c, "proper-head")  # not "the Joint Trade ... Joint Energy Committee"
+    return None
+
+
+def _numbers(ctx: Context, a: Anaphor) -> set[str]:
+    return {t.lower_ for t in ctx.doc[a.start : a.end] if any(ch.isdigit() for ch in t.text)}
+
+
+def _name_modifiers(ctx: Context, a: Anaphor) -> set[str]:
+    """The capitalised words in front of the head that are in no entity mention."""
+    return {
+        t.lower_
+        for t in ctx.doc[a.start : a.head]
+        if not t.is_lower and t.is_alpha and t.i not in ctx.in_entity and not t.is_sent_start
+    }
 
 
 def nominal_head_match(ctx: Context, a: Anaphor) -> Result:

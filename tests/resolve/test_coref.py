@@ -155,6 +155,16 @@ def unnamed_links(doc) -> list[tuple[str, str, str]]:
                 ("The phone", "coref.nominal-description", "the ZX9"),
             ],
         ),
+        (  # a name the entity model missed, by its head word
+            "Acme launches new, faster zPhone. Acme Corp said that their popular zPhone "
+            "will ship in June.",
+            [
+                ("faster zPhone", "coref.proper-head", "faster zPhone"),
+                ("their popular zPhone", "coref.proper-head", "faster zPhone"),
+            ],
+        ),
+        # ... not when their names differ in front of the head
+        ("The Joint Trade Committee met in May. The Joint Energy Committee met in June.", []),
         ("Zenith Ltd built a new jet in May. The old jet was sold.", []),  # other modifier
         ("Trade rose in May. Trade fell in June.", []),  # a bare common noun is no one thing
     ],
