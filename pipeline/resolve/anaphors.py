@@ -100,14 +100,14 @@ def _in_front(ctx: Context, tok: Token, title: Span) -> bool:
 
 
 def base_anaphor(ctx: Context, kind: str, start: int, end: int, head: int) -> Anaphor:
-    doc = ctx.doc
+    first, last = ctx.tokens[start], ctx.tokens[end - 1]
     sent = ctx.sentence(start)
     return Anaphor(
         kind=kind,
         start=start,
         end=end,
         head=head,
-        chars=(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
+        chars=(first.idx, last.idx + len(last)),
         sentence=sent,
         paragraph=ctx.paragraph_of[sent] if ctx.paragraph_of else 0,
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy
 from spacy.attrs import DEP, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.facts import ClusterFact, Offsets
 from pipeline.matchers.doctext import doc_text
@@ -112,6 +112,7 @@ class Context:
     ents: list[Span]  # named entity mentions in clusters, no dateline
     all_ents: list[Span]  # doc.ents, made once (spaCy builds new Spans on every access)
     in_entity: set[int] = field(default_factory=set)  # token indices inside any entity
+    tokens: list[Token] = field(default_factory=list)  # list(doc): spaCy makes doc[i] anew
     blockers: list[Candidate] = field(default_factory=list)
     title_tokens: set[int] = field(default_factory=set)
     holders: list[tuple[Span, Candidate]] | None = None  # (TITLE, person): sieve_base
@@ -187,6 +188,7 @@ def build_context(
     ]
     ctx = Context(doc, rules, list(clusters), starts, paragraphs, [], [], ents, all_ents)
     ctx.named = len(clusters)
+    ctx.tokens = list(doc)
     ctx.in_entity = {i for e in all_ents for i in range(e.start, e.end)}
     ctx.institution_words = frozenset(
         h for h, d in rules.head_table.items() if d.kind == "institution" and " " not in h

@@ -85,8 +85,9 @@ CROSS_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_A
 def cross_label_links(ents: Sequence[Span]) -> dict[int, int]:
     """Name index -> index of the first name of another label with the same words, or for a
     one-word name, of the one person named in full whose surname it is."""
-    names = [(i, tuple(w.lower() for w in _words(e))) for i, e in enumerate(ents)]
-    names = [(i, w) for i, w in names if w and ents[i].label_ in CROSS_LABELS]
+    found = [(i, e) for i, e in enumerate(ents) if e.label_ in CROSS_LABELS]
+    names = [(i, tuple(w.lower() for w in _words(e))) for i, e in found]
+    names = [(i, w) for i, w in names if w]
     first: dict[tuple[str, ...], int] = {}
     out: dict[int, int] = {}
     for i, words in names:

@@ -44,7 +44,7 @@ UNKNOWN_LABEL = "OTHER"  # an unnamed entity whose head noun says no type
 
 def find_noun_phrases(ctx: Context, taken: set[int]) -> list[Anaphor]:
     """Noun phrases whose head token is no anaphor yet (``taken``: their head tokens)."""
-    doc = ctx.doc
+    doc, toks = ctx.doc, ctx.tokens
     pos = doc.to_array([POS])
     heads = numpy.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()
     skip = ctx.in_entity | taken
@@ -53,7 +53,7 @@ def find_noun_phrases(ctx: Context, taken: set[int]) -> list[Anaphor]:
     for i in heads:
         if i in skip:
             continue
-        tok = doc[i]
+        tok = toks[i]
         if tok.dep_ in PREMODIFIER_DEPS and tok.head.i > i or tok.dep_ == "compound":
             continue  # a noun modifying another ("the plane maker"): no mention of its own
         if tok.lower_ in honorifics or not tok.text[:1].isalnum() or tok.is_stop:
@@ -68,11 +68,11 @@ def find_noun_phrases(ctx: Context, taken: set[int]) -> list[Anaphor]:
         found.proper = (
             not (tok.is_lower or tok.is_sent_start)
             or any(  # "Trade rose": no name
-                t.pos_ == "PROPN" and t.i not in ctx.in_entity for t in doc[start:i]
+                t.pos_ == "PROPN" and t.i not in ctx.in_entity for t in toks[start:i]
             )
         )
         if found.spec is not None and found.spec.kind == "place":  # "the Northfield region"
-            found.proper = found.proper or any(t.i in ctx.in_entity for t in doc[start:i])
+            found.proper = found.proper or any(t in ctx.in_entity for t in range(start, i))
         found.anaphoric = not found.proper  # a name, no description: linked by its words only
         out.append(found)
     return out
@@ -80,16 +80,17 @@ def find_noun_phrases(ctx: Context, taken: set[int]) -> list[Anaphor]:
 
 def describe(ctx: Context, a: Anaphor) -> None:
     """Fill the noun phrase fields of a description (determiner, number, head lemma, words)."""
-    doc, rules = ctx.doc, ctx.rules
-    head = doc[a.head]
-    dets = [t for t in doc[a.start : a.head] if t.dep_ in ("det", "predet") and t.head.i == a.head]
-    det_words = {t.lower_ for t in dets}
+    rules = ctx.rules
+    head = ctx.tokens[a.head]
+    tokens = ctx.tokens[a.start : a.end]
+    front = tokens[: a.head - a.start]
+    det_words = {t.lower_ for t in front if t.dep_ in ("det", "predet") and t.head.i == a.head}
     a.phrase = True
-    a.definite = a.definite or bool(det_words & set(rules.definite))
-    a.possessed = any(c.dep_ == "poss" for c in head.children if c.i < a.head)
-    first = next((t for t in doc[a.start : a.head] if t.dep_ not in ("det", "predet")), None)
+    a.definite = a.definite or not det_words.isdisjoint(rules.definite)
+    a.possessed = any(c.dep_ == "poss" for c in head.lefts)
+    first = next((t for t in front if t.dep_ not in ("det", "predet")), None)
     a.indefinite = not (a.definite or a.possessed) and (
-        bool(det_words & set(rules.indefinite))  # "a plane", "some jets"
+        not det_words.isdisjoint(rules.indefinite)  # "a plane", "some jets"
         or (first is not None and first.dep_ == "nummod")  # "five jets", not "the X 200 jet"
     )
     a.plural = head.tag_ in ("NNS", "NNPS") or a.kind == "group"
@@ -97,17 +98,17 @@ def describe(ctx: Context, a: Anaphor) -> None:
     a.lemma = head.lemma_.lower() if head.pos_ == "NOUN" else head.lower_
     words = [
         t.lower_
-        for t in doc[a.start : a.end]
+        for t in tokens
         if not (t.dep_ in ("det", "predet", "poss", "case") and t.head.i >= t.i) and not t.is_punct
     ]
     a.key = " ".join(words)
     a.words = frozenset(words)
     if not a.modifiers:
         a.modifiers = tuple(words[:-1])
-    blocked = set(rules.non_anaphoric_modifiers)
+    blocked = rules.non_anaphoric_modifiers
     a.anaphoric = a.anaphoric and not (
         any(w in blocked for w in words[:-1])
-        or any(t.tag_ in ("JJS", "RBS") for t in doc[a.start : a.head])
+        or any(t.tag_ in ("JJS", "RBS") for t in front)
         or any(restrictive(c) for c in head.rights)
     )
 
@@ -118,10 +119,12 @@ def register(ctx: Context, anaphors: list[Anaphor]) -> None:
         if a.kind not in ("description", "group") or a.head in ctx.nominals:
             continue
         describe(ctx, a)
-        head = ctx.doc[a.head]
+        head = ctx.tokens[a.head]
         label = a.spec.labels[0] if a.spec is not None else UNKNOWN_LABEL
         k = len(ctx.clusters)
-        ctx.clusters.append(ClusterFact(label=label, name=_text(ctx, a), mentions=()))
+        words = ctx.tokens[a.start : a.end]
+        name = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text
+        ctx.clusters.append(ClusterFact(label=label, name=name, mentions=()))
         ctx.cluster_words[k] = set(a.words)
         a.cluster = k
         ctx.nominals[a.head] = Candidate(
@@ -145,10 +148,6 @@ def register(ctx: Context, anaphors: list[Anaphor]) -> None:
         ctx.phrases[a.head] = a
         ctx.by_key.setdefault(a.key, []).append(a)
         ctx.by_lemma.setdefault(a.lemma, []).append(a)
-
-
-def _text(ctx: Context, a: Anaphor) -> str:
-    return ctx.doc.text[a.chars[0] : a.chars[1]]
 
 
 def _earlier(
