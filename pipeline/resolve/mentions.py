@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import overload
 
 import numpy
 from spacy.attrs import DEP, SENT_START
@@ -33,6 +34,27 @@ PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod", "quantmod"})
 RELATIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr"})
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+class Tokens:
+    """``doc[i]`` and ``doc[i:j]`` as tokens made once each: spaCy builds a new Token object
+    on every access, the largest cost of the noun phrase pass."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.made: dict[int, Token] = {}
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.doc)))]
+        tok = self.made.get(i)
+        if tok is None:
+            tok = self.made[i] = self.doc[i]
+        return tok
 
 
 @dataclass
@@ -112,7 +134,7 @@ class Context:
     ents: list[Span]  # named entity mentions in clusters, no dateline
     all_ents: list[Span]  # doc.ents, made once (spaCy builds new Spans on every access)
     in_entity: set[int] = field(default_factory=set)  # token indices inside any entity
-    tokens: list[Token] = field(default_factory=list)  # list(doc): spaCy makes doc[i] anew
+    tokens: Tokens = field(init=False)  # doc[i], each made once (build_context)
     blockers: list[Candidate] = field(default_factory=list)
     title_tokens: set[int] = field(default_factory=set)
     holders: list[tuple[Span, Candidate]] | None = None  # (TITLE, person): sieve_base
@@ -188,7 +210,7 @@ def build_context(
     ]
     ctx = Context(doc, rules, list(clusters), starts, paragraphs, [], [], ents, all_ents)
     ctx.named = len(clusters)
-    ctx.tokens = list(doc)
+    ctx.tokens = Tokens(doc)
     ctx.in_entity = {i for e in all_ents for i in range(e.start, e.end)}
     ctx.institution_words = frozenset(
         h for h, d in rules.head_table.items() if d.kind == "institution" and " " not in h

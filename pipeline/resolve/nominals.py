@@ -55,6 +55,8 @@ def find_noun_phrases(ctx: Context, taken: set[int]) -> list[Anaphor]:
             continue
         tok = toks[i]
         if tok.dep_ in PREMODIFIER_DEPS and tok.head.i > i or tok.dep_ == "compound":
+            if _brand(tok.text):  # "zPhone sales": a name the entity model missed
+                out.append(_brand_mention(ctx, i))
             continue  # a noun modifying another ("the plane maker"): no mention of its own
         if tok.lower_ in honorifics or not tok.text[:1].isalnum() or tok.is_stop:
             continue
@@ -76,6 +78,19 @@ def find_noun_phrases(ctx: Context, taken: set[int]) -> list[Anaphor]:
         found.anaphoric = not found.proper  # a name, no description: linked by its words only
         out.append(found)
     return out
+
+
+def _brand(text: str) -> bool:
+    """A word spelt like a brand name: letters, with a capital after the first ("zPhone")."""
+    return text.isalpha() and any(ch.isupper() for ch in text[1:]) and not text.isupper()
+
+
+def _brand_mention(ctx: Context, i: int) -> Anaphor:
+    found = base_anaphor(ctx, "description", i, i + 1, i)
+    found.head_words = ctx.tokens[i].lower_
+    found.proper = True
+    found.anaphoric = False
+    return found
 
 
 def describe(ctx: Context, a: Anaphor) -> None:

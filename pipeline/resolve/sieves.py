@@ -58,8 +58,8 @@ def appositive(ctx: Context, a: Anaphor) -> Result:
     partners = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         partners.append(head.head)
-    front = None
-    if head.dep_ in ("compound", "nmod") and head.i + 1 < len(ctx.doc):
+    front = None  # a capitalised word in front of a name is part of it ("zPhone SDK")
+    if head.dep_ in ("compound", "nmod") and head.i + 1 < len(ctx.doc) and not a.proper:
         front = head.head  # "aircraft maker Acme" (a role appositive)
         partners.append(front)
     for tok in partners:

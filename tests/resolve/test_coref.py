@@ -163,6 +163,13 @@ def unnamed_links(doc) -> list[tuple[str, str, str]]:
                 ("their popular zPhone", "coref.proper-head", "faster zPhone"),
             ],
         ),
+        (  # a brand name modifying a noun is a mention of its own
+            "Zenith Ltd said zPhone sales rose in May. Buyers like the zPhone.",
+            [
+                ("zPhone", "coref.nominal-exact", "zPhone"),
+                ("the zPhone", "coref.nominal-exact", "zPhone"),
+            ],
+        ),
         # ... not when their names differ in front of the head
         ("The Joint Trade Committee met in May. The Joint Energy Committee met in June.", []),
         ("Zenith Ltd built a new jet in May. The old jet was sold.", []),  # other modifier
@@ -274,3 +281,9 @@ def test_referent_of_finds_a_pronoun_by_its_offsets(nlp) -> None:
 
 def test_every_sieve_id_of_the_rule_file_has_a_function() -> None:
     assert set(SIEVE_IDS) == set(SIEVES)
+
+
+def test_brand_name_in_front_of_a_name_is_part_of_it_not_an_apposition(nlp) -> None:
+    doc = nlp("Developers can use the new zPhone SDK from Acme Corp.")
+    assert "SDK" in [e.text for e in doc.ents]  # the model's entity the brand stands before
+    assert [m.span.text for m in resolved_mentions(doc)] == []
