@@ -51,6 +51,20 @@ SIEVES: dict[str, Sieve] = {
     "pronoun": pronoun,
 }
 
+NOUN_PHRASES = frozenset({"description", "group"})
+# the kinds of anaphor each sieve can link (it returns None for the others): asked of no other
+KINDS: dict[str, frozenset[str]] = {
+    "honorific": frozenset({"honorific"}),
+    "relative-pronoun": frozenset({"relative"}),
+    "group": frozenset({"group"}),
+    "pronoun": frozenset({"pronoun"}),
+    "quote-speaker": frozenset({"pronoun"}),
+    **dict.fromkeys(
+        ("appositive", "predicate-nominative", "role-title"), frozenset({"description"})
+    ),
+    **dict.fromkeys(("head-match", "description-type"), frozenset({"description"})),
+}
+
 RULE_PREFIX = "coref."
 
 
@@ -85,8 +99,9 @@ def resolve_references(
     refusals: dict[int, Refusal] = {}
     for sieve_id in rules.order:
         sieve = SIEVES[sieve_id]
+        kinds = KINDS.get(sieve_id, NOUN_PHRASES)
         for n, anaphor in enumerate(anaphors):
-            if n in links or n in refusals:
+            if anaphor.kind not in kinds or n in links or n in refusals:
                 continue
             found = sieve(ctx, anaphor)
             if isinstance(found, Link):

@@ -49,6 +49,7 @@ def find_noun_phrases(ctx: Context, taken: set[int]) -> list[Anaphor]:
     heads = numpy.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()
     skip = ctx.in_entity | taken
     honorifics = ctx.rules.honorifics
+    generic = frozenset(ctx.rules.non_referential_heads)
     out = []
     for i in heads:
         if i in skip:
@@ -60,7 +61,7 @@ def find_noun_phrases(ctx: Context, taken: set[int]) -> list[Anaphor]:
             continue  # a noun modifying another ("the plane maker"): no mention of its own
         if tok.lower_ in honorifics or not tok.text[:1].isalnum() or tok.is_stop:
             continue
-        if tok.lemma_.lower() in ctx.rules.non_referential_heads:
+        if tok.lemma_.lower() in generic:
             continue
         start = modifiers_start(tok)
         found = base_anaphor(ctx, "description", start, i + 1, i)
