@@ -204,12 +204,12 @@ def proper_head(ctx: Context, a: Anaphor) -> Result:
     proper head word match."""
     if not _open(ctx, a) or not a.proper or a.plural:
         return None
-    head = ctx.doc[a.head].text
+    head = ctx.tokens[a.head].text
     numbers = _numbers(ctx, a)
     names = _name_modifiers(ctx, a)
     pool = [p for p in ctx.by_lemma.get(a.lemma, []) if p.proper and not p.plural]
     for p, c in _earlier(ctx, a, pool, ctx.rules.limits.head_match_sentences):
-        if ctx.doc[p.head].text != head or _numbers(ctx, p) != numbers:
+        if ctx.tokens[p.head].text != head or _numbers(ctx, p) != numbers:
             continue
         root = ctx.find(c.clusters[0])
         if root != a.cluster and names <= ctx.cluster_words.get(root, set()):
@@ -305,5 +305,5 @@ def nominal_description(ctx: Context, a: Anaphor) -> Result:
 def _name_like(ctx: Context, p: Anaphor) -> bool:
     """A noun phrase headed by a model number or a name spelt like one ("the X-200",
     "the eReader"): a digit, or a capital letter after the first."""
-    text = ctx.doc[p.head].text
+    text = ctx.tokens[p.head].text
     return any(ch.isdigit() for ch in text) or any(ch.isupper() for ch in text[1:])

@@ -66,7 +66,7 @@ def _generic_they(ctx: Context, tok: Token) -> bool:
 def _cataphora(ctx: Context, a: Anaphor, fits: Callable[[Candidate], bool]) -> Candidate | None:
     """The name a pronoun points forward to: the subject after it of the clause its own
     clause or phrase hangs on ("Before she left, Jane Roe thanked them"), when it fits."""
-    tok = ctx.doc[a.head]
+    tok = ctx.tokens[a.head]
     for anc in tok.ancestors:
         subject = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.i == tok.i or tok in subject.subtree:
@@ -97,7 +97,7 @@ def local_subject(tok: Token) -> int | None:
 def _binding_blocked(ctx: Context, a: Anaphor, c: Candidate) -> bool:
     """A plain object pronoun never takes the subject of its own verb ("Acme sued it");
     a reflexive only takes it."""
-    tok = ctx.doc[a.head]
+    tok = ctx.tokens[a.head]
     p = a.pronoun
     if p is None or p.possessive or tok.dep_ not in ("dobj", "dative", "pobj", "iobj"):
         return False
@@ -132,7 +132,7 @@ def pronoun(ctx: Context, a: Anaphor) -> Result:
     p = a.pronoun
     if a.kind != "pronoun" or p is None or p.person != 3:
         return None
-    tok = ctx.doc[a.head]
+    tok = ctx.tokens[a.head]
     if p.word == "it" and pleonastic(ctx, tok):
         return Refusal(a, "pleonastic")
     limits = ctx.rules.limits

@@ -54,7 +54,7 @@ def appositive(ctx: Context, a: Anaphor) -> Result:
         return None
     if a.holder is not None:  # a title phrase before or after the name ("Acme CEO Jo Roe")
         return Link(a, a.holder, "appositive")
-    head = ctx.doc[a.head]
+    head = ctx.tokens[a.head]
     partners = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         partners.append(head.head)
@@ -81,7 +81,7 @@ def relative_pronoun(ctx: Context, a: Anaphor) -> Result:
     """``which``/``who``/``that`` -> the name (or resolved description) its clause modifies."""
     if a.kind != "relative":
         return None
-    tok = ctx.doc[a.head]
+    tok = ctx.tokens[a.head]
     clause = next((t for t in [tok, *tok.ancestors] if t.dep_ == "relcl"), None)
     if clause is None:
         return None
@@ -101,7 +101,7 @@ def relative_pronoun(ctx: Context, a: Anaphor) -> Result:
 def predicate_nominative(ctx: Context, a: Anaphor) -> Result:
     if a.kind != "description":
         return None
-    head = ctx.doc[a.head]
+    head = ctx.tokens[a.head]
     verb = head.head
     if verb.lemma_.lower() not in ("be", "become", "remain"):
         return None
