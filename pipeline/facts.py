@@ -46,6 +46,18 @@ class ReferenceFact:
 
 
 @dataclass(frozen=True)
+class UnnamedFact:
+    """An entity no entity mention names, known by two mentions or more that are noun phrases
+    and pronouns ("a new plane ... the plane ... it"). ``references`` in text order, each with
+    ``entities`` = the first one's span; the first is its own antecedent (its ``rule`` is the
+    sieve that linked the next mention to it)."""
+
+    label: str  # the type its first mention's head noun says (PRODUCT, ORG ...), else OTHER
+    name: str  # the text of its first mention
+    references: tuple[ReferenceFact, ...]
+
+
+@dataclass(frozen=True)
 class RoleFact:
     """A position a person holds: ``title`` held by the cluster of the mention ``person``, at the
     organisation or place mention ``of`` (None: not said)."""

@@ -19,6 +19,7 @@ from pipeline.facts import (
     RelationFact,
     RoleFact,
     SentenceIndex,
+    UnnamedFact,
 )
 from pipeline.matchers.doctext import doc_text
 from pipeline.schema import (
@@ -70,7 +71,9 @@ def build_record(
             )
         )
     clusters = _clusters(doc._.clusters or [], doc._.roles or [], ids, entities)
-    references = _references(text, doc._.references or [], ids, entities, clusters)
+    references = _references(
+        text, doc._.references or [], ids, entities, clusters, doc._.unnamed or []
+    )
     ref_ids = {(r.start, r.end): r for r in references}
     ends = {**{o: r.id for o, r in ref_ids.items()}, **ids}  # a relation end may be a reference
     relations = [
@@ -157,17 +160,25 @@ def _references(
     ids: dict[Offsets, str],
     entities: list[Entity],
     clusters: list[Cluster],
+    unnamed: list[UnnamedFact],
 ) -> list[Reference]:
     """The resolver's references (``M`` ids, text order), each with the clusters of its entity
     mentions; every cluster lists the references that refer to it. A reference whose entities
-    are all unknown (an entity dropped after resolution) is left out."""
+    are all unknown (an entity dropped after resolution) is left out. Each unnamed entity is
+    a cluster with no entity mention (after the named ones), its mentions references to it."""
     cluster_of = {ids[(e.start, e.end)]: e.entity for e in entities}
+    mention_ids = dict(ids)
+    refers: list[tuple[ReferenceFact, list[str]]] = []
+    for fact in facts:
+        found = [cluster_of.get(ids[m]) for m in fact.entities if m in ids]
+        refers.append((fact, list(dict.fromkeys(c for c in found if c is not None))))
+    for u in unnamed:
+        cid = f"E{len(clusters) + 1}"
+        clusters.append(Cluster(id=cid, label=u.label, name=u.name, mentions=[]))
+        refers.extend((fact, [cid]) for fact in u.references)
     by_id = {c.id: c for c in clusters}
     kept: list[tuple[ReferenceFact, list[str]]] = []
-    mention_ids = dict(ids)
-    for fact in sorted(facts, key=lambda f: f.span):
-        refers = [cluster_of.get(ids[m]) for m in fact.entities if m in ids]
-        refers_to = list(dict.fromkeys(c for c in refers if c is not None))
+    for fact, refers_to in sorted(refers, key=lambda fr: fr[0].span):
         if refers_to and fact.span not in mention_ids:
             mention_ids[fact.span] = f"M{len(kept) + 1}"
             kept.append((fact, refers_to))
@@ -183,7 +194,9 @@ def _references(
                 text=text[s:e],
                 kind=fact.kind,
                 refers_to=refers_to,
-                antecedent=mention_ids.get(fact.antecedent),
+                antecedent=None
+                if fact.antecedent == fact.span
+                else mention_ids.get(fact.antecedent),
                 rule=fact.rule,
                 sentence=fact.sentence,
             )

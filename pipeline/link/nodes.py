@@ -225,7 +225,7 @@ def entity_nodes(record: Record, rules: LinkRules, partition: int, start: int) -
     out: list[EntityNode] = []
     for cluster in record.clusters:
         cls = labels.get(cluster.label)
-        if cls is None:
+        if cls is None or not cluster.mentions:  # an unnamed entity ("the company"): no name
             continue
         mentions = [by_id[m] for m in cluster.mentions if m in by_id]
         forms = sorted({cluster.name, *(m.text for m in mentions if labels.get(m.label) == cls)})

@@ -83,7 +83,13 @@ def make_normaliser(nlp: Language, name: str, rules: str | None) -> Normaliser:
 
 @Language.factory(
     "newsrel_resolve_v1",
-    assigns=["doc._.clusters", "doc._.aliases", "doc._.references", "span._.cluster"],
+    assigns=[
+        "doc._.clusters",
+        "doc._.aliases",
+        "doc._.references",
+        "doc._.unnamed",
+        "span._.cluster",
+    ],
     requires=["doc.ents", "span._.norm", "token.dep"],
     default_config={"folder": None, "coreference": True},
 )

@@ -28,6 +28,7 @@ SLOTS = (
     Slot("doc", "clusters", "newsrel_resolve_v1", "list[facts.ClusterFact]"),
     Slot("doc", "aliases", "newsrel_resolve_v1", "list[facts.RelationFact] (ALIAS_OF)"),
     Slot("doc", "references", "newsrel_resolve_v1", "list[facts.ReferenceFact] (coreference)"),
+    Slot("doc", "unnamed", "newsrel_resolve_v1", "list[facts.UnnamedFact] (coreference)"),
     Slot("doc", "relations", "newsrel_relations_v1", "list[facts.RelationFact]"),
     Slot("doc", "roles", "newsrel_relations_v1", "list[facts.RoleFact]"),
     Slot("doc", "events", "newsrel_events_v1", "list[facts.EventFact]"),

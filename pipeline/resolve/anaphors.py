@@ -11,7 +11,7 @@ that is no entity (``Mr Brown``). Pure functions over a parsed ``Doc`` and its
 from __future__ import annotations
 
 from spacy.attrs import LOWER
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.resolve.coref_rules import CorefRules, Pronoun
 from pipeline.resolve.mentions import (
@@ -22,6 +22,7 @@ from pipeline.resolve.mentions import (
     Anaphor,
     Context,
 )
+from pipeline.resolve.sieve_base import title_holders
 
 
 def find_anaphors(ctx: Context) -> list[Anaphor]:
@@ -48,7 +49,7 @@ def find_anaphors(ctx: Context) -> list[Anaphor]:
         if word in pronouns and tok.pos_ == "PRON" and not (tok.is_upper and len(tok) > 1):
             found = _pronoun(ctx, tok, pronouns[word])
         elif word in relatives and tok.tag_ in ("WDT", "WP", "WP$") and tok.dep_ in RELATIVE_DEPS:
-            found = _base(ctx, "relative", i, i + 1, i)
+            found = base_anaphor(ctx, "relative", i, i + 1, i)
         elif word in honorifics:
             found = _honorific(ctx, tok, in_ent)
         elif word in heads and tok.pos_ in ("NOUN", "PROPN") and not tok.text.isupper():
@@ -58,25 +59,62 @@ def find_anaphors(ctx: Context) -> list[Anaphor]:
         if found is not None:
             out.append(found)
     out.extend(_syntactic_descriptions(ctx, {a.head for a in out}, in_ent))
+    out.extend(_title_descriptions(ctx, {a.head: a for a in out}))
     return sorted(out, key=lambda a: a.start)
 
 
-def _base(ctx: Context, kind: str, start: int, end: int, head: int) -> Anaphor:
-    doc = ctx.doc
+def _title_descriptions(ctx: Context, taken: dict[int, Anaphor]) -> list[Anaphor]:
+    """A TITLE right before or after a person's name, with its determiner and the words in
+    front of it ("Acme CEO Jo Roe" -> "Acme CEO"; "Jo Roe, the Acme Chief Executive"): a
+    description of that person (the TITLE alone is an entity mention, no reference)."""
+    out = []
+    for title, person in title_holders(ctx):
+        root = title.root
+        if root.i in taken:
+            taken[root.i].holder = person
+            continue
+        start = title.start
+        while start > 0 and _in_front(ctx, ctx.doc[start - 1], title):
+            start -= 1
+        if start >= title.start:
+            continue
+        found = base_anaphor(ctx, "description", start, title.end, root.i)
+        found.head_words = title.text.lower()
+        found.spec = ctx.rules.head_table.get(root.lower_)
+        found.definite = ctx.doc[start].lower_ in ctx.rules.definite
+        found.anaphoric = False  # linked by syntax only
+        found.holder = person
+        out.append(found)
+    return out
+
+
+def _in_front(ctx: Context, tok: Token, title: Span) -> bool:
+    """Is ``tok`` a determiner or modifier of ``title`` ("the", "Acme", "Uzbek"), no part of a
+    person's name or of a coordination?"""
+    if tok.dep_ not in ("det", "amod", "compound", "nmod") or tok.ent_type_ == "PERSON":
+        return False
+    head = tok
+    while head.head.i > head.i and head.i < title.start:
+        head = head.head
+    return title.start <= head.i < title.end
+
+
+def base_anaphor(ctx: Context, kind: str, start: int, end: int, head: int) -> Anaphor:
+    first, last = ctx.tokens[start], ctx.tokens[end - 1]
     sent = ctx.sentence(start)
     return Anaphor(
         kind=kind,
         start=start,
         end=end,
         head=head,
-        chars=(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
+        chars=(first.idx, last.idx + len(last)),
         sentence=sent,
         paragraph=ctx.paragraph_of[sent] if ctx.paragraph_of else 0,
     )
 
 
 def _pronoun(ctx: Context, tok: Token, pronoun: Pronoun) -> Anaphor:
-    found = _base(ctx, "pronoun", tok.i, tok.i + 1, tok.i)
+    found = base_anaphor(ctx, "pronoun", tok.i, tok.i + 1, tok.i)
     found.pronoun = pronoun
     return found
 
@@ -92,13 +130,13 @@ def _honorific(ctx: Context, tok: Token, in_ent: set[int]) -> Anaphor | None:
     end = j + 1
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in in_ent:
         end += 1
-    found = _base(ctx, "honorific", tok.i, end, end - 1)
+    found = base_anaphor(ctx, "honorific", tok.i, end, end - 1)
     found.surname = doc[end - 1].text
     found.gender = ctx.rules.honorifics.get(tok.lower_)
     return found
 
 
-def _head_phrase(rules: CorefRules, tok: Token) -> tuple[str, bool] | None:
+def head_phrase(rules: CorefRules, tok: Token) -> tuple[str, bool] | None:
     """The head noun (singular, one or two words) a description ends in, and whether it is
     plural: "car maker" (with the compound before), else the word alone."""
     word = tok.lower_
@@ -116,7 +154,7 @@ def _head_phrase(rules: CorefRules, tok: Token) -> tuple[str, bool] | None:
 def _description(ctx: Context, tok: Token, in_ent: set[int]) -> Anaphor | None:
     """A noun phrase headed by ``tok``: its determiner and premodifiers, up to the head."""
     rules = ctx.rules
-    phrase = _head_phrase(rules, tok)
+    phrase = head_phrase(rules, tok)
     if phrase is None or tok.dep_ in PREMODIFIER_DEPS and tok.head.i > tok.i:
         return None
     head_words, plural = phrase
@@ -142,7 +180,7 @@ def _description(ctx: Context, tok: Token, in_ent: set[int]) -> Anaphor | None:
     count = next(
         (rules.group_counts[c.lower_] for c in left if c.lower_ in rules.group_counts), None
     )
-    found = _base(ctx, "group" if plural else "description", start, tok.i + 1, tok.i)
+    found = base_anaphor(ctx, "group" if plural else "description", start, tok.i + 1, tok.i)
     found.spec = spec
     found.head_words = head_words
     found.definite = any(d in rules.definite or d in rules.group_counts for d in dets)
@@ -161,18 +199,20 @@ def _description(ctx: Context, tok: Token, in_ent: set[int]) -> Anaphor | None:
     found.anaphoric = not (
         any(m in blocked for m in mods)
         or any(t.tag_ in ("JJS", "RBS") for t in ctx.doc[start : tok.i])
-        or any(_restrictive(c) for c in tok.rights)
+        or any(restrictive(c) for c in tok.rights)
     )
     if not found.definite and not _syntactic_partner(tok):
         return None
     return found
 
 
-def _modifiers_start(tok: Token) -> int:
+def modifiers_start(tok: Token) -> int:
     """Where a noun phrase starts: the left edge of its determiner and modifiers, never
     reaching into a coordination before it ("Acme and [Zenith's freight operator]")."""
     start = tok.i
     for c in reversed(list(tok.lefts)):
+        if c.tag_ == "HYPH":  # "the X-200": the hyphen inside a model's name
+            continue
         if c.dep_ not in ("det", "poss", "predet") and c.dep_ not in MODIFIER_DEPS:
             break
         edge = c.left_edge.i
@@ -182,7 +222,7 @@ def _modifiers_start(tok: Token) -> int:
     return start
 
 
-def _restrictive(clause: Token) -> bool:
+def restrictive(clause: Token) -> bool:
     """A relative or participle clause not set off by a comma ("the firm that makes locks")."""
     if clause.dep_ not in ("relcl", "acl"):
         return False
@@ -217,7 +257,7 @@ def _syntactic_descriptions(ctx: Context, taken: set[int], in_ent: set[int]) -> 
                 continue
             if tok.tag_ == "NNS":  # a plural noun is no description of one name
                 continue
-            start = _modifiers_start(tok)
+            start = modifiers_start(tok)
             if tok.head.i == name.root and tok.i < name.start:  # "Acme chief executive Jo Roe"
                 while (
                     start > 0
@@ -226,7 +266,7 @@ def _syntactic_descriptions(ctx: Context, taken: set[int], in_ent: set[int]) -> 
                     and start - 1 not in in_ent
                 ):
                     start -= 1
-            found = _base(ctx, "description", start, tok.i + 1, tok.i)
+            found = base_anaphor(ctx, "description", start, tok.i + 1, tok.i)
             found.head_words = tok.lower_
             found.spec = ctx.rules.head_table.get(tok.lower_)
             found.anaphoric = False  # linked by syntax only

@@ -23,8 +23,14 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities.countries import CountryTable, country_of
 from pipeline.facts import ClusterFact, Offsets, RelationFact, SentenceIndex
+from pipeline.resolve import gender
 from pipeline.resolve.acronyms import Definition, find_definitions
-from pipeline.resolve.names import prefix_links
+from pipeline.resolve.names import (
+    cross_label_links,
+    initials_links,
+    prefix_links,
+    variant_links,
+)
 
 # labels whose equal mentions are one entity; values (DATE, MONEY ...) and TITLEs never are
 NAMED = frozenset(
@@ -170,6 +176,21 @@ def _cluster_label(members: Sequence[Span]) -> str:
     return max(set(labels), key=labels.count)
 
 
+def _fullest_label(members: Sequence[Span]) -> str:
+    """A name read under two labels: the label of its fullest mention ("Mark Roe" PERSON,
+    not "Roe" ORG); among equally full ones PERSON only when the name starts with a known
+    first name ("Acme" tagged PERSON and ORG is an ORG; "Jane Roe" a PERSON), else the
+    first one's label."""
+    size = max(len(_name_words(e)) for e in members)
+    fullest = [e for e in members if len(_name_words(e)) == size]
+    labels = {e.label_ for e in fullest}
+    if len(labels) > 1 and "PERSON" in labels:
+        words = _name_words(fullest[0])
+        person = len(words) >= 2 and gender.first_name_gender(words[0]) is not None
+        fullest = [e for e in fullest if (e.label_ == "PERSON") == person]
+    return fullest[0].label_
+
+
 def resolve(
     doc: Doc,
     table: CountryTable,
@@ -183,6 +204,7 @@ def resolve(
     when the caller has made it (spaCy builds it anew on each access)."""
     ents = list(doc.ents) if ents is None else list(ents)
     union = _Union(len(ents))
+    crossed: set[tuple[int, int]] = set()
     countries: dict[int, dict[str, Any]] = {}
     by_key: dict[tuple[str, str], int] = {}
     by_country: dict[str, int] = {}
@@ -199,7 +221,11 @@ def resolve(
     for short, long in person_links(ents).items():
         union.join(short, long)
     if relaxed_names:
-        for short, long in prefix_links(ents).items():
+        for relaxed in (variant_links(ents), prefix_links(ents), initials_links(ents)):
+            for short, long in relaxed.items():
+                union.join(short, long)
+        crossed = set(cross_label_links(ents).items())
+        for short, long in crossed:
             union.join(short, long)
     links = alias_links(doc, ents, find_definitions(doc))
     sentence_of = SentenceIndex.of(doc) if any(link.long is not None for link in links) else None
@@ -234,9 +260,10 @@ def resolve(
         name = next((long_names[i] for i in idx if i in long_names), name)
         if country is not None:
             name = country["name"]
+        mixed = any(short in idx for short, _ in crossed)
         clusters.append(
             ClusterFact(
-                label=_cluster_label(members),
+                label=_fullest_label(members) if mixed else _cluster_label(members),
                 name=name,
                 mentions=tuple(offsets(m) for m in members),
                 aliases=tuple(aliases),

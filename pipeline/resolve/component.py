@@ -44,6 +44,7 @@ class Resolver:
         doc._.clusters = names.clusters
         doc._.aliases = names.aliases
         doc._.references = coref.references
+        doc._.unnamed = coref.unnamed
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))

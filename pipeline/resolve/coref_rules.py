@@ -18,12 +18,17 @@ from pipeline.rulefiles import _Rule, load_json
 SIEVES = (
     "honorific",
     "appositive",
+    "name-modifier",
     "relative-pronoun",
     "predicate-nominative",
     "role-title",
     "head-match",
     "group",
     "description-type",
+    "nominal-exact",
+    "proper-head",
+    "nominal-head-match",
+    "nominal-description",
     "pronoun",
     "quote-speaker",
 )
@@ -34,12 +39,17 @@ class SieveSpec(_Rule):
     id: Literal[
         "honorific",
         "appositive",
+        "name-modifier",
         "relative-pronoun",
         "predicate-nominative",
         "role-title",
         "head-match",
         "group",
         "description-type",
+        "nominal-exact",
+        "proper-head",
+        "nominal-head-match",
+        "nominal-description",
         "pronoun",
         "quote-speaker",
     ]
@@ -112,6 +122,20 @@ class CorefRules(_Rule):
     description_order: Literal["nearest", "salience"] = Field(
         description="How description-type picks among fitting entities in reach: the nearest "
         "(subjects first), or the one mentioned most so far (then the nearest)."
+    )
+    name_modifier_kinds: list[str] = Field(
+        description="Description kinds whose noun phrase is the entity named in front of its "
+        "head (`the Acme X200 phone` -> X200: sieve name-modifier)."
+    )
+    non_referential_heads: list[str] = Field(
+        description="Nouns that head no mention of an entity of their own (`in addition`, "
+        "`the fact that`, `the time`): never a noun phrase mention."
+    )
+    unnamed_entities: bool = Field(
+        description="Every noun phrase is a mention: a chain of descriptions and pronouns no "
+        "name mentions is an entity of its own (a cluster with references only), and a pronoun "
+        "whose nearest fitting mention is such a noun phrase refers to it. False: only named "
+        "entities are antecedents, and such a pronoun is refused (`not-an-entity`)."
     )
     limits: Limits
 

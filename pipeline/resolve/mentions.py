@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import overload
 
 import numpy
 from spacy.attrs import DEP, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.facts import ClusterFact, Offsets
 from pipeline.matchers.doctext import doc_text
@@ -28,10 +29,32 @@ from pipeline.resolve.coref_rules import CorefRules, DescriptionSpec, Pronoun
 from pipeline.resolve.quotes import Quote
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})  # after subjects, before the rest
 PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod", "quantmod"})
 RELATIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr"})
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+class Tokens:
+    """``doc[i]`` and ``doc[i:j]`` as tokens made once each: spaCy builds a new Token object
+    on every access, the largest cost of the noun phrase pass."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.made: dict[int, Token] = {}
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.doc)))]
+        tok = self.made.get(i)
+        if tok is None:
+            tok = self.made[i] = self.doc[i]
+        return tok
 
 
 @dataclass
@@ -53,8 +76,10 @@ class Candidate:
     premodifier: bool = False  # a name modifying a noun ("Acme shares"): no pronoun antecedent
     reference: bool = False
     blocker: bool = False  # a subject that is no entity ("the plane"): a pronoun it fits stays open
-    plural: bool = False  # blockers: a plural noun
-    person: bool = False  # blockers: a noun for a person ("the spokesman")
+    plural: bool = False  # blockers and noun phrases: a plural noun
+    person: bool = False  # blockers and noun phrases: a noun for a person ("the spokesman")
+    nominal: bool = False  # a noun phrase no sieve has linked (yet): an entity of its own
+    object: bool = False  # a verb's object (salience: subjects, then objects, then the rest)
 
     @property
     def group(self) -> bool:
@@ -81,6 +106,18 @@ class Anaphor:
     count: int | None = None  # group size when stated ("the two firms")
     surname: str = ""  # honorific
     gender: str | None = None  # honorific
+    # noun phrases (pipeline.resolve.nominals): the mentions of entities no name mentions
+    phrase: bool = False  # found by the noun phrase pass (any head noun)
+    proper: bool = False  # a name the entity model missed ("the Joint Trade Committee")
+    indefinite: bool = False  # "a plane", "some jets": a new entity, never anaphoric
+    possessed: bool = False  # "its engines", "Acme's plant"
+    plural: bool = False
+    person: bool = False  # the head is a role noun ("the spokesman")
+    lemma: str = ""  # the head noun's lemma, lower case
+    key: str = ""  # the words after the determiner, lower case ("new plane")
+    words: frozenset[str] = frozenset()  # the lower-case words of ``key``
+    cluster: int | None = None  # the cluster it starts as (an entity of its own)
+    holder: Candidate | None = None  # a title phrase: the person it stands beside
 
 
 @dataclass
@@ -97,16 +134,43 @@ class Context:
     ents: list[Span]  # named entity mentions in clusters, no dateline
     all_ents: list[Span]  # doc.ents, made once (spaCy builds new Spans on every access)
     in_entity: set[int] = field(default_factory=set)  # token indices inside any entity
+    tokens: Tokens = field(init=False)  # doc[i], each made once (build_context)
     blockers: list[Candidate] = field(default_factory=list)
     title_tokens: set[int] = field(default_factory=set)
+    holders: list[tuple[Span, Candidate]] | None = None  # (TITLE, person): sieve_base
     quotes: list[Quote] = field(default_factory=list)
     institution_words: frozenset[str] = frozenset()
     cluster_kinds: dict[int, set[str]] = field(default_factory=dict)  # kinds described so far
     person_gender: dict[int, str | None] = field(default_factory=dict)
     resolved: list[Candidate] = field(default_factory=list)
+    # entities no name mentions: each noun phrase starts as one (a cluster after the named ones,
+    # ``named`` of them); a link joins its cluster to its antecedent's (``parent``, union-find)
+    named: int = 0
+    unnamed: bool = False  # models/coref.json ``unnamed_entities``
+    nominals: dict[int, Candidate] = field(default_factory=dict)  # head token -> noun phrase
+    nominals_open: set[int] = field(default_factory=set)  # ... of those no sieve has linked
+    phrases: dict[int, Anaphor] = field(default_factory=dict)  # head token -> noun phrase
+    by_key: dict[str, list[Anaphor]] = field(default_factory=dict)
+    by_lemma: dict[str, list[Anaphor]] = field(default_factory=dict)
+    parent: dict[int, int] = field(default_factory=dict)
+    cluster_words: dict[int, set[str]] = field(default_factory=dict)
 
     def sentence(self, token: int) -> int:
         return max(bisect_right(self.sentence_starts, token) - 1, 0)
+
+    def find(self, cluster: int) -> int:
+        """The cluster ``cluster`` has been joined to (itself when none)."""
+        while cluster in self.parent:
+            cluster = self.parent[cluster]
+        return cluster
+
+    def join(self, cluster: int, into: int) -> None:
+        """Join the cluster of an unnamed entity to ``into`` (a named one stays the root)."""
+        a, b = self.find(cluster), self.find(into)
+        if a == b or a < self.named:
+            return
+        self.parent[a] = b
+        self.cluster_words.setdefault(b, set()).update(self.cluster_words.get(a, ()))
 
     def candidates(self) -> list[Candidate]:
         return sorted([*self.names, *self.resolved], key=lambda c: (c.start, c.end))
@@ -144,7 +208,9 @@ def build_context(
         and (e.start_char, e.end_char) in cluster_of
         and not any(s <= e.start_char < t for s, t in datelines)  # a dateline is no antecedent
     ]
-    ctx = Context(doc, rules, clusters, starts, paragraphs, [], [], ents, all_ents)
+    ctx = Context(doc, rules, list(clusters), starts, paragraphs, [], [], ents, all_ents)
+    ctx.named = len(clusters)
+    ctx.tokens = Tokens(doc)
     ctx.in_entity = {i for e in all_ents for i in range(e.start, e.end)}
     ctx.institution_words = frozenset(
         h for h, d in rules.head_table.items() if d.kind == "institution" and " " not in h
@@ -162,6 +228,7 @@ def build_context(
                 paragraph=paragraphs[sent] if paragraphs else 0,
                 root=root.i,
                 subject=root.dep_ in SUBJECT_DEPS,
+                object=root.dep_ in OBJECT_DEPS,
                 clusters=(n,),
                 anchors=((e.start_char, e.end_char),),
                 labels=frozenset({clusters[n].label, e.label_}),
@@ -175,7 +242,8 @@ def build_context(
 def add_candidates(ctx: Context) -> None:
     """The candidates only pronouns and groups need (left out when nothing is to resolve)."""
     ctx.groups = coordinations(ctx)
-    ctx.blockers = subject_blockers(ctx)
+    if not ctx.unnamed:  # else every noun phrase is a candidate (pipeline.resolve.nominals)
+        ctx.blockers = subject_blockers(ctx)
 
 
 def subject_blockers(ctx: Context) -> list[Candidate]:

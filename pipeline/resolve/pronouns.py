@@ -66,7 +66,7 @@ def _generic_they(ctx: Context, tok: Token) -> bool:
 def _cataphora(ctx: Context, a: Anaphor, fits: Callable[[Candidate], bool]) -> Candidate | None:
     """The name a pronoun points forward to: the subject after it of the clause its own
     clause or phrase hangs on ("Before she left, Jane Roe thanked them"), when it fits."""
-    tok = ctx.doc[a.head]
+    tok = ctx.tokens[a.head]
     for anc in tok.ancestors:
         subject = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.i == tok.i or tok in subject.subtree:
@@ -97,7 +97,7 @@ def local_subject(tok: Token) -> int | None:
 def _binding_blocked(ctx: Context, a: Anaphor, c: Candidate) -> bool:
     """A plain object pronoun never takes the subject of its own verb ("Acme sued it");
     a reflexive only takes it."""
-    tok = ctx.doc[a.head]
+    tok = ctx.tokens[a.head]
     p = a.pronoun
     if p is None or p.possessive or tok.dep_ not in ("dobj", "dative", "pobj", "iobj"):
         return False
@@ -116,6 +116,10 @@ def pronoun_fits(ctx: Context, a: Anaphor, c: Candidate) -> bool:
         return not c.plural and c.person == (p.gender in ("male", "female"))
     if c.group:
         return p.number == "plural" and p.person == 3
+    if c.nominal or ctx.find(c.clusters[0]) >= ctx.named:  # an entity no name mentions
+        if p.person != 3 or c.plural != (p.number == "plural"):
+            return False
+        return c.plural or c.person == (p.gender in ("male", "female"))
     label = cluster_label(ctx, c)
     if label not in p.labels:
         return False
@@ -128,14 +132,17 @@ def pronoun(ctx: Context, a: Anaphor) -> Result:
     p = a.pronoun
     if a.kind != "pronoun" or p is None or p.person != 3:
         return None
-    tok = ctx.doc[a.head]
+    tok = ctx.tokens[a.head]
     if p.word == "it" and pleonastic(ctx, tok):
         return Refusal(a, "pleonastic")
     limits = ctx.rules.limits
     quote = quote_of(ctx, a)
     speaker = quote.speaker if quote is not None else None
-    taken = {c.root for c in [*ctx.names, *ctx.resolved]}
-    blockers = [b for b in ctx.blockers if b.root not in taken]
+    if ctx.unnamed:  # every noun phrase no sieve linked is an entity of its own
+        blockers = [ctx.nominals[h] for h in ctx.nominals_open]
+    else:
+        taken = {c.root for c in [*ctx.names, *ctx.resolved]}
+        blockers = [b for b in ctx.blockers if b.root not in taken]
     pool = [
         c
         for c in [*ctx.candidates(), *ctx.groups, *blockers]

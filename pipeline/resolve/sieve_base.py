@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from spacy.tokens import Span, Token
+
 from pipeline.resolve import gender
 from pipeline.resolve.mentions import Anaphor, Candidate, Context
 
@@ -42,23 +44,28 @@ Sieve = Callable[[Context, Anaphor], Result]
 
 def ordered(anaphor: Anaphor, candidates: Iterable[Candidate], sentences: int) -> list[Candidate]:
     """Candidates before ``anaphor`` within ``sentences`` sentences, nearest sentence first,
-    subjects first inside a sentence, then left to right."""
+    inside a sentence subjects first, then objects, then the rest, each left to right."""
     out = [
         c
         for c in candidates
         if c.end <= anaphor.start and 0 <= anaphor.sentence - c.sentence <= sentences
     ]
-    return sorted(out, key=lambda c: (anaphor.sentence - c.sentence, not c.subject, c.start))
+    return sorted(
+        out, key=lambda c: (anaphor.sentence - c.sentence, not c.subject, not c.object, c.start)
+    )
 
 
 def cluster_label(ctx: Context, c: Candidate) -> str:
-    return "GROUP" if c.group else ctx.clusters[c.clusters[0]].label
+    return "GROUP" if c.group else ctx.clusters[ctx.find(c.clusters[0])].label
 
 
 def person_gender(ctx: Context, cluster: int) -> str | None:
     """An honorific before one of its mentions, else the first name's gender, else None."""
+    cluster = ctx.find(cluster)
     if cluster in ctx.person_gender:
         return ctx.person_gender[cluster]
+    if cluster >= ctx.named:  # an unnamed person ("the spokesman")
+        return None
     doc, rules = ctx.doc, ctx.rules
     found: str | None = None
     for c in ctx.names:
@@ -96,7 +103,7 @@ def kind_fits(ctx: Context, kind: str, labels: Iterable[str], c: Candidate) -> b
     company any other organisation; other kinds go by entity label."""
     if c.group or c.blocker:
         return False
-    cluster = ctx.clusters[c.clusters[0]]
+    cluster = ctx.clusters[ctx.find(c.clusters[0])]
     if cluster.label not in labels:
         return False
     if kind == "country":
@@ -104,4 +111,66 @@ def kind_fits(ctx: Context, kind: str, labels: Iterable[str], c: Candidate) -> b
     if kind in ("company", "institution"):
         words = {w.lower() for w in cluster.name.replace("-", " ").split()}
         return bool(words & ctx.institution_words) == (kind == "institution")
+    return True
+
+
+def title_holders(ctx: Context) -> list[tuple[Span, Candidate]]:
+    """(TITLE mention, person) where a title stands right before a person's name ("Trade
+    Minister Jane Roe") or after it, set off by a comma ("Jane Roe, the trade minister")."""
+    if ctx.holders is not None:
+        return ctx.holders
+    ents = ctx.all_ents
+    people = {c.chars: c for c in ctx.names if cluster_label(ctx, c) == "PERSON"}
+    out = []
+    for i, e in enumerate(ents):
+        if e.label_ != "TITLE":
+            continue
+        j = i + 1  # "the Prime Minister of Norland, Mr Tom Berg": a place of the title between
+        while j < len(ents) and ents[j].label_ != "PERSON" and ents[j].start < e.end + 6:
+            j += 1
+        after = ents[j] if j < len(ents) else None
+        if after is not None and (after.start_char, after.end_char) in people:
+            if _title_gap(ctx, ctx.doc[e.end : after.start]):
+                out.append((e, people[(after.start_char, after.end_char)]))
+                continue
+        j = i - 1  # "Jane Roe, the Acme chief executive": the title's own words may come between
+        while j >= 0 and ents[j].label_ != "PERSON" and _premodifies(ents[j], e):
+            j -= 1
+        before = ents[j] if j >= 0 else None
+        if before is not None and (before.start_char, before.end_char) in people:
+            gap = ctx.doc[before.end : e.start]
+            if gap.text.strip().lower() in ("the",) or (
+                len(gap) and gap[0].text == "," and all(_premodifies(t, e) for t in gap[1:])
+            ):
+                out.append((e, people[(before.start_char, before.end_char)]))
+    ctx.holders = out
+    return out
+
+
+def _title_gap(ctx: Context, gap: Span) -> bool:
+    """What may stand between a title and the name after it: nothing, a comma, an honorific
+    ("Mr"), and "of" + the place or organisation of the title before a comma."""
+    words = [t for t in gap if not (t.lower_ in ctx.rules.honorifics or t.text == ".")]
+    if not words or [t.text for t in words] == [","]:
+        return True
+    inside = ctx.in_entity
+    return (
+        words[0].lower_ == "of"
+        and words[-1].text == ","
+        and all(t.i in inside or t.dep_ == "det" for t in words[1:-1])
+        and len(words) > 2
+    )
+
+
+def _premodifies(words: Span | Token, title: Span) -> bool:
+    """Do ``words`` stand in front of ``title`` as its determiner or modifiers?"""
+    tokens = [words] if isinstance(words, Token) else list(words)
+    for t in tokens:
+        if t.i >= title.start or t.dep_ not in ("det", "compound", "amod", "nmod", "punct"):
+            return False
+        head = t
+        while head.i < title.start and head.head.i != head.i and head.head.i > head.i:
+            head = head.head
+        if not title.start <= head.i < title.end:
+            return False
     return True

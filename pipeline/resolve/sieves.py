@@ -8,7 +8,7 @@ head match, group descriptions and descriptions by type, after Lee et al. (2013)
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Token
 
 from pipeline.resolve.mentions import SUBJECT_DEPS, Anaphor, Candidate, Context
 from pipeline.resolve.quotes import Quote
@@ -22,6 +22,7 @@ from pipeline.resolve.sieve_base import (
     name_at,
     ordered,
     person_gender,
+    title_holders,
 )
 
 # --- 1. honorific + surname ---------------------------------------------------------------------
@@ -49,26 +50,38 @@ def honorific(ctx: Context, a: Anaphor) -> Result:
 
 
 def appositive(ctx: Context, a: Anaphor) -> Result:
-    if a.kind != "description":
+    if a.kind != "description" or a.plural:  # "some 400 guests, including Jo Roe": not one name
         return None
-    head = ctx.doc[a.head]
+    if a.holder is not None:  # a title phrase before or after the name ("Acme CEO Jo Roe")
+        return Link(a, a.holder, "appositive")
+    head = ctx.tokens[a.head]
     partners = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         partners.append(head.head)
-    if head.dep_ in ("compound", "nmod") and head.i + 1 < len(ctx.doc):
-        partners.append(head.head)  # "aircraft maker Acme" (a role appositive)
+    front = None  # a capitalised word in front of a name is part of it ("zPhone SDK")
+    if head.dep_ in ("compound", "nmod") and head.i + 1 < len(ctx.doc) and not a.proper:
+        front = head.head  # "aircraft maker Acme" (a role appositive)
+        partners.append(front)
     for tok in partners:
         name = next((c for c in ctx.names if c.root == tok.i), None)
-        if name is not None and fits_labels(ctx, a, name):
-            return Link(a, name, "appositive")
+        if name is None or not fits_labels(ctx, a, name):
+            continue
+        if tok is front or a.end <= name.start or _set_off(ctx, a, name):
+            return Link(a, name, "appositive")  # after the name, only set off ("Acme metro")
     return None
+
+
+def _set_off(ctx: Context, a: Anaphor, name: Candidate) -> bool:
+    """Is the apposition set off by punctuation ("Acme, the carmaker"; not "Acme metro")?"""
+    gap = ctx.doc[min(a.end, name.end) : max(a.start, name.start)]
+    return any(t.is_punct for t in gap)
 
 
 def relative_pronoun(ctx: Context, a: Anaphor) -> Result:
     """``which``/``who``/``that`` -> the name (or resolved description) its clause modifies."""
     if a.kind != "relative":
         return None
-    tok = ctx.doc[a.head]
+    tok = ctx.tokens[a.head]
     clause = next((t for t in [tok, *tok.ancestors] if t.dep_ == "relcl"), None)
     if clause is None:
         return None
@@ -88,7 +101,7 @@ def relative_pronoun(ctx: Context, a: Anaphor) -> Result:
 def predicate_nominative(ctx: Context, a: Anaphor) -> Result:
     if a.kind != "description":
         return None
-    head = ctx.doc[a.head]
+    head = ctx.tokens[a.head]
     verb = head.head
     if verb.lemma_.lower() not in ("be", "become", "remain"):
         return None
@@ -106,28 +119,6 @@ def predicate_nominative(ctx: Context, a: Anaphor) -> Result:
 
 
 # --- 4. role nouns and the titles people hold -------------------------------------------------
-
-
-def title_holders(ctx: Context) -> list[tuple[Span, Candidate]]:
-    """(TITLE mention, person) where a title stands right before a person's name ("Trade
-    Minister Jane Roe") or after it, set off by a comma ("Jane Roe, the trade minister")."""
-    ents = ctx.all_ents
-    people = {c.chars: c for c in ctx.names if cluster_label(ctx, c) == "PERSON"}
-    out = []
-    for i, e in enumerate(ents):
-        if e.label_ != "TITLE":
-            continue
-        after = ents[i + 1] if i + 1 < len(ents) else None
-        before = ents[i - 1] if i else None
-        if after is not None and (after.start_char, after.end_char) in people:
-            if ctx.doc[e.end : after.start].text.strip() in ("", ","):
-                out.append((e, people[(after.start_char, after.end_char)]))
-                continue
-        if before is not None and (before.start_char, before.end_char) in people:
-            gap = ctx.doc[before.end : e.start].text.strip().lower()
-            if gap in (",", ", the", ",the", "the"):
-                out.append((e, people[(before.start_char, before.end_char)]))
-    return out
 
 
 def role_title(ctx: Context, a: Anaphor) -> Result:
@@ -277,10 +268,34 @@ def quote_speaker(ctx: Context, a: Anaphor) -> Result:
 
 def _speaker_organisation(ctx: Context, a: Anaphor, speaker: int) -> Candidate | None:
     """The organisation a person speaks for: one named in the speaker's phrase ("Acme chief
-    executive Jane Roe", "Jane Roe, head of Acme")."""
+    executive Jane Roe", "Jane Roe, head of Acme"), or in the phrase of an earlier mention of
+    that person ("Jane Roe, head of Acme, ... 'We ...,' Roe said")."""
     orgs = set(ctx.rules.organisation_labels)
-    subtree = {t.i for t in ctx.doc[speaker].subtree}
-    return next((c for c in ctx.names if c.root in subtree and cluster_label(ctx, c) in orgs), None)
+    phrases = [speaker]
+    person = name_at(ctx, speaker)
+    if person is not None and not person.group:
+        cluster = ctx.find(person.clusters[0])
+        phrases += [
+            c.root
+            for c in ctx.names
+            if c.end <= a.start and c.root != speaker and ctx.find(c.clusters[0]) == cluster
+        ]
+    for root in phrases:
+        subtree = _own_phrase(ctx.doc[root])
+        found = [c for c in ctx.names if c.root in subtree and cluster_label(ctx, c) in orgs]
+        if found:
+            return found[0]
+    return None
+
+
+def _own_phrase(tok: Token) -> set[int]:
+    """The tokens of ``tok``'s phrase without its conjuncts ("Acme chief Jo Roe and Zenith
+    chief Al Poe": Zenith is not Roe's)."""
+    out = {t.i for t in tok.subtree}
+    for c in tok.children:
+        if c.dep_ in ("conj", "cc"):
+            out -= {t.i for t in c.subtree}
+    return out
 
 
 def quote_of(ctx: Context, a: Anaphor) -> Quote | None:

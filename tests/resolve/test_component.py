@@ -130,3 +130,26 @@ def test_coreference_off_keeps_todays_names_only_clusters(nlp):
     full = nlp(text)
     assert names_only._.references == [] and full._.references
     assert len(names_only._.clusters) == len(full._.clusters) + 1  # no relaxed name match
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "label"),
+    [
+        # the first of equally full mentions gives the label
+        (
+            "Acme won . Acme lost . Acme left",
+            [(0, 1, "ORG"), (3, 4, "PERSON"), (6, 7, "PERSON")],
+            "ORG",
+        ),
+        # equally full, tagged PERSON first: no first name, so not a person
+        ("Acme Daily won . Acme Daily lost", [(0, 2, "PERSON"), (4, 6, "ORG")], "ORG"),
+        ("Jane Roe won . Jane Roe lost", [(0, 2, "ORG"), (4, 6, "PERSON")], "PERSON"),
+        # the fullest mention gives it ("Jane Roe", not "Roe")
+        ("Roe won . Jane Roe said", [(0, 1, "ORG"), (3, 5, "PERSON")], "PERSON"),
+    ],
+)
+def test_name_under_two_labels_is_one_cluster_with_its_fullest_mentions_label(words, ents, label):
+    doc = make(words.split(), ents)
+    assert len(resolve(doc, country_table()).clusters) == 2  # names only: split by label
+    (cluster,) = resolve(doc, country_table(), relaxed_names=True).clusters
+    assert cluster.label == label

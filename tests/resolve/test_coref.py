@@ -93,10 +93,91 @@ def links(doc) -> list[tuple[str, str, list[str]]]:
             "coref.quote-speaker.organisation",
             ["Acme Corp."],
         ),
+        (  # a title phrase in front of the name, with its modifiers
+            "Norland Trade Minister Jane Roe met bankers in Oslo on Monday.",
+            "Norland Trade Minister",
+            "coref.appositive",
+            ["Jane Roe"],
+        ),
+        (  # in front of the name, an apposition needs no comma
+            "Tom Berg held talks with his Norlandic counterpart Jane Roe on Monday.",
+            "his Norlandic counterpart",
+            "coref.appositive",
+            ["Jane Roe"],
+        ),
+        (  # the speaker's organisation from an earlier mention of the speaker
+            'Jane Roe, head of Acme Corp, spoke in Oslo. "We will grow," Roe said.',
+            "We",
+            "coref.quote-speaker.organisation",
+            ["Acme Corp"],
+        ),
+        (  # a product noun phrase with the product's name in front of its head
+            "Acme Corp unveiled the new Acme X200 phone on Monday.",
+            "the new Acme X200 phone",
+            "coref.name-modifier",
+            ["Acme"],
+        ),
     ],
 )
 def test_sieve_links_its_mention_to_the_right_entity(nlp, text, mention, rule, entities) -> None:
     assert (mention, rule, entities) in links(nlp(text))
+
+
+def unnamed_links(doc) -> list[tuple[str, str, str]]:
+    return [
+        (m.span.text, m.rule, m.entities[0].text)
+        for m in resolved_mentions(doc, unnamed=True)
+        if m.unnamed is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Corp shipped the engine in May. Zenith Ltd tested the engine in June.",
+            [
+                ("the engine", "coref.nominal-exact", "the engine"),
+                ("the engine", "coref.nominal-exact", "the engine"),
+            ],
+        ),
+        (
+            "Zenith Ltd built a new jet in May. The jet will fly in June.",
+            [
+                ("a new jet", "coref.nominal-head-match", "a new jet"),
+                ("The jet", "coref.nominal-head-match", "a new jet"),
+            ],
+        ),
+        (
+            "Zenith Ltd showed the ZX9 in May. The phone will go on sale in June.",
+            [
+                ("the ZX9", "coref.nominal-description", "the ZX9"),
+                ("The phone", "coref.nominal-description", "the ZX9"),
+            ],
+        ),
+        (  # a name the entity model missed, by its head word
+            "Acme launches new, faster zPhone. Acme Corp said that their popular zPhone "
+            "will ship in June.",
+            [
+                ("faster zPhone", "coref.proper-head", "faster zPhone"),
+                ("their popular zPhone", "coref.proper-head", "faster zPhone"),
+            ],
+        ),
+        (  # a brand name modifying a noun is a mention of its own
+            "Zenith Ltd said zPhone sales rose in May. Buyers like the zPhone.",
+            [
+                ("zPhone", "coref.nominal-exact", "zPhone"),
+                ("the zPhone", "coref.nominal-exact", "zPhone"),
+            ],
+        ),
+        # ... not when their names differ in front of the head
+        ("The Joint Trade Committee met in May. The Joint Energy Committee met in June.", []),
+        ("Zenith Ltd built a new jet in May. The old jet was sold.", []),  # other modifier
+        ("Trade rose in May. Trade fell in June.", []),  # a bare common noun is no one thing
+    ],
+)
+def test_noun_phrases_no_name_mentions_form_an_unnamed_entity(nlp, text, expected) -> None:
+    assert unnamed_links(nlp(text)) == expected
 
 
 def test_honorific_and_surname_that_is_no_entity_resolve_to_the_one_person(nlp, rules) -> None:
@@ -126,12 +207,6 @@ def test_honorific_and_surname_that_is_no_entity_resolve_to_the_one_person(nlp, 
         ),
         ("Jane Roe met the board of Acme Corp on Monday. He left early.", "He", "no-antecedent"),
         ("Before she left the room, Jane Roe thanked the staff.", "she", "cataphora"),
-        (
-            "Acme Corp ordered a new plane in May. The plane was delivered on Monday, "
-            "and it will fly to Oslo.",
-            "it",
-            "not-an-entity",
-        ),
     ],
 )
 def test_pronoun_is_refused_and_left_unresolved(nlp, rules, text, mention, reason) -> None:
@@ -142,6 +217,31 @@ def test_pronoun_is_refused_and_left_unresolved(nlp, rules, text, mention, reaso
         for r in explain(doc, rules).refusals
     }
     assert refused.get(mention) == reason
+
+
+PLANE = "Acme Corp ordered a new plane in May. The plane was delivered on Monday, and it will fly."
+
+
+def test_pronoun_of_a_thing_no_name_mentions_is_refused_without_unnamed_entities(
+    nlp, rules
+) -> None:
+    doc = nlp(PLANE)
+    names_only = rules.model_copy(update={"unnamed_entities": False})
+    refused = {
+        doc.text[r.anaphor.chars[0] : r.anaphor.chars[1]]: r.reason
+        for r in explain(doc, names_only).refusals
+    }
+    assert refused.get("it") == "not-an-entity"
+
+
+def test_pronoun_of_a_thing_no_name_mentions_joins_its_unnamed_entity(nlp) -> None:
+    doc = nlp(PLANE)
+    assert "it" not in [m.span.text for m in resolved_mentions(doc)]  # no named entity
+    chain = {m.span.text: m for m in resolved_mentions(doc, unnamed=True)}
+    assert chain["it"].rule == "coref.pronoun"
+    assert chain["The plane"].rule == "coref.nominal-head-match"
+    assert chain["it"].unnamed == chain["The plane"].unnamed is not None
+    assert [e.text for e in chain["it"].entities] == ["a new plane"]
 
 
 def test_cataphoric_pronoun_resolves_when_its_name_was_mentioned_before(nlp) -> None:
@@ -181,3 +281,9 @@ def test_referent_of_finds_a_pronoun_by_its_offsets(nlp) -> None:
 
 def test_every_sieve_id_of_the_rule_file_has_a_function() -> None:
     assert set(SIEVE_IDS) == set(SIEVES)
+
+
+def test_brand_name_in_front_of_a_name_is_part_of_it_not_an_apposition(nlp) -> None:
+    doc = nlp("Developers can use the new zPhone SDK from Acme Corp.")
+    assert "SDK" in [e.text for e in doc.ents]  # the model's entity the brand stands before
+    assert [m.span.text for m in resolved_mentions(doc)] == []

@@ -33,7 +33,7 @@ def test_shipped_rule_file_loads_with_every_sieve_in_order() -> None:
     [
         (lambda d: d.update(colour="red"), "colour"),
         (lambda d: d["limits"].update(pronoun_sentences=-1), "limits.pronoun_sentences"),
-        (lambda d: d["sieves"].append({"id": "psychic", "description": "x"}), "sieves.10.id"),
+        (lambda d: d["sieves"].append({"id": "psychic", "description": "x"}), "sieves.15.id"),
         (lambda d: d["descriptions"][0].update(kind="vehicle"), "descriptions.0.kind"),
         (lambda d: d["pronouns"][0].pop("labels"), "pronouns.0.labels"),
     ],
