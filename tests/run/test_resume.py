@@ -198,6 +198,27 @@ def test_resume_after_a_finished_run_refuses_other_inputs(reference, tmp_path: P
     assert output_files(out) == _as_if_from(reference[1], reference[0], folder)  # untouched
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [
+        pytest.param(b"[1, 2]\n", id="json-but-no-object"),
+        pytest.param(b'"a string"\n', id="json-string"),
+        pytest.param(b'{"id": "\xff"}\n', id="not-utf-8"),
+    ],
+)
+def test_resume_after_a_finished_run_with_a_line_that_is_no_record_is_one_failure(
+    reference, tmp_path: Path, bad: bytes
+) -> None:
+    folder = _copy(reference[0], tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    extract_batch([folder], out, settings=SETTINGS)
+    n = len(out.read_bytes().splitlines()) + 1
+    with out.open("ab") as f:
+        f.write(bad)
+    with pytest.raises(ResumeError, match=rf"out\.jsonl:{n}: not a JSON line"):
+        extract_batch([folder], out, settings=SETTINGS, resume=True)
+
+
 def test_resume_after_a_finished_run_refuses_output_of_another_pipeline(
     reference, tmp_path: Path
 ) -> None:
