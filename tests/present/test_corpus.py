@@ -88,6 +88,15 @@ def test_show_command_takes_a_corpus_folder(view) -> None:
     assert missing.exit_code == 1 and "no corpus event 'CV99'" in missing.output
 
 
+def test_show_of_a_folder_that_is_no_corpus_view_is_an_input_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["show", "CV1", str(tmp_path)])
+    assert result.exit_code == 2  # exit 1 is for an id that is not there, as grep
+    assert (
+        result.stderr
+        == f"newsrel show: {tmp_path / 'events.jsonl'}: no such file (a folder written by `newsrel link`?)\n"
+    )
+
+
 def test_report_with_a_corpus_lists_linked_events_and_corpus_entities(view) -> None:
     from pipeline.io import read_records
 
@@ -108,7 +117,9 @@ def test_report_command_takes_a_corpus_option(view, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert 'id="linked-events"' in out.read_text(encoding="utf-8")
     bad = runner.invoke(app, ["report", str(view[0]), "-o", str(out), "--corpus", str(tmp_path)])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # an input error, as a records file that is not there
+    assert bad.stderr.startswith("newsrel report: ") and bad.stderr.count("\n") == 1
+    assert "entities.jsonl: no such file" in bad.stderr
 
 
 def test_frames_gain_the_corpus_tables_joined_to_the_records(view) -> None:
