@@ -40,10 +40,14 @@ def is_corpus_view(path: str | Path) -> bool:
 def _read(path: Path, model: type[M]) -> Iterator[M]:
     if not path.is_file():
         raise NoCorpusView(f"{path}: no such file (a folder written by `newsrel link`?)")
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
+    with path.open("rb") as f:
+        for n, raw in enumerate(f, 1):
+            if not raw.strip():
                 continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise RecordError(path, n, f"not UTF-8 text (byte {raw[e.start]:#04x})") from e
             try:
                 yield model.model_validate(json.loads(line))
             except json.JSONDecodeError as e:

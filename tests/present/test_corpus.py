@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,19 @@ def test_a_corpus_event_shows_markup_and_control_characters_of_its_values_as_tex
     assert "[link=http://example.invalid]x[/link][bold red]" in out
     assert "\\x1b[2J\\x07" in out and "\x1b[2J" not in out and "\x07" not in out
     assert "\x1b]8;" not in out  # no terminal hyperlink was made
+
+
+@pytest.mark.parametrize("name", ["events.jsonl", "entities.jsonl"])
+def test_a_corpus_view_file_that_is_not_utf8_is_named_with_its_line(
+    view, tmp_path: Path, name: str
+) -> None:
+    folder = tmp_path / "cv"
+    shutil.copytree(view[1], folder)
+    with (folder / name).open("ab") as f:
+        f.write(b"\xff\xfe binary\n")
+    n = len((folder / name).read_bytes().splitlines())
+    result = runner.invoke(
+        app, ["report", str(view[0]), "-o", str(tmp_path / "r.html"), "--corpus", str(folder)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"newsrel report: {folder / name}:{n}: not UTF-8 text (byte 0xff)\n"
