@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -170,3 +171,20 @@ def test_a_corpus_view_file_that_is_not_utf8_is_named_with_its_line(
     )
     assert result.exit_code == 2
     assert result.stderr == f"newsrel report: {folder / name}:{n}: not UTF-8 text (byte 0xff)\n"
+
+
+def test_a_corpus_event_whose_conflict_points_past_its_sources_is_a_bad_line(
+    view, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cv"
+    shutil.copytree(view[1], folder)
+    events = folder / "events.jsonl"
+    lines = events.read_text(encoding="utf-8").splitlines()
+    n, data = next((n, json.loads(x)) for n, x in enumerate(lines, 1) if json.loads(x)["conflicts"])
+    data["conflicts"][0]["values"][0]["sources"] = [99]
+    lines[n - 1] = json.dumps(data)
+    events.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", data["id"], str(folder)])
+    assert result.exit_code == 2  # an input error, not 'internal error' (exit 3)
+    assert result.stderr.startswith(f"newsrel show: {events}:{n}: ")
+    assert "must point into sources" in result.stderr
