@@ -189,6 +189,11 @@ def evaluate(
             f"{format!r} is not one of {', '.join((*FORMATS, CROSSDOC))}", param_hint="--format"
         )
     if json_out is not None:
+        for given in (gold, pred):
+            if given is not None and json_out.resolve() == given.resolve():
+                raise typer.BadParameter(
+                    f"{json_out} is an input; choose another", param_hint="--json"
+                )
         check_writable(json_out)  # before the evaluation, not after it
     if format == CROSSDOC or (format is None and is_crossdoc(gold)):
         from pipeline.evaluate.crossdoc_report import run_crossdoc

@@ -141,6 +141,20 @@ def test_an_unwritable_evaluate_json_fails_before_evaluating(tmp_path: Path) -> 
     assert "is a file, not a folder" in _one_line(result, "evaluate")
 
 
+@pytest.mark.parametrize("which", ["gold", "pred"])
+def test_an_evaluate_json_that_is_an_input_is_refused(tmp_path: Path, which: str) -> None:
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    for path in (gold, pred):
+        shutil.copy(ROOT / "seeds" / "gold.jsonl", path)
+    before = pred.read_bytes()
+    target = gold if which == "gold" else pred
+    args = ["evaluate", str(gold), "--pred", str(pred), "--json", str(target)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and result.stdout == ""  # refused before scoring
+    assert f"--json: {target} is an input" in _one_line(result, "evaluate")
+    assert gold.read_bytes() == pred.read_bytes() == before
+
+
 def test_a_failed_report_leaves_no_partial_file(tmp_path: Path) -> None:
     from .records import make_record
 

@@ -9,6 +9,8 @@ paragraph runs to that end, as a quote that goes on in the next paragraph does.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Token
 
 OPEN, CLOSE, BOTH = frozenset({"“", "``"}), frozenset({"”", "''"}), frozenset({'"'})
@@ -72,16 +74,54 @@ def quote_next_to(
     clause = verb
     while True:
         lo, hi = attribution_edges(clause)
-        for a, b in quotes:
-            if b < lo and _only_punct(doc, b + 1, lo, gap):
-                return a + 1, b
-            if a > hi and _only_punct(doc, hi + 1, a, gap):
-                return a + 1, b
+        found = _closing_before(doc, quotes, lo, gap) or _opening_after(doc, quotes, hi, gap)
+        if found is not None:
+            return found[0] + 1, found[1]
         if clause.dep_ not in _EMBEDDED or clause.head is clause:
             return None
         clause = clause.head
 
 
+# Quotations come in text order and never overlap, so both their opening and their closing
+# offsets ascend: the candidates next to a clause are found by bisection, not by a pass over
+# every quotation of the document with a look at every token in between (that was cubic in
+# a quote-heavy text: 6,400 tokens took 107 s).
+
+
+def _closing_before(
+    doc: Doc, quotes: list[tuple[int, int]], lo: int, gap: int
+) -> tuple[int, int] | None:
+    """The first quotation (in text order) that closes before ``lo`` with only punctuation
+    between. The words between grow as quotations lie further back, so the ones that qualify
+    are the last few before ``lo``: walk back from the nearest while they do."""
+    found = None
+    for k in range(bisect_left(quotes, lo, key=lambda q: q[1]) - 1, -1, -1):
+        if not _only_punct(doc, quotes[k][1] + 1, lo, gap):
+            break
+        found = quotes[k]
+    return found
+
+
+def _opening_after(
+    doc: Doc, quotes: list[tuple[int, int]], hi: int, gap: int
+) -> tuple[int, int] | None:
+    """The first quotation that opens after ``hi`` with only punctuation between: the nearest
+    one, or none (a later one has more words between)."""
+    k = bisect_right(quotes, hi, key=lambda q: q[0])
+    if k < len(quotes) and _only_punct(doc, hi + 1, quotes[k][0], gap):
+        return quotes[k]
+    return None
+
+
 def _only_punct(doc: Doc, start: int, end: int, gap: int) -> bool:
-    words = [t for t in doc[start:end] if not t.is_space]
-    return len(words) <= gap and all(t.is_punct for t in words)
+    """At most ``gap`` tokens between ``start`` and ``end``, all punctuation (spaces aside);
+    stops at the first token that says no."""
+    seen = 0
+    for i in range(start, end):
+        tok = doc[i]
+        if tok.is_space:
+            continue
+        seen += 1
+        if seen > gap or not tok.is_punct:
+            return False
+    return True

@@ -245,6 +245,8 @@ def _read_jsonl_line(path: Path, offset: int, n: int, doc_id: str) -> Document:
     with path.open("rb") as f:
         f.seek(offset)
         obj = json.loads(f.readline())
+    if not isinstance(obj, dict) or obj.get("id") != doc_id:  # the file changed since listed
+        raise DecodeError("unreadable", f"{path}:{n}: the line changed since it was listed")
     text = obj.get("text")
     meta = obj.get("meta") or {}
     if not isinstance(text, str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 CORPUS_SCHEMA_VERSION: Literal["newsrel-corpus/1"] = "newsrel-corpus/1"
 
@@ -120,6 +120,17 @@ class CorpusEvent(_Strict):
     conflicts: list[Conflict] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _indices_name_sources(self) -> CorpusEvent:
+        """Links and conflicts point into ``sources``: an index past them (a hand-edited line)
+        is a bad line, not a crash of the views that read it."""
+        n = len(self.sources)
+        used = [i for link in self.links for i in (link.a, link.b)]
+        used += [i for c in self.conflicts for v in c.values for i in v.sources]
+        if any(not 0 <= i < n for i in used):
+            raise ValueError(f"links and conflicts must point into sources (0 to {n - 1})")
+        return self
 
     def dump(self) -> dict[str, Any]:
         return self.model_dump(mode="json", by_alias=True)

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from pipeline.failures import Failure
+from pipeline.failures import USAGE, Failure
 from pipeline.io import RecordError
 from pipeline.link.run import ENTITIES_FILE, EVENTS_FILE
 from pipeline.link.schema import CorpusEntity, CorpusEvent
@@ -19,10 +19,16 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class CorpusNotFound(Failure, LookupError):
-    """No corpus view there, or no such corpus event in it: exit code 1, as ``grep`` finding
-    nothing."""
+    """No such corpus event in a corpus view: exit code 1, as ``grep`` finding nothing."""
 
     code = 1
+
+
+class NoCorpusView(CorpusNotFound):
+    """No corpus view there (no ``events.jsonl`` or ``entities.jsonl``): an input error, exit
+    code 2 like a records file that is not there."""
+
+    code = USAGE
 
 
 def is_corpus_view(path: str | Path) -> bool:
@@ -33,11 +39,15 @@ def is_corpus_view(path: str | Path) -> bool:
 
 def _read(path: Path, model: type[M]) -> Iterator[M]:
     if not path.is_file():
-        raise CorpusNotFound(f"{path}: no such file (a folder written by `newsrel link`?)")
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
+        raise NoCorpusView(f"{path}: no such file (a folder written by `newsrel link`?)")
+    with path.open("rb") as f:
+        for n, raw in enumerate(f, 1):
+            if not raw.strip():
                 continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise RecordError(path, n, f"not UTF-8 text (byte {raw[e.start]:#04x})") from e
             try:
                 yield model.model_validate(json.loads(line))
             except json.JSONDecodeError as e:

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from pipeline.ingest.files import TEXT_SUFFIXES
+from pipeline.ingest.published import SIDECAR_SUFFIX, sidecar_path
 from pipeline.io import OutputPathError, check_writable, errors_path
 
 
@@ -41,13 +42,25 @@ def check_output(out: Path, inputs: Iterable[str | Path]) -> None:
         real = path.resolve()
         if real in written:
             raise OutputError(f"-o {out} would overwrite the input {given}; choose another name")
-        if path.is_dir() and out.suffix.lower() in TEXT_SUFFIXES and real in written[0].parents:
+        if path.is_file() and sidecar_path(path).resolve() in written:
+            raise OutputError(
+                f"-o {out} would overwrite the metadata sidecar of the input {given}; "
+                "choose another name"
+            )
+        if path.is_dir() and _read_in_folder(out) and real in written[0].parents:
             raise OutputError(
                 f"-o {out} is inside the input folder {given} and would be read as a "
-                "document by the next run; choose a .jsonl name or another folder"
+                "document (or a document's metadata sidecar) by this run or the next; "
+                "choose a .jsonl name or another folder"
             )
     for path in output_files(out)[:2]:
         check_writable(path)
+
+
+def _read_in_folder(out: Path) -> bool:
+    """Whether a file named like ``out`` inside an input folder is read by a run: a document
+    (``.txt``, ``.md``, ``.html``) or a document's metadata sidecar (``.meta.json``)."""
+    return out.suffix.lower() in TEXT_SUFFIXES or out.name.lower().endswith(SIDECAR_SUFFIX)
 
 
 def lock_path(out: Path) -> Path:

@@ -12,8 +12,9 @@ to a temporary name, fsynced, and renamed into place (atomic on POSIX), so after
 
 The ids of the committed parts are what ``--resume`` skips. Every part is verified before it
 is trusted, on resume and again before the merge (each line a JSON object with the id of its
-key, an error line with a kind, the counts and the checksum those of the trailer): a damaged part (a truncated file, an
-edited line) is set aside with a warning naming it and its documents are done again. When every batch is done, the parts
+key, an error line with a kind, the counts and the checksum those of the trailer, the trailer's
+ids sorted and those of its lines): a damaged part (a truncated file, an edited line) is
+set aside with a warning naming it and its documents are done again. When every batch is done, the parts
 are merged by id (records) and by (id, line) (errors) into ``OUT.jsonl`` and
 ``OUT.errors.jsonl`` (each written to a temporary file, fsynced, renamed), then the folder is
 removed. Parts hold contiguous runs of the sorted input, so they chain one after the other and
@@ -255,11 +256,13 @@ def _with_trailer(lines: Iterable[str], ids: set[str], words: int = 0) -> Iterat
 
 def verify_part(path: Path) -> tuple[str | None, dict[str, Any]]:
     """``(problem, trailer)``: None and the trailer when every line of the part is sound
-    (a tagged JSON object with the id of its key, an error line with a kind)
-    and the trailer's counts and checksum match; else what is wrong (and the trailer, or {})."""
+    (a tagged JSON object with the id of its key, an error line with a kind), the trailer's ids
+    are sorted and those of its lines, and its counts and checksum match; else what is wrong
+    (and the trailer, or {})."""
     digest = hashlib.sha256()
     counts = {"R": 0, "E": 0}
     trailer: dict[str, Any] = {}
+    line_ids: set[Any] = set()
     try:
         with path.open("rb") as f:
             for n, raw in enumerate(f, 1):
@@ -275,10 +278,16 @@ def verify_part(path: Path) -> tuple[str | None, dict[str, Any]]:
                     return f"line {n}: {problem}", trailer
                 digest.update(raw)
                 counts[raw[:1].decode()] += 1
+                line_ids.add(json.loads(raw.split(b"\t", 2)[1]))
     except (OSError, ValueError) as e:
         return f"cannot be read: {e}", trailer
     if not trailer:
         return "no trailer (cut short)", {}
+    ids = trailer["ids"]  # not under the checksum: the merge trusts them to order the parts
+    if not all(isinstance(i, str) for i in ids) or ids != sorted(set(ids)):
+        return "the trailer's ids are not a sorted list of distinct ids", trailer
+    if line_ids != set(ids):  # every document of a batch gives a record or an error line
+        return "the trailer's ids are not those of its lines", trailer
     if (trailer.get("records"), trailer.get("errors")) != (counts["R"], counts["E"]):
         return "the line counts differ from the trailer's", trailer
     if trailer.get("sha256") != digest.hexdigest():

@@ -150,16 +150,17 @@ def _modified_after(path: Path, written: int) -> bool:
 def _lines(src: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     if not src.exists():
         return
-    with src.open(encoding="utf-8") as f:
+    with src.open("rb") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
-                data = json.loads(line)
+                data = json.loads(line)  # bytes: not UTF-8 is a ValueError too
+                if not isinstance(data, dict):
+                    raise ValueError("a JSON object is needed")
             except ValueError as e:
                 raise ResumeError(
                     f"{src}:{n}: not a JSON line ({e}); this output cannot be resumed, run "
                     "without --resume to start again"
                 ) from e
-            if isinstance(data, dict):
-                yield n, data
+            yield n, data

@@ -59,3 +59,53 @@ def test_a_quotation_away_from_the_verb_is_not_its_content() -> None:
     ]
     doc = parsed(rows)
     assert quote_next_to(doc, doc[8], find_scopes(doc).quotes) is None
+
+
+def _quote_next_to_by_every_pair(doc, verb, quotes, gap=1):
+    """The plain definition: the first quotation in text order next to the clause."""
+    from pipeline.events.quotes import _EMBEDDED, attribution_edges
+
+    def only_punct(start: int, end: int) -> bool:
+        words = [t for t in doc[start:end] if not t.is_space]
+        return len(words) <= gap and all(t.is_punct for t in words)
+
+    clause = verb
+    while True:
+        lo, hi = attribution_edges(clause)
+        for a, b in quotes:
+            if (b < lo and only_punct(b + 1, lo)) or (a > hi and only_punct(hi + 1, a)):
+                return a + 1, b
+        if clause.dep_ not in _EMBEDDED or clause.head is clause:
+            return None
+        clause = clause.head
+
+
+QUOTE_HEAVY = " ".join(
+    f'"Orders will rise by {i} percent." Ms Okafor added on Monday. "Why?" '
+    f'she asked. "" , he said. “Soon,” added the chairman "and cheaply'
+    for i in range(15)
+)
+
+
+def test_the_quote_next_to_a_verb_is_the_first_in_text_order_found_without_a_full_pass(
+    nlp, monkeypatch
+) -> None:
+    import pipeline.events.quotes as quotes_module
+
+    doc = nlp.make_doc(QUOTE_HEAVY)
+    for name, proc in nlp.pipeline:  # the parse only; events read the quotes themselves
+        if name in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"):
+            doc = proc(doc)
+    quotes = find_scopes(doc).quotes
+    assert len(quotes) > 50
+    looks = []
+    only_punct = quotes_module._only_punct
+    monkeypatch.setattr(quotes_module, "_only_punct", lambda *a: looks.append(1) or only_punct(*a))
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX")]
+    for gap in (1, 2, 3):
+        for verb in verbs:
+            looks.clear()
+            expected = _quote_next_to_by_every_pair(doc, verb, quotes, gap)
+            looks.clear()
+            assert quote_next_to(doc, verb, quotes, gap) == expected, (verb.i, verb.text, gap)
+            assert len(looks) <= 8 * (gap + 2)  # a few quotations looked at, not all of them

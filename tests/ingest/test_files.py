@@ -5,7 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest.files import Document, InputError, decode, iter_documents
+from pipeline.ingest.files import (
+    Document,
+    InputError,
+    decode,
+    index_documents,
+    iter_documents,
+    load,
+)
 
 
 @pytest.mark.parametrize(
@@ -135,3 +142,20 @@ def test_jsonl_meta_of_the_wrong_type_is_a_bad_jsonl_line_in_plain_words(
     items = list(iter_documents([p]))
     (bad,) = [i for i in items if isinstance(i, InputError)]
     assert (bad.id, bad.kind, bad.message) == ("x", "bad-jsonl", f"{p}:2: {says}")
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        pytest.param('["a list"]', id="no-object"),
+        pytest.param('{"id": "other", "text": "Someone else wrote this."}', id="other-id"),
+    ],
+)
+def test_a_jsonl_line_that_changed_after_listing_is_an_error_line(tmp_path: Path, now) -> None:
+    p = tmp_path / "in.jsonl"
+    p.write_text('{"id": "a1", "text": "Harbour talks resumed."}\n', encoding="utf-8")
+    (item,) = index_documents([p])
+    p.write_text(now + "\n", encoding="utf-8")  # rewritten while the run goes on
+    got = load(item)
+    assert isinstance(got, InputError) and (got.id, got.kind) == ("a1", "unreadable")
+    assert got.message == f"{p}:1: the line changed since it was listed"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -88,6 +90,15 @@ def test_show_command_takes_a_corpus_folder(view) -> None:
     assert missing.exit_code == 1 and "no corpus event 'CV99'" in missing.output
 
 
+def test_show_of_a_folder_that_is_no_corpus_view_is_an_input_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["show", "CV1", str(tmp_path)])
+    assert result.exit_code == 2  # exit 1 is for an id that is not there, as grep
+    assert (
+        result.stderr
+        == f"newsrel show: {tmp_path / 'events.jsonl'}: no such file (a folder written by `newsrel link`?)\n"
+    )
+
+
 def test_report_with_a_corpus_lists_linked_events_and_corpus_entities(view) -> None:
     from pipeline.io import read_records
 
@@ -108,7 +119,9 @@ def test_report_command_takes_a_corpus_option(view, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert 'id="linked-events"' in out.read_text(encoding="utf-8")
     bad = runner.invoke(app, ["report", str(view[0]), "-o", str(out), "--corpus", str(tmp_path)])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # an input error, as a records file that is not there
+    assert bad.stderr.startswith("newsrel report: ") and bad.stderr.count("\n") == 1
+    assert "entities.jsonl: no such file" in bad.stderr
 
 
 def test_frames_gain_the_corpus_tables_joined_to_the_records(view) -> None:
@@ -142,3 +155,36 @@ def test_a_corpus_event_shows_markup_and_control_characters_of_its_values_as_tex
     assert "[link=http://example.invalid]x[/link][bold red]" in out
     assert "\\x1b[2J\\x07" in out and "\x1b[2J" not in out and "\x07" not in out
     assert "\x1b]8;" not in out  # no terminal hyperlink was made
+
+
+@pytest.mark.parametrize("name", ["events.jsonl", "entities.jsonl"])
+def test_a_corpus_view_file_that_is_not_utf8_is_named_with_its_line(
+    view, tmp_path: Path, name: str
+) -> None:
+    folder = tmp_path / "cv"
+    shutil.copytree(view[1], folder)
+    with (folder / name).open("ab") as f:
+        f.write(b"\xff\xfe binary\n")
+    n = len((folder / name).read_bytes().splitlines())
+    result = runner.invoke(
+        app, ["report", str(view[0]), "-o", str(tmp_path / "r.html"), "--corpus", str(folder)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"newsrel report: {folder / name}:{n}: not UTF-8 text (byte 0xff)\n"
+
+
+def test_a_corpus_event_whose_conflict_points_past_its_sources_is_a_bad_line(
+    view, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cv"
+    shutil.copytree(view[1], folder)
+    events = folder / "events.jsonl"
+    lines = events.read_text(encoding="utf-8").splitlines()
+    n, data = next((n, json.loads(x)) for n, x in enumerate(lines, 1) if json.loads(x)["conflicts"])
+    data["conflicts"][0]["values"][0]["sources"] = [99]
+    lines[n - 1] = json.dumps(data)
+    events.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["show", data["id"], str(folder)])
+    assert result.exit_code == 2  # an input error, not 'internal error' (exit 3)
+    assert result.stderr.startswith(f"newsrel show: {events}:{n}: ")
+    assert "must point into sources" in result.stderr

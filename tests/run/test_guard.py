@@ -57,6 +57,8 @@ def test_a_lock_left_by_a_killed_run_is_taken_over(tmp_path: Path) -> None:
         pytest.param(lambda d: d / "story.txt", "story.txt", id="text-input"),
         pytest.param(lambda d: d / "out.errors.jsonl", "out.jsonl", id="errors-file-is-input"),
         pytest.param(lambda d: d / "in", "in/records.txt", id="would-be-read-next-time"),
+        pytest.param(lambda d: d / "in", "in/a.txt.meta.json", id="sidecar-in-input-folder"),
+        pytest.param(lambda d: d / "story.txt", "story.txt.meta.json", id="sidecar-of-input"),
     ],
 )
 def test_output_that_is_an_input_is_refused_before_anything_is_read(
@@ -64,6 +66,8 @@ def test_output_that_is_an_input_is_refused_before_anything_is_read(
 ) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Astana hosted the talks.\n")
+    (tmp_path / "in" / "a.txt.meta.json").write_text('{"outlet": "The Ledger"}\n')
+    (tmp_path / "story.txt.meta.json").write_text('{"outlet": "The Ledger"}\n')
     (tmp_path / "news.jsonl").write_text('{"id": "n1", "text": "Minsk replied."}\n')
     (tmp_path / "story.txt").write_text("Tashkent agreed.\n")
     (tmp_path / "out.errors.jsonl").write_text('{"id": "e1", "text": "Baku waited."}\n')

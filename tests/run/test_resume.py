@@ -110,6 +110,13 @@ def test_resume_with_the_same_inputs_equals_an_uninterrupted_run(
     assert output_files(out) == _as_if_from(reference[1], reference[0], folder)
 
 
+def _edit_trailer(part: Path, change) -> None:
+    *lines, last = part.read_text().splitlines(keepends=True)
+    trailer = json.loads(last.removeprefix("#\t"))
+    trailer["ids"] = change(trailer["ids"])
+    part.write_text("".join(lines) + "#\t" + json.dumps(trailer) + "\n")
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -122,6 +129,15 @@ def test_resume_with_the_same_inputs_equals_an_uninterrupted_run(
             lambda p: p.write_text(p.read_text().replace('"text":"Story', '"text":"Stony', 1)),
             id="edited-record",
         ),
+        pytest.param(
+            lambda p: _edit_trailer(p, lambda ids: ["zzz.txt"]),
+            id="trailer-names-other-ids",  # the merge orders parts by them
+        ),
+        pytest.param(
+            lambda p: _edit_trailer(p, lambda ids: [*ids, "zzz.txt"]),
+            id="trailer-names-one-more-id",  # resume would skip it, the merge miss it
+        ),
+        pytest.param(lambda p: _edit_trailer(p, lambda ids: [7]), id="trailer-ids-not-text"),
     ],
 )
 def test_a_damaged_part_is_done_again_not_copied(
@@ -196,6 +212,27 @@ def test_resume_after_a_finished_run_refuses_other_inputs(reference, tmp_path: P
     ):
         extract_batch([folder], out, settings=SETTINGS, resume=True)
     assert output_files(out) == _as_if_from(reference[1], reference[0], folder)  # untouched
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        pytest.param(b"[1, 2]\n", id="json-but-no-object"),
+        pytest.param(b'"a string"\n', id="json-string"),
+        pytest.param(b'{"id": "\xff"}\n', id="not-utf-8"),
+    ],
+)
+def test_resume_after_a_finished_run_with_a_line_that_is_no_record_is_one_failure(
+    reference, tmp_path: Path, bad: bytes
+) -> None:
+    folder = _copy(reference[0], tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    extract_batch([folder], out, settings=SETTINGS)
+    n = len(out.read_bytes().splitlines()) + 1
+    with out.open("ab") as f:
+        f.write(bad)
+    with pytest.raises(ResumeError, match=rf"out\.jsonl:{n}: not a JSON line"):
+        extract_batch([folder], out, settings=SETTINGS, resume=True)
 
 
 def test_resume_after_a_finished_run_refuses_output_of_another_pipeline(
