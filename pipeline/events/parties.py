@@ -143,15 +143,14 @@ def appositive_entity(tok: Token, spec: RoleSpec, scopes: Scopes) -> Span | None
     return None
 
 
-# the prepositions of a description that name whose it is: "a spokesman for Acme"
-_OWNER_PREPS = frozenset({"for", "from", "of", "at", "by"})
-
-
-def complement_entities(tok: Token, spec: RoleSpec, scopes: Scopes) -> list[Span]:
+def complement_entities(
+    tok: Token, spec: RoleSpec, scopes: Scopes, owner_preps: frozenset[str]
+) -> list[Span]:
     """The entity a description names in its complement ("the letter from Acme", "a
-    spokesman for the Treasury"), if it is of an allowed label."""
+    spokesman for the Treasury": a preposition of ``owner_preps``, from
+    ``references.owner_preps`` in models/event_types.json), if it is of an allowed label."""
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in owner_preps:
             for obj in prep.children:
                 ent = scopes.ent_at[obj.i]
                 if obj.dep_ == "pobj" and ent is not None and ent.label_ in spec.allowed_types:

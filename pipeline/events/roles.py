@@ -280,7 +280,7 @@ def fill_role(
                     ):
                         ref = None
                     else:  # "the letter from Acme": the name in it
-                        ents = complement_entities(t, spec, scopes)
+                        ents = complement_entities(t, spec, scopes, types.references.owner_preps)
                 if not ents and ref is not None and ref is not GENERIC:
                     arg = _free_arg(doc, spec.role, ref.start, ref.end)
                     if arg is not None and ref.key is not None:

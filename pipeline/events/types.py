@@ -153,13 +153,18 @@ class References(_Rule):
         description="Determiners of an indefinite or quantified phrase (a, some, many): such a "
         "description needs a name or a complement in it (a Swiss court, a spokesman for Acme).",
     )
+    owner_preps: frozenset[str] = Field(
+        default_factory=frozenset,
+        description="Prepositions of a description's complement that name whose it is (a "
+        "spokesman for Acme, the letter from the ministry): the entity there is the argument.",
+    )
 
     @field_validator("pronouns")
     @classmethod
     def _lower_keys(cls, v: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
         return {k.lower(): labels for k, labels in v.items()}
 
-    @field_validator("definite", "indefinite")
+    @field_validator("definite", "indefinite", "owner_preps")
     @classmethod
     def _lower(cls, v: frozenset[str]) -> frozenset[str]:
         return frozenset(w.lower() for w in v)
