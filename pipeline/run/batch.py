@@ -167,10 +167,16 @@ def _run(
         sink = _StreamSink(sys.stdout, sys.stderr)
     else:
         info = pipeline_info(load_nlp(settings.model))
-        fingerprint = {"published": settings.published, "pipeline": info.model_dump(mode="json")}
+        fingerprint = {
+            "published": settings.published,
+            "doc_timeout": settings.doc_timeout,
+            "pipeline": info.model_dump(mode="json"),
+        }
         done = store.start(fingerprint, resume=resume, items=items)
         sink = store
     summary.skipped = sum(1 for i in items if i.id in done)
+    processed: set[str] = set()
+    words: dict[frozenset[str], int] = {}
     try:
         with open_engine(engine, workers=workers, scheduler=scheduler, settings=settings) as runner:
             for _ in range(MAX_ROUNDS):
@@ -179,10 +185,13 @@ def _run(
                     sink.order = [b.seq for b in batches]
                 for part in runner.run(batches, settings):
                     sink.commit(part)
-                    summary.documents += len(part.ids)
+                    # a part redone after a damaged one counts its documents once
+                    processed.update(part.ids)
+                    words[frozenset(part.ids)] = part.words
+                    summary.documents = len(processed)
                     summary.records += len(part.records)
                     summary.errors += len(part.errors)
-                    summary.words += part.words
+                    summary.words = sum(words.values())
                     if progress:
                         progress(len(part.ids))
                 if store is None:

@@ -172,7 +172,7 @@ def test_a_part_damaged_during_the_run_is_redone_before_the_merge(
 
     monkeypatch.setattr(PartStore, "commit", commit_then_damage)
     summary = extract_batch([folder], out, settings=SETTINGS)
-    assert summary.documents == 5 and damaged[0] in summary.warnings[0]
+    assert summary.documents == 4 and damaged[0] in summary.warnings[0]  # redone, counted once
     assert output_files(out) == _as_if_from(reference[1], reference[0], folder)
 
 
@@ -247,3 +247,18 @@ def test_resume_after_a_finished_run_refuses_output_of_another_pipeline(
     out.write_text("\n".join([json.dumps(first), *lines[1:]]) + "\n")
     with pytest.raises(ResumeError, match="rules sha256:0000000000000000"):
         extract_batch([folder], out, settings=SETTINGS, resume=True)
+
+
+def test_resume_with_another_time_limit_is_refused(reference, tmp_path: Path) -> None:
+    """The time limit decides which documents become timeout errors: a resumed run with
+    another one would mix the two runs' verdicts."""
+    folder = _copy(reference[0], tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    from pipeline.run.batch import load_nlp, pipeline_info
+
+    info = pipeline_info(load_nlp(SETTINGS.model)).model_dump(mode="json")
+    PartStore(out).start(
+        {"published": None, "doc_timeout": 5.0, "pipeline": info}, resume=False, items=[]
+    )
+    with pytest.raises(ResumeError, match="doc_timeout=5.0"):
+        extract_batch([folder], out, settings=Settings(batch_size=1, doc_timeout=60.0), resume=True)
