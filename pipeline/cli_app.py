@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from pipeline.failures import USAGE, debug_wanted, describe
+from pipeline.failures import USAGE, debug_wanted, describe, visible
 
 _clicks = sys.modules[typer.BadParameter.__module__]
 _NoArgsIsHelp: type[Exception] = getattr(
@@ -44,7 +44,7 @@ class _Newsrel(TyperGroup):
         except _clicks.UsageError as e:
             name = e.ctx.info_name if e.ctx and e.ctx.parent else None
             command = f"newsrel {name}" if name else "newsrel"
-            msg = " ".join(e.format_message().split())
+            msg = visible(" ".join(e.format_message().split()))
             typer.echo(f"{command}: {msg} (see `{command} --help`)", err=True)
             code = USAGE
         except typer.Abort:

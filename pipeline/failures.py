@@ -41,7 +41,7 @@ def describe(exc: BaseException) -> tuple[str, int]:
             USAGE,
         )
     if isinstance(exc, OSError):
-        return _os_error(exc), USAGE
+        return _one_line(_os_error(exc)), USAGE
     what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return (
         f"internal error: {_one_line(what)} (run with --debug for the traceback, "
@@ -59,5 +59,17 @@ def _os_error(exc: OSError) -> str:
     return reason
 
 
+# control characters (ESC starts a terminal escape sequence: colours, a cleared screen, a
+# link): shown as \xNN, never sent to the terminal as such; tab and newline pass
+CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c not in (9, 10)}
+
+
+def visible(value: object) -> str:
+    """``value`` as terminal text, its control characters made visible (``\\x1b``)."""
+    return str(value).translate(CONTROLS)
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split("\n")).strip()
+    """One line for the terminal: newlines joined, control characters (a path with ESC or a
+    carriage return given on the command line) made visible."""
+    return visible(" ".join(text.split("\n")).strip())

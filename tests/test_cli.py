@@ -248,3 +248,13 @@ def test_a_doc_timeout_from_the_environment_that_is_no_number_is_a_usage_error(t
     )
     assert result.exit_code == 2
     assert "NEWSREL_DOC_TIMEOUT='ten minutes' is not a number" in _one_line(result, "extract")
+
+
+def test_a_path_with_control_characters_is_shown_with_them_visible(tmp_path: Path) -> None:
+    """A path typed (or pasted) with ESC or a carriage return reaches the error line as
+    ``\\x1b`` / ``\\x0d``, as record values do in ``newsrel show``, never as raw bytes."""
+    path = tmp_path / "no\x1b[2Jsuch\rfile.jsonl"
+    result = runner.invoke(app, ["report", str(path), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert "\r" not in result.output and "\x1b" not in result.output
+    assert "such\\x0dfile.jsonl" in _one_line(result, "report")

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.failures import Failure
+from pipeline.failures import Failure, visible
 from pipeline.io import read_records
 from pipeline.present.references import reference_views
 from pipeline.present.views import Lookup
@@ -33,14 +33,10 @@ LABEL_STYLES = {
 }
 
 
-# control characters a record may hold (ESC starts a terminal escape sequence: colours, a
-# cleared screen, a link, a changed title): shown as \xNN, never sent to the terminal as such
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c not in (9, 10)}
-
-
 def safe(value: object) -> str:
-    """A record's value as terminal text: control characters made visible (``\\x1b``)."""
-    return str(value).translate(_CONTROLS)
+    """A record's value as terminal text: control characters made visible (``\\x1b``), as
+    in every error line (:func:`pipeline.failures.visible`)."""
+    return visible(value)
 
 
 class RecordNotFound(Failure, LookupError):
