@@ -30,14 +30,20 @@ def test_a_block_over_its_cpu_time_is_stopped() -> None:
 
 
 def test_a_block_within_its_time_is_left_alone_and_nothing_fires_later() -> None:
+    finished = []
     with time_limit(0.3):
         _spin(0.05)
-    _spin(0.6)  # past the old deadline: the watchdog must have let go
+        finished.append("block")
+    _spin(0.6)  # past the old deadline: the watchdog must have let go (else DocumentTimeout)
+    finished.append("after")
+    assert finished == ["block", "after"]
 
 
 def test_waiting_is_not_cpu_time() -> None:
+    started = time.monotonic()
     with time_limit(0.2):
         time.sleep(0.5)  # a busy machine or a slow disk does not time a document out
+    assert time.monotonic() - started >= 0.5  # the whole wait ran, no DocumentTimeout
 
 
 def test_the_limit_works_in_a_worker_thread_and_spares_the_others() -> None:
