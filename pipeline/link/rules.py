@@ -31,6 +31,7 @@ EntityKind = Literal[
     "document-name",
     "maker-prefix",
     "short-name",
+    "label-vote",
 ]
 # kinds whose keys join clusters directly; the others link a cluster to one component only
 # when exactly one component of the corpus fits (see pipeline.link.entities)
