@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.link.nodes import EntityNode, Order
+from pipeline.link.nodes import LABEL_VOTE, EntityNode, Order
 from pipeline.link.unionfind import UnionFind
 
 RENORMALISE_AT = 16  # a set of roots is re-read through find() when it grows past this
@@ -162,8 +162,11 @@ class EntityIndex:
         find = self.uf.find
         links: list[tuple[str, str, str]] = []
         for (key, rule), roots in sorted(self.seeks.items()):
-            if key in self.uf:
-                target: str | None = find(key)
+            target: str | None
+            if key.startswith(LABEL_VOTE):
+                target = self._outvoted(key)
+            elif key in self.uf:
+                target = find(key)
             else:
                 offerers = {find(r) for r in self.offers.get(key, ())}
                 target = next(iter(offerers)) if len(offerers) == 1 else None
@@ -174,6 +177,14 @@ class EntityIndex:
         for seeker, target, _ in links:
             self._join(seeker, target)
         return links
+
+    def _outvoted(self, key: str) -> str | None:
+        """Rule kind ``label-vote``: the entity holding the name under the other label, when
+        more clusters of the corpus read the name that way than the seeker's way."""
+        own, other = key[len(LABEL_VOTE) :].split("\t")
+        if other not in self.uf or self.key_count[other] <= self.key_count[own]:
+            return None
+        return self.uf.find(other)
 
     def numbering(self) -> dict[str, int]:
         """Root -> entity number (1, 2, ...) in input order of each entity's first cluster."""

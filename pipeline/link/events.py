@@ -135,6 +135,12 @@ def compatible(a: Candidate, b: Candidate, rule: EventRule) -> bool:
         va, vb = a.values.get(role), b.values.get(role)
         if va is not None and vb is not None and va != vb:
             return False
+    for missing, roles in rule.same_values_without.items():
+        if a.values.get(missing) is None or b.values.get(missing) is None:
+            for role in roles:
+                va, vb = a.values.get(role), b.values.get(role)
+                if va is not None and vb is not None and va != vb:
+                    return False
     for role, least in rule.same_words.items():
         ta, tb = a.texts.get(role), b.texts.get(role)
         if ta and tb and _overlap(ta, tb) < least:

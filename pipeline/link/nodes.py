@@ -4,8 +4,9 @@ Each named cluster becomes an :class:`EntityNode` with its linking keys; each ev
 :class:`EventNode` whose participants point at their cluster's name key (resolved to a corpus
 entity once every record is read). Keys are strings: ``n|class|name`` (a name, strong),
 ``c|code`` (a country, strong), ``a|class|ACRONYM`` (an acronym), ``s|surname`` and
-``r|surname|title`` (persons). Strong keys join clusters; an *offer* can be claimed by a
-*seek* when exactly one corpus entity offers it (pipeline.link.entities).
+``r|surname|title`` (persons), ``v<TAB>own name key<TAB>other label's name key`` (a label
+vote, decided on the corpus's counts of both name keys). Strong keys join clusters; an *offer*
+can be claimed by a *seek* when exactly one corpus entity offers it (pipeline.link.entities).
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ from pipeline.schema import Cluster, Entity, Event, Record
 
 Order = tuple[int, int]  # (partition, position in it): input order, whatever the partitioning
 DOCUMENT_ONLY = "d|"  # keys that link clusters of one document only
+LABEL_VOTE = "v\t"  # seeks of rule kind label-vote: own name key, tab, the other class's
+
+
+def other_key(cls: str, name: str) -> str:
+    return f"n|{cls}|{name}"
 
 
 @dataclass(frozen=True)
@@ -212,6 +218,12 @@ def _apply(
             form_words = name_words(form, cls, names)
             if len(form_words) > 1:
                 node.offers.append(Key(f"f|{cls}|{form_words[0]}", rule.id))
+    elif rule.kind == "label-vote":
+        own = f"n|{cls}|{normalise_name(node.name, cls, names)}"
+        for other in rule.classes:
+            if other != cls and (theirs := normalise_name(node.name, other, names)):
+                vote = f"{LABEL_VOTE}{own}\t{other_key(other, theirs)}"
+                node.seeks.append(Key(vote, rule.id))
     elif rule.kind == "descriptor":
         for form in forms:
             for base in descriptor_stripped(form, cls, names):

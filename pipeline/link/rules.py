@@ -31,6 +31,7 @@ EntityKind = Literal[
     "document-name",
     "maker-prefix",
     "short-name",
+    "label-vote",
 ]
 # kinds whose keys join clusters directly; the others link a cluster to one component only
 # when exactly one component of the corpus fits (see pipeline.link.entities)
@@ -137,6 +138,11 @@ class EventRule(_Rule):
         default_factory=list,
         description="Roles whose values must be equal when both sides have one (a period).",
     )
+    same_values_without: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Role -> roles whose values must be equal when a side lacks that role (a "
+        "figure without a period: a differing value is another figure, not a conflict).",
+    )
     same_words: dict[str, float] = Field(
         default_factory=dict,
         description="Role -> least Jaccard overlap of the content words of that role's text "
@@ -221,6 +227,8 @@ def _check_event_types(rules: LinkRules, folder: Path, path: Path) -> None:
                 *rule.participant_roles,
                 *rule.values,
                 *rule.same_values,
+                *rule.same_values_without,
+                *(r for roles in rule.same_values_without.values() for r in roles),
                 *rule.same_words,
                 *rule.same_numbers,
             ]:

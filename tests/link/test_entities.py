@@ -130,6 +130,35 @@ def test_two_labels_of_one_name_join_within_a_document_only(tmp_path) -> None:
     assert not _same(out, ("b", "E1"), ("c", "E1"))
 
 
+def test_a_name_most_documents_read_under_another_label_joins_that_entity(tmp_path) -> None:
+    a = record("a", "Vantrel Foods cut jobs.", [Cl("ORG", "Vantrel Foods")])
+    b = record("b", "Vantrel Foods Inc. grew.", [Cl("ORG", "Vantrel Foods Inc.")])
+    c = record("c", "Vantrel Foods said no.", [Cl("PERSON", "Vantrel Foods")])
+    out = _link(tmp_path, [a, b, c])
+    assert _same(out, ("a", "E1"), ("c", "E1"))
+    ent = entity_of(out, "c", "E1")
+    assert ent["label"] == "ORG"
+    assert [m["via"] for m in ent["members"] if m["doc"] == "c"] == [["entity.label-vote"]]
+
+
+@pytest.mark.parametrize(
+    ("labels", "joined"),
+    [
+        (["ORG", "PERSON"], False),  # a tie: neither reading wins
+        (["PERSON", "PERSON", "ORG"], True),  # the minority reading may be the organisation
+        (["GPE", "GPE", "PERSON"], False),  # places are not voted on
+    ],
+)
+def test_label_vote_needs_a_strict_majority_outside_places(tmp_path, labels, joined) -> None:
+    docs = [
+        record(f"d{i}", "Orsolya Brandt spoke.", [Cl(label, "Orsolya Brandt")])
+        for i, label in enumerate(labels)
+    ]
+    out = _link(tmp_path, docs)
+    ids = {entity_of(out, f"d{i}", "E1")["id"] for i in range(len(labels))}
+    assert (len(ids) == 1) is joined
+
+
 def test_a_name_of_generic_words_only_joins_nothing(tmp_path) -> None:
     a = record("a", "Corp said yes.", [Cl("ORG", "Corp")])
     b = record("b", "Corp said no.", [Cl("ORG", "Corp")])

@@ -94,6 +94,26 @@ def test_figures_of_different_periods_never_link_but_different_values_do() -> No
 
 
 @pytest.mark.parametrize(
+    ("periods", "values", "expected"),
+    [
+        ((None, None), ("10", "10"), True),  # no period, the same value: one figure reported twice
+        ((None, None), ("10", "11"), False),  # no period, two values: two figures
+        (("2021-Q1", None), ("10", "11"), False),  # one side without a period
+        (("2021-Q1", "2021-Q1"), ("10", "11"), True),  # one period: the values conflict
+    ],
+)
+def test_figures_without_a_period_link_only_on_the_same_value(periods, values, expected) -> None:
+    base = dict(status="reported", entities=frozenset({1}), texts={"metric": frozenset({"profit"})})
+
+    def side(period: str | None, value: str) -> Candidate:
+        vals = {"value": value} | ({"period": period} if period else {})
+        return cand(**base, values=vals)
+
+    a, b = (side(p, v) for p, v in zip(periods, values, strict=True))
+    assert compatible(a, b, FIGURE) is expected
+
+
+@pytest.mark.parametrize(
     ("value", "first", "last"),
     [
         ("2021-05-04", "2021-05-04", "2021-05-04"),
@@ -201,7 +221,12 @@ def test_figures_that_disagree_on_the_value_are_one_event_with_a_conflict(tmp_pa
                 Ev(
                     "FIGURE",
                     "reached",
-                    [("party", "Corvid Mining"), ("metric", "=exports"), ("value", value)],
+                    [
+                        ("party", "Corvid Mining"),
+                        ("metric", "=exports"),
+                        ("value", value),
+                        ("period", "=the first quarter"),
+                    ],
                     status="reported",
                 )
             ],
