@@ -3,18 +3,27 @@ positions each PERSON cluster holds."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.relations.engine as relations
-from pipeline.entities.countries import country_table
+from pipeline.entities.countries import CountryTable, country_table
 from pipeline.facts import RelationFact
 from pipeline.relations.matching import compile_rules
 from pipeline.relations.rules import load_relation_rules
 from pipeline.relations.types import relation_types
 from pipeline.relations.words import relation_words
+
+
+def named_for_country(table: CountryTable, name: str, place: str) -> bool:
+    """``name`` opens with the demonym of the country ``place`` names: "Angolan Government"
+    and "Angola", "Chinese Foreign Ministry" and "the People's Republic of China"."""
+    first = name.split()[0] if name.split() else ""
+    demonym, country = table.by_demonym(first), table.by_name(place)
+    return demonym is not None and demonym == country
 
 
 class RelationRules:
@@ -27,6 +36,7 @@ class RelationRules:
             nlp.vocab,
             load_relation_rules(path, relation_types(path.parent), relation_words(path.parent)),
             is_country=lambda text: table.by_name(text) is not None,
+            same_country=partial(named_for_country, table),
         )
 
     def find(self, doc: Doc) -> list[RelationFact]:

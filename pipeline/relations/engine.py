@@ -70,6 +70,8 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
             continue
         if rule.not_country_head and compiled.is_country(head.text):
             continue
+        if rule.same_country and not compiled.same_country(head.text, tail.text):
+            continue
         rtype: str = rule.relation
         if rtype == "AFFILIATED_WITH" and (title := _title_between(m, at, head, tail)) is not None:
             rtype, head = "POSITION_AT", title

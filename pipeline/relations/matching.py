@@ -39,6 +39,8 @@ class CompiledRules:
     tokens: Matcher
     deps: dict[Labels, DependencyMatcher]
     is_country: Callable[[str], bool] = lambda text: False
+    # (head, tail): the head's first word is the demonym of the country the tail names
+    same_country: Callable[[str, str], bool] = lambda head, tail: False
     # per label pair, what each of its rules needs of a sentence (pipeline.matchers.gates tree gate)
     trees: dict[Labels, list[tuple[TreeNode, ...]]] = field(default_factory=dict)
     token_needs: list[tuple[Need, ...]] | None = None  # the token rules' (None: always run)
@@ -66,11 +68,17 @@ def _compile(vocab: Vocab, rules: Iterable[RelationRule]) -> CompiledRules:
 
 
 def compile_rules(
-    vocab: Vocab, rules: Iterable[RelationRule], *, is_country: Callable[[str], bool] | None = None
+    vocab: Vocab,
+    rules: Iterable[RelationRule],
+    *,
+    is_country: Callable[[str], bool] | None = None,
+    same_country: Callable[[str, str], bool] | None = None,
 ) -> CompiledRules:
     compiled = _compile(vocab, rules)
     if is_country is not None:
         compiled.is_country = is_country
+    if same_country is not None:
+        compiled.same_country = same_country
     return compiled
 
 

@@ -43,6 +43,11 @@ class RelationRule(_Rule):
         default=False,
         description="Drop a match whose head is a country name (LOCATED_IN: a country is in no city).",
     )
+    same_country: bool = Field(
+        default=False,
+        description="Keep a match only if the head's first word is the demonym of the country "
+        "the tail names (the Angolan Government ... Angola).",
+    )
 
     @model_validator(mode="after")
     def _arguments_name_elements(self) -> RelationRule:

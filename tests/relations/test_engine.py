@@ -237,6 +237,34 @@ def relations_of(nlp, text):
             "Ann Lee, one of the best surgeons in Ohio, said so.",  # appos-one-of-in-place
             ("RESIDENT_OF", "Ann Lee", "Ohio"),
         ),
+        (
+            "Tom Berg formed the Northern Unity Party in 1990.",  # leads-org: form
+            ("AFFILIATED_WITH", "Tom Berg", "Northern Unity Party"),
+        ),
+        (
+            "Ann Lee established the Kent Heritage Trust in 1990.",  # leads-org: establish
+            ("AFFILIATED_WITH", "Ann Lee", "Kent Heritage Trust"),
+        ),
+        (
+            "Ann Lee, elections supervisor for Kent County, said turnout was low.",
+            ("AFFILIATED_WITH", "Ann Lee", "Kent County"),  # appos-role-prep-place
+        ),
+        (
+            "The Orbis Glass Co. of Springfield, Ohio, donates the bottles.",
+            ("LOCATED_IN", "Orbis Glass Co.", "Ohio"),  # org-of-place-appos-place
+        ),
+        (
+            "Orbis, based in Springfield, Ohio, makes towels.",  # based-in-appos-place
+            ("LOCATED_IN", "Orbis", "Ohio"),
+        ),
+        (
+            "The plan was approved by the Angolan Government after weeks of talks in Angola.",
+            ("LOCATED_IN", "Angolan Government", "Angola"),  # demonym-org-country
+        ),
+        (
+            "In Kenya, the Kenyan Parliament met on Monday.",  # country-demonym-org
+            ("LOCATED_IN", "Kenyan Parliament", "Kenya"),
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
@@ -248,6 +276,24 @@ def test_affiliation_through_a_title_is_that_titles_position(nlp):
     found = relations_of(nlp, "Anne Lee, chairman of Toyota Motor Corp., said sales rose.")
     assert ("POSITION_AT", "chairman", "Toyota Motor Corp.") in found
     assert ("HOLDS_POSITION", "Anne Lee", "chairman") in found
+    assert not [r for r in found if r[0] == "AFFILIATED_WITH"]
+
+
+def test_an_organisation_named_for_one_country_is_not_placed_in_another(nlp):
+    found = relations_of(nlp, "The Chinese Foreign Ministry said Japan should reply.")
+    assert not [r for r in found if r[0] == "LOCATED_IN"]
+
+
+def test_a_nationality_before_a_title_places_no_organisation(nlp):
+    found = relations_of(
+        nlp, "Trade with Kazakhstan grew, according to Kazakh Foreign Minister Ann Lee."
+    )
+    assert not [r for r in found if r[0] == "LOCATED_IN"]
+
+
+def test_a_residence_role_is_left_to_the_residence_rules(nlp):
+    found = relations_of(nlp, "Ann Lee, a native of Springfield, Ohio, spoke.")
+    assert ("RESIDENT_OF", "Ann Lee", "Springfield") in found
     assert not [r for r in found if r[0] == "AFFILIATED_WITH"]
 
 
