@@ -3,8 +3,8 @@
 Each sentence becomes its own Record (id = ``orig_id`` when present, else the list index).
 
 The sentence's full stop is never part of an entity. CoNLL04's tokens sometimes leave it on the
-last word ("... of Contemporary Studies.", "... said Tom Muri.") and sometimes split it from an
-abbreviation it also ends ("ROYAL OAK , Mich ."), and an entity ending the sentence then takes it
+last word ("... of Applied Studies.", "... said Ann Lee.") and sometimes split it from an
+abbreviation it also ends ("SPRINGFIELD , Ill ."), and an entity ending the sentence then takes it
 in; in the text rebuilt with spaces no entity can end there by the guideline (no trailing
 punctuation). So a gold entity that ends the sentence ends before that full stop: a last token
 "." is left out, and a final "." glued to a word is, unless the word is an abbreviation that
