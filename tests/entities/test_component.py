@@ -126,7 +126,7 @@ def test_wire_percent_forms_are_percent_entities_with_values(
 @pytest.mark.parametrize(
     ("text", "agency"),
     [
-        ("Moscow INTERFAX in English 1601 GMT 28 Apr 94", "INTERFAX"),
+        ("Minsk INTERFAX in English 0915 GMT 3 Jun 97", "INTERFAX"),
         ("Moscow March 5 ( ITAR-TASS ) -- Rain fell all day.", "ITAR-TASS"),
         ("Madrid , 2 Feb ( EFE ) -- Rain fell all day.", "EFE"),
     ],
