@@ -44,8 +44,8 @@ def _opens_with_first_name(doc: Doc, e: EntitySpan, common: set[str]) -> bool:
     """A full name whose last word is a surname begins with a first name ("Ann Kray",
     "Bakhrom Kray": a capitalised word the document never writes in lower case, or one of the
     first-name lists, such as "Mark") or an initial ("A. Kray", "A Kray"). The small model also
-    reads groups and firms as people: "Shareholders United" (the story speaks of
-    "shareholders"), "ex-Acme"."""
+    reads groups and firms as people: "Ratepayers United" (the story speaks of
+    "ratepayers"), "ex-Acme"."""
     first = doc[e.start].text
     if len(first.rstrip(".")) == 1 and first[:1].isupper():
         return True
@@ -85,7 +85,7 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
             and doc[e.end - 1].is_alpha
             and not is_nation(doc[e.end - 1].text, fixes)  # "... of Indonesia" is no surname
             and doc[e.start].text not in places  # "Manchester United": a club, not a person
-            and _opens_with_first_name(doc, e, common)  # "Shareholders United": a group
+            and _opens_with_first_name(doc, e, common)  # "Ratepayers United": a group
         ):
             key = (doc[e.end - 1].lower,)
             surnames[key] = surnames.get(key, 0) + 1
@@ -156,7 +156,7 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
         glued = (before is not None and not before.whitespace_ and _joins(before.text[-1:])) or (
             after is not None and not doc[found.end - 1].whitespace_ and _joins(after.text[:1])
         )
-        # ... but an honorific or a title before it is no part of a name ("Mr Ebbers")
+        # ... but an honorific or a title before it is no part of a name ("Mr Pellham")
         courtesy = before is not None and (
             before.lower_ in fixes.honorifics or before.lower_ in fixes.title_words
         )

@@ -18,7 +18,7 @@ def trim_person_titles(
 
     "Minister Askar Mamin" -> "Askar Mamin"; "Kazakh First" (before "Deputy Prime
     Minister") -> "Kazakh". Kept: a name particle before the name ("de Klerk", "van der
-    Sar"), a word glued to the next or the previous one ("Silpa-archa", "al-Risala"), and a
+    Sar"), a word glued to the next or the previous one ("Tamsa-orn", "al-Dorna"), and a
     capitalised title word ending a name where no title goes on after it ("Martin Luther
     King", "Tom Head": surnames).
     """
@@ -44,7 +44,7 @@ HONORIFIC_RELABEL = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PERSON"})
 
 
 def honorific_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
-    """A name after an honorific is a person: the model's ORG "Mr Ebbers" -> PERSON "Ebbers",
+    """A name after an honorific is a person: the model's ORG "Mr Varga" -> PERSON "Varga",
     and its ORG "Pellham" in "Mr Pellham" -> PERSON (``honorifics``: Mr, Mrs, Ms, Dr, written
     capitalised); the honorific is no part of the name, as a title."""
     out = []
@@ -77,7 +77,7 @@ _MODIFIED = frozenset({"NOUN", "ADJ", "NUM", "PROPN"})  # what a name before it 
 
 def article_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
     """A person's name takes no article: a PERSON after "the" that heads its phrase and ends
-    in a plural ("the Beatles said", "beat the Marlins", "the Lib Dems") is a group, an ORG.
+    in a plural ("the Beatles said", "beat the Marlins", "the Tories") is a group, an ORG.
     Kept: a name that modifies what follows it ("the Clinton administration", "the Ravi and
     Chenab rivers"); a singular name, which is a product, a ship, a trophy or a bill as often
     as a group ("the Dreamliner", "the Carl Vinson", "the Bill")."""
@@ -107,7 +107,7 @@ def _plural(word: str) -> bool:
 def _trims_first(doc: Doc, start: int, end: int, fixes: EntityFixes) -> bool:
     tok = doc[start]
     if start + 1 < end and not tok.whitespace_:
-        return False  # glued to the next word: "al-Risala"
+        return False  # glued to the next word: "al-Dorna"
     if tok.lower_ in fixes.name_particles and any(t.is_title for t in doc[start + 1 : end]):
         return False  # "de Klerk", "van der Sar"
     return _is_title_or_lower(tok.text, fixes)
@@ -116,7 +116,7 @@ def _trims_first(doc: Doc, start: int, end: int, fixes: EntityFixes) -> bool:
 def _trims_last(doc: Doc, start: int, end: int, fixes: EntityFixes) -> bool:
     tok = doc[end - 1]
     if end - 1 > start and not doc[end - 2].whitespace_:
-        return False  # glued to the previous word: "Silpa-archa"
+        return False  # glued to the previous word: "Tamsa-orn"
     if not (tok.text.islower() and tok.is_alpha):
         # a capitalised title word ends a name ("Martin Luther King", "Tom Head") unless the
         # title goes on after the span ("Kazakh First | Deputy Prime Minister")

@@ -152,13 +152,13 @@ def relabel_demonyms(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -
     out = []
     for ent in ents:
         if ent.source == "entity-fix.honorific":
-            pass  # "Mr German" is a person
+            pass  # "Mr French" is a person
         elif ent.label in DEMONYM_RELABEL and is_demonym(doc[ent.start : ent.end].text):
             ent = replace(ent, label="NORP", source="entity-fix.demonym")
         out.append(ent)
     taken = {i for e in out for i in range(e.start, e.end)}
     words = token_texts(doc)
-    honorifics = {w.title() for w in fixes.honorifics}  # "Mr German" is a person
+    honorifics = {w.title() for w in fixes.honorifics}  # "Mr French" is a person
     i = 0
     while i < len(doc):
         if i in taken or not words[i][:1].isupper() or (i > 0 and words[i - 1] in honorifics):

@@ -81,7 +81,7 @@ def test_headline_names_found_once_recased(nlp):
         ("The phone has 64 GB of storage and costs $ 99 ( USD ).", "USD", set()),
         # an honorific before the model's entity makes it a person
         ("Mr Pellham said the bank would not comment.", "Pellham", {"PERSON"}),
-        ("Mr German said the council would not raise taxes.", "German", {"PERSON"}),
+        ("Mr French said the council would not raise taxes.", "French", {"PERSON"}),
         # a city the model reads as a person, named a place by its apposition
         ("Talks moved to Glasgow, the largest city of Scotland, on Friday.", "Glasgow", {"GPE"}),
         ("Clinton, a county official, said the road would close.", "Clinton", {"PERSON"}),
@@ -126,7 +126,7 @@ def test_wire_percent_forms_are_percent_entities_with_values(
 @pytest.mark.parametrize(
     ("text", "agency"),
     [
-        ("Moscow INTERFAX in English 1601 GMT 28 Apr 94", "INTERFAX"),
+        ("Minsk INTERFAX in English 0915 GMT 3 Jun 97", "INTERFAX"),
         ("Moscow March 5 ( ITAR-TASS ) -- Rain fell all day.", "ITAR-TASS"),
         ("Madrid , 2 Feb ( EFE ) -- Rain fell all day.", "EFE"),
     ],

@@ -44,8 +44,8 @@ def relations_of(nlp, text):
             ("AFFILIATED_WITH", "Ann Lee", "Bexley Institute of Botany"),
         ),
         (
-            "In 1752, Betsy Ross was born in Philadelphia.",
-            ("RESIDENT_OF", "Betsy Ross", "Philadelphia"),
+            "In 1961, Tom Berg was born in Baltimore.",
+            ("RESIDENT_OF", "Tom Berg", "Baltimore"),
         ),
         (
             "He studied at Bexley Tech in Springfield for two years.",
