@@ -21,9 +21,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from pipeline.entities import gender
 from pipeline.entities.countries import CountryTable, country_of
 from pipeline.facts import ClusterFact, Offsets, RelationFact, SentenceIndex
-from pipeline.resolve import gender
 from pipeline.resolve.acronyms import Definition, find_definitions
 from pipeline.resolve.names import (
     cross_label_links,

@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import pipeline.resolve.clusters as resolve
+from pipeline.entities import gender
 from pipeline.entities.countries import country_table
-from pipeline.resolve import gender
 from pipeline.resolve.coref import CorefResult, resolve_references
 from pipeline.resolve.coref_rules import load_coref_rules
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from pipeline.resolve import gender
+from pipeline.entities import gender
 from pipeline.resolve.mentions import Anaphor, Candidate, Context
 
 

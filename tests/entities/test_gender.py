@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.resolve.gender import first_name_gender, is_first_name
+from pipeline.entities.gender import first_name_gender, is_first_name
 
 
 @pytest.mark.parametrize(
