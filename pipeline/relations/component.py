@@ -19,8 +19,8 @@ from pipeline.relations.words import relation_words
 
 
 def named_for_country(table: CountryTable, name: str, place: str) -> bool:
-    """``name`` opens with the demonym of the country ``place`` names: "Angolan Government"
-    and "Angola", "Chinese Foreign Ministry" and "the People's Republic of China"."""
+    """``name`` opens with the demonym of the country ``place`` names: "Peruvian Government"
+    and "Peru", "Chinese Trade Ministry" and "the People's Republic of China"."""
     first = name.split()[0] if name.split() else ""
     demonym, country = table.by_demonym(first), table.by_name(place)
     return demonym is not None and demonym == country

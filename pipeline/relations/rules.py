@@ -46,7 +46,7 @@ class RelationRule(_Rule):
     same_country: bool = Field(
         default=False,
         description="Keep a match only if the head's first word is the demonym of the country "
-        "the tail names (the Angolan Government ... Angola).",
+        "the tail names (the Peruvian Government ... Peru).",
     )
 
     @model_validator(mode="after")

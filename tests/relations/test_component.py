@@ -11,12 +11,12 @@ from pipeline.relations.component import named_for_country
 @pytest.mark.parametrize(
     ("name", "place", "same"),
     [
-        ("Angolan Government", "Angola", True),
+        ("Peruvian Government", "Peru", True),
         ("Kenyan Parliament", "Kenya", True),
-        ("Chinese Foreign Ministry", "Japan", False),
-        ("Orbis Mining", "Angola", False),  # no demonym at all
-        ("Angolan Government", "Luanda", False),  # a city, not the country
-        ("", "Angola", False),
+        ("Kenyan Trade Ministry", "Japan", False),
+        ("Orbis Mining", "Peru", False),  # no demonym at all
+        ("Peruvian Government", "Lima", False),  # a city, not the country
+        ("", "Peru", False),
     ],
 )
 def test_named_for_country_needs_the_demonym_of_that_very_country(name, place, same):
