@@ -46,13 +46,18 @@ def _describe(err: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def load_json(path: Path, model: type[M]) -> M:
+def read_json(path: Path) -> Any:
+    """The JSON of a rule file, or a RuleError naming the file (and the line of a syntax error)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
         raise RuleError(f"{path}: rule file not found") from e
     except json.JSONDecodeError as e:
         raise RuleError(f"{path}:{e.lineno}: not valid JSON: {e.msg}") from e
+
+
+def load_json(path: Path, model: type[M]) -> M:
+    data = read_json(path)
     try:
         return model.model_validate(data)
     except ValidationError as e:

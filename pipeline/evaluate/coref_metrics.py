@@ -13,11 +13,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from pipeline.evaluate.prf import f_score, ratio
+
 Clustering = Sequence[frozenset[Hashable]]
-
-
-def _div(a: float, b: float) -> float:
-    return a / b if b else 0.0
 
 
 @dataclass(frozen=True)
@@ -31,16 +29,16 @@ class CorefPRF:
 
     @property
     def recall(self) -> float:
-        return _div(self.r_num, self.r_den)
+        return ratio(self.r_num, self.r_den)
 
     @property
     def precision(self) -> float:
-        return _div(self.p_num, self.p_den)
+        return ratio(self.p_num, self.p_den)
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return _div(2 * p * r, p + r)
+        return f_score(p, r)
 
     def __add__(self, other: CorefPRF) -> CorefPRF:
         return CorefPRF(

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.evaluate.items import offset_mapper
+from pipeline.evaluate.prf import f_score, ratio
 from pipeline.evaluate.readers.events import GoldArticle, GoldEvent
 from pipeline.schema import Event, Record
 
@@ -43,18 +44,15 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        n = self.matched + self.spurious
-        return self.matched / n if n else 0.0
+        return ratio(self.matched, self.matched + self.spurious)
 
     @property
     def recall(self) -> float:
-        n = self.found + self.missed
-        return self.found / n if n else 0.0
+        return ratio(self.found, self.found + self.missed)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f_score(self.precision, self.recall)
 
     def add(self, other: Counts) -> None:
         self.matched += other.matched
@@ -83,16 +81,15 @@ class ArgumentCounts:
 
     @property
     def precision(self) -> float:
-        return self.right_pred / self.pred if self.pred else 0.0
+        return ratio(self.right_pred, self.pred)
 
     @property
     def recall(self) -> float:
-        return self.right_gold / self.gold if self.gold else 0.0
+        return ratio(self.right_gold, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f_score(self.precision, self.recall)
 
     def to_dict(self) -> dict[str, float]:
         return {

@@ -21,6 +21,11 @@ def ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
+def f_score(p: float, r: float) -> float:
+    """The harmonic mean of precision ``p`` and recall ``r`` (0 when both are 0)."""
+    return ratio(2 * p * r, p + r)
+
+
 @dataclass(frozen=True)
 class PRF:
     tp: int = 0
@@ -38,7 +43,7 @@ class PRF:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
-        return ratio(2 * p * r, p + r)
+        return f_score(p, r)
 
     @property
     def support(self) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.evaluate.prf import PRF, LabelScores, ratio, score_by_label
+from pipeline.evaluate.prf import PRF, LabelScores, f_score, ratio, score_by_label
 
 # --- mentions --------------------------------------------------------------------------------
 
@@ -112,8 +112,7 @@ class NerCounts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return ratio(2 * p * r, p + r)
+        return f_score(self.precision, self.recall)
 
     def to_dict(self) -> dict[str, float]:
         return {

@@ -7,14 +7,13 @@ and the field. Every link in the corpus view cites the ``id`` of the rule that m
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from pipeline.rulefiles import RuleError, _Rule, load_json, models_dir
+from pipeline.rulefiles import RuleError, _Rule, load_json, models_dir, read_json
 
 RULES_FILE = "link_rules.json"
 
@@ -262,12 +261,7 @@ def _where(loc: tuple[int | str, ...], data: Any) -> str:
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> LinkRules:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise RuleError(f"{path}: rule file not found") from e
-    except json.JSONDecodeError as e:
-        raise RuleError(f"{path}:{e.lineno}: not valid JSON: {e.msg}") from e
+    data = read_json(path)
     try:
         rules = LinkRules.model_validate(data)
     except ValidationError as e:

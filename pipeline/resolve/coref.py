@@ -19,8 +19,6 @@ from pipeline.facts import ClusterFact, ReferenceFact, UnnamedFact
 from pipeline.resolve.anaphors import find_anaphors
 from pipeline.resolve.coref_rules import CorefRules
 from pipeline.resolve.mentions import (
-    OBJECT_DEPS,
-    SUBJECT_DEPS,
     Anaphor,
     Candidate,
     Context,
@@ -182,15 +180,8 @@ def _seed_fact(seed: Anaphor, rule: str) -> ReferenceFact:
 def _as_candidate(doc: Doc, link: Link) -> Candidate:
     """A resolved reference, as a candidate for the anaphors after it."""
     a, ante = link.anaphor, link.antecedent
-    return Candidate(
-        start=a.start,
-        end=a.end,
-        chars=a.chars,
-        sentence=a.sentence,
-        paragraph=a.paragraph,
-        root=a.head,
-        subject=doc[a.head].dep_ in SUBJECT_DEPS,
-        object=doc[a.head].dep_ in OBJECT_DEPS,
+    return a.candidate(
+        doc,
         clusters=ante.clusters,
         anchors=ante.anchors,
         labels=ante.labels,

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
 from pipeline.rulefiles import _Rule, load_json
 
-SIEVES = (
+# the sieves in the order the resolver may run them; a rule file names each by its id
+SieveId = Literal[
     "honorific",
     "appositive",
     "name-modifier",
@@ -31,28 +32,13 @@ SIEVES = (
     "nominal-description",
     "pronoun",
     "quote-speaker",
-)
+]
+SIEVES: tuple[str, ...] = get_args(SieveId)
 Gender = Literal["male", "female", "neuter"]
 
 
 class SieveSpec(_Rule):
-    id: Literal[
-        "honorific",
-        "appositive",
-        "name-modifier",
-        "relative-pronoun",
-        "predicate-nominative",
-        "role-title",
-        "head-match",
-        "group",
-        "description-type",
-        "nominal-exact",
-        "proper-head",
-        "nominal-head-match",
-        "nominal-description",
-        "pronoun",
-        "quote-speaker",
-    ]
+    id: SieveId
     description: str = Field(min_length=1)
 
 

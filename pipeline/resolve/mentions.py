@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import overload
+from typing import Any, overload
 
 import numpy
 from spacy.attrs import DEP, SENT_START
@@ -118,6 +118,22 @@ class Anaphor:
     words: frozenset[str] = frozenset()  # the lower-case words of ``key``
     cluster: int | None = None  # the cluster it starts as (an entity of its own)
     holder: Candidate | None = None  # a title phrase: the person it stands beside
+
+    def candidate(self, doc: Doc, **found: Any) -> Candidate:
+        """A candidate at this mention's place (span, sentence, paragraph, its head's role),
+        standing for what ``found`` says (clusters, anchors, labels, flags)."""
+        dep = doc[self.head].dep_
+        return Candidate(
+            start=self.start,
+            end=self.end,
+            chars=self.chars,
+            sentence=self.sentence,
+            paragraph=self.paragraph,
+            root=self.head,
+            subject=dep in SUBJECT_DEPS,
+            object=dep in OBJECT_DEPS,
+            **found,
+        )
 
 
 @dataclass

@@ -30,9 +30,7 @@ from spacy.symbols import NOUN, PROPN
 from pipeline.facts import ClusterFact
 from pipeline.resolve.anaphors import base_anaphor, head_phrase, modifiers_start, restrictive
 from pipeline.resolve.mentions import (
-    OBJECT_DEPS,
     PREMODIFIER_DEPS,
-    SUBJECT_DEPS,
     Anaphor,
     Candidate,
     Context,
@@ -135,7 +133,6 @@ def register(ctx: Context, anaphors: list[Anaphor]) -> None:
         if a.kind not in ("description", "group") or a.head in ctx.nominals:
             continue
         describe(ctx, a)
-        head = ctx.tokens[a.head]
         label = a.spec.labels[0] if a.spec is not None else UNKNOWN_LABEL
         k = len(ctx.clusters)
         words = ctx.tokens[a.start : a.end]
@@ -143,15 +140,8 @@ def register(ctx: Context, anaphors: list[Anaphor]) -> None:
         ctx.clusters.append(ClusterFact(label=label, name=name, mentions=()))
         ctx.cluster_words[k] = set(a.words)
         a.cluster = k
-        ctx.nominals[a.head] = Candidate(
-            start=a.start,
-            end=a.end,
-            chars=a.chars,
-            sentence=a.sentence,
-            paragraph=a.paragraph,
-            root=a.head,
-            subject=head.dep_ in SUBJECT_DEPS,
-            object=head.dep_ in OBJECT_DEPS,
+        ctx.nominals[a.head] = a.candidate(
+            ctx.doc,
             clusters=(k,),
             anchors=(a.chars,),
             labels=frozenset({label}),

@@ -187,11 +187,12 @@ def _run(
                     sink.commit(part)
                     # a part redone after a damaged one counts its documents once
                     processed.update(part.ids)
-                    words[frozenset(part.ids)] = part.words
+                    key = frozenset(part.ids)
+                    summary.words += part.words - words.get(key, 0)
+                    words[key] = part.words
                     summary.documents = len(processed)
                     summary.records += len(part.records)
                     summary.errors += len(part.errors)
-                    summary.words = sum(words.values())
                     if progress:
                         progress(len(part.ids))
                 if store is None:
