@@ -106,12 +106,13 @@ class PartStore:
         else:
             if folder.exists():  # parts without a manifest: nothing says what made them
                 shutil.rmtree(folder)
+            retry: set[str] = set()
             if resume and self.out.exists():
-                check_finished(self.out, items, settings.get("pipeline", {}))
+                retry = check_finished(self.out, items, settings.get("pipeline", {}))
             folder.mkdir(parents=True)
             _write_atomic(folder / INPUTS, input_lines(items))
             if resume and self.out.exists():
-                self._adopt_finished_output()
+                self._adopt_finished_output(drop=retry)
         self.manifest = {"settings": settings, "runs": self.run}
         _write_atomic(folder / MANIFEST, [json.dumps(self.manifest, sort_keys=True) + "\n"])
         return self.done_ids()
@@ -147,9 +148,10 @@ class PartStore:
         path.replace(path.with_name(path.name + ".damaged"))
         return None
 
-    def _adopt_finished_output(self) -> None:
+    def _adopt_finished_output(self, drop: set[str]) -> None:
         """The output of a finished run (already sorted) becomes the first part of this one,
-        streamed: only its ids are held in memory."""
+        streamed: only its ids are held in memory. Error lines of the ids in ``drop`` are left
+        out: those documents are done again."""
         ids: set[str] = set()
 
         def lines() -> Iterator[str]:
@@ -160,6 +162,8 @@ class PartStore:
                     for line in f:
                         if line.strip():
                             doc_id = json.loads(line)["id"]
+                            if tag == "E" and doc_id in drop:
+                                continue
                             ids.add(doc_id)
                             key = json.dumps(doc_id, ensure_ascii=False)
                             yield f"{tag}\t{key}\t{line.rstrip(chr(10))}\n"

@@ -8,7 +8,8 @@ longer given. After a finished run, ``--resume`` adds new documents: every recor
 line of the output must still come from an input (same id, same path or ``path:line``; a file
 modified since must still give the record's text), made by the same pipeline. Either check
 names the differences. (A JSONL line is matched by its ``path:line`` only: its text is not
-compared after a finished run.)
+compared after a finished run.) An error line of an input that could not be read then (not
+found, unreadable, empty ...) and reads now is dropped: that document is done again.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ from pipeline.io import errors_path
 
 INPUTS = "inputs.jsonl"
 SHOWN = 3  # names shown per kind of difference
+# InputError kinds: the document failed on reading its input, which may read now
+READ_FAILURES = frozenset(
+    {"unreadable", "binary", "empty", "undecodable", "bad-jsonl", "not-found", "too-large"}
+)
 
 
 class ResumeError(Failure, ValueError):
@@ -84,18 +89,26 @@ def check_inputs(folder: Path, items: Sequence[Item]) -> None:
         )
 
 
-def check_finished(out: Path, items: Sequence[Item], pipeline: dict[str, Any]) -> None:
+def check_finished(out: Path, items: Sequence[Item], pipeline: dict[str, Any]) -> set[str]:
     """Raise :class:`ResumeError` unless every line of the finished output ``out`` (and its
-    errors file) comes from one of ``items``, unchanged since, and was made by ``pipeline``."""
+    errors file) comes from one of ``items``, unchanged since, and was made by ``pipeline``.
+    Returns the ids of the error lines to drop: inputs that failed on reading and read now."""
     by_id = {item.id: item for item in items}
+    readable = {p: item for item in items if isinstance(item, Source) for p in _paths(item)}
     written = out.stat().st_mtime_ns
     gone: set[str] = set()
     moved: set[str] = set()
     changed: set[str] = set()
+    retry: set[str] = set()
     for tag, src in (("R", out), ("E", errors_path(out))):
         for n, data in _lines(src):
             doc_id = data.get("id")
             item = by_id.get(doc_id) if isinstance(doc_id, str) else None
+            if tag == "E" and data.get("kind") in READ_FAILURES:
+                now = item if isinstance(item, Source) else readable.get(str(data.get("path")))
+                if now is not None:  # it reads now: done again, under the id it has now
+                    retry.add(str(doc_id))
+                    continue
             if item is None:
                 gone.add(str(doc_id))
                 continue
@@ -124,6 +137,14 @@ def check_finished(out: Path, items: Sequence[Item], pipeline: dict[str, Any]) -
             f"{out} was written from other inputs: {diff}; --resume after a finished run only "
             "adds new documents. Give the same inputs (and more), or run without --resume"
         )
+    return retry
+
+
+def _paths(item: Source) -> tuple[str, ...]:
+    """The paths an error line of ``item`` may name: as given, and resolved."""
+    if item.offset >= 0:
+        return (item.where,)
+    return (item.path, str(Path(item.path).resolve()))
 
 
 def _made_by(info: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.io import errors_path
 from pipeline.run.batch import Interrupted, extract_batch
 from pipeline.run.jobs import Settings
 from pipeline.run.parts import PartStore, ResumeError, verify_part
@@ -212,6 +213,26 @@ def test_resume_after_a_finished_run_refuses_other_inputs(reference, tmp_path: P
     ):
         extract_batch([folder], out, settings=SETTINGS, resume=True)
     assert output_files(out) == _as_if_from(reference[1], reference[0], folder)  # untouched
+
+
+def test_resume_after_a_finished_run_does_again_an_input_that_was_missing_and_is_there_now(
+    reference, tmp_path: Path
+) -> None:
+    folder = _copy(reference[0], tmp_path / "in")
+    late = folder / "doc003.txt"
+    kept = tmp_path / "kept.txt"
+    shutil.copy2(late, kept)  # its old modification time comes back with it
+    late.unlink()
+    out = tmp_path / "out.jsonl"
+    given = sorted(folder.iterdir()) + [late]
+    extract_batch(given, out, settings=SETTINGS)
+    assert json.loads(errors_path(out).read_text())["kind"] == "not-found"
+    shutil.copy2(kept, late)
+    summary = extract_batch(given, out, settings=SETTINGS, resume=True)
+    assert (summary.skipped, summary.documents) == (3, 1)
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in records] == [f"doc00{i}.txt" for i in range(4)]
+    assert errors_path(out).read_text() == ""
 
 
 @pytest.mark.parametrize(
