@@ -27,6 +27,7 @@ ORDER: tuple[tuple[EntityFixFamily, Fix], ...] = (
     ("spans", spans.trim_name_edges),
     ("spans", spans.strip_determiners),
     ("names", names.honorific_names),
+    ("names", names.aged_names),
     ("names", names.trim_person_titles),
     ("names", names.article_names),
     ("places", places.relabel_places),

@@ -1,11 +1,13 @@
-"""Fixes of person names: a PERSON span holds no title (the ``names`` family); the surnames of
-a document's people, which other families consult."""
+"""Fixes of person names: a PERSON span holds no title, a name after an honorific or with an
+age is a person (the ``names`` family); the surnames of a document's people, which other
+families consult."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.entities.entity_span import EntitySpan
 from pipeline.rulefiles import EntityFixes
@@ -70,6 +72,37 @@ def honorific_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
 
 def _honorific(word: str, fixes: EntityFixes) -> bool:
     return word[:1].isupper() and word.lower() in fixes.honorifics
+
+
+AGED_RELABEL = frozenset({"ORG", "FAC"})  # a GPE with a count is a place in a list
+MAX_AGE = 120
+
+
+def aged_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A name with an age between commas is a person: the model's ORG "Whitcombe" in
+    "Whitcombe, 54, of Bexley" or "Whitcombe, 54, was charged" -> PERSON. The clause must go
+    on in lower case after the age ("Orbis, 3, Bexley United, 1" is a score); places keep
+    their label ("Texas, 38, and Ohio, 17, gave the most votes")."""
+    out = []
+    for ent in ents:
+        k = ent.end
+        if ent.label in AGED_RELABEL and k + 3 < len(doc) and _age_apposition(doc[k : k + 4]):
+            ent = replace(ent, label="PERSON", source="entity-fix.aged-name")
+        out.append(ent)
+    return out
+
+
+def _age_apposition(toks: Span) -> bool:
+    comma, age, comma2, nxt = toks
+    return (
+        comma.text == ","
+        and comma2.text == ","
+        and age.text.isdigit()
+        and 0 < int(age.text) <= MAX_AGE
+        and nxt.is_lower
+        and nxt.is_alpha
+        and nxt.pos_ != "CCONJ"
+    )
 
 
 _MODIFIED = frozenset({"NOUN", "ADJ", "NUM", "PROPN"})  # what a name before it modifies

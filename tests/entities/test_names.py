@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.entities.names import article_names, honorific_names, trim_person_titles
+from pipeline.entities.names import (
+    aged_names,
+    article_names,
+    honorific_names,
+    trim_person_titles,
+)
 
 from .helpers import fix_text
 
@@ -28,6 +33,23 @@ from .helpers import fix_text
 )
 def test_person_spans_lose_titles_and_lower_case_edges(text, ents, expected):
     assert fix_text(trim_person_titles, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "pos", "expected"),
+    [
+        ("Whitcombe , 54 , of Bexley", [(0, 1, "ORG")], {}, [("Whitcombe", "PERSON")]),
+        ("Whitcombe , 54 , was charged", [(0, 1, "FAC")], {}, [("Whitcombe", "PERSON")]),
+        # no age: a count, a score, a list, a place, a year
+        ("Orbis , 3 , Bexley United , 1", [(0, 1, "ORG")], {}, [("Orbis", "ORG")]),
+        ("Orbis , 38 , and Kelt , 17", [(0, 1, "ORG")], {4: "CCONJ"}, [("Orbis", "ORG")]),
+        ("Ohio , 17 , gave the most", [(0, 1, "GPE")], {}, [("Ohio", "GPE")]),
+        ("Orbis , 1998 , was sold", [(0, 1, "ORG")], {}, [("Orbis", "ORG")]),
+        ("Orbis , 54", [(0, 1, "ORG")], {}, [("Orbis", "ORG")]),
+    ],
+)
+def test_a_name_with_an_age_between_commas_is_a_person(text, ents, pos, expected):
+    assert fix_text(aged_names, text, ents, pos) == expected
 
 
 @pytest.mark.parametrize(
