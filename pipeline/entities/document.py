@@ -96,18 +96,15 @@ def document_labels(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) ->
         for e in ents
         if e.end - e.start == 1 and doc[e.start].is_upper and doc[e.start].is_alpha
     }
-    label_of: dict[tuple[int, ...], str] = {}
+    # a surname is its PERSON wherever it stands (its tagged mentions become PERSON below)
+    label_of: dict[tuple[int, ...], str] = dict.fromkeys(surnames, "PERSON")
     for key, counts in votes.items():
-        counts = dict(counts)
         if key in surnames:
-            counts["PERSON"] = counts.get("PERSON", 0) + surnames[key]
+            continue
         best = max(counts.values())
         winners = [lab for lab, n in counts.items() if n == best]
         if len(winners) == 1 and (best >= fixes.document_name_min_mentions or key in acronyms):
             label_of[key] = winners[0]
-    for key in surnames:
-        if key not in votes:
-            label_of[key] = "PERSON"
 
     out = []
     for e in ents:

@@ -113,6 +113,20 @@ from .helpers import entity_fixes, fix_text
             {},
             [("Hamburg United", "PERSON"), ("United", "ORG")],
         ),
+        # a surname the model tagged ORG more often than the full name was tagged PERSON is
+        # still the person's, where it was tagged and where it was not
+        (
+            "Ivo Pollard left . Pollard sold . Pollard went . Pollard won . Pollard said .",
+            [(0, 2, "PERSON"), (4, 5, "ORG"), (7, 8, "ORG")],
+            {},
+            [
+                ("Ivo Pollard", "PERSON"),
+                ("Pollard", "PERSON"),
+                ("Pollard", "PERSON"),
+                ("Pollard", "PERSON"),
+                ("Pollard", "PERSON"),
+            ],
+        ),
         # a country ending a PERSON span is no surname
         (
             "Raden Putra Indonesia said . Indonesia grew .",
