@@ -258,13 +258,16 @@ def datelines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[
     """The place a story is filed from: the layout's dateline (:mod:`pipeline.ingest.layout`) is
     a GPE when the line dates it ("BRISTOL 1996-08-28", "HAARLEM , Netherlands 1996-08-27"), or
     when the place is a known one and a dash or a wire agency follows ("OSLO (Reuters) -"; not
-    "SOCCER - ..."); so is a region or country after its comma."""
+    "SOCCER - ..."); so is a region or country after its comma, and a place the gazetteer lacks
+    when a known region follows it ("KELSOBURG, Maine (AP) -")."""
     places = place_names(fixes.min_city_population)
     text = doc_text(doc)
     out = list(ents)
     for line in layout_of(doc).datelines:
         name = text[line.place[0] : line.place[1]].title()
-        if not (line.kind == "dated" or name in places or is_nation(name, fixes)):
+        region = text[line.region[0] : line.region[1]] if line.region else ""
+        known = name in places or is_nation(name, fixes) or region in places
+        if not (line.kind == "dated" or known):
             continue
         for a, b in line.spans():
             span = doc.char_span(a, b, alignment_mode="expand")

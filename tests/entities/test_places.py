@@ -95,6 +95,13 @@ def test_only_the_codes_news_writes_for_a_country_make_an_org_a_country(text, la
         ),
         ("BRISTOL ( Reuters ) - Shares rose .", [], [("BRISTOL", "GPE")]),
         ("SOCCER - Leeds beat Hull .", [], []),  # a sports slug, not a place
+        # a town the gazetteer lacks, known by the state after it
+        (
+            "KELSOBURG , Maine ( AP ) - Mills closed .",
+            [(0, 1, "ORG")],
+            [("KELSOBURG", "GPE"), ("Maine", "GPE")],
+        ),
+        ("KELSOBURG ( AP ) - Mills closed .", [(0, 1, "ORG")], [("KELSOBURG", "ORG")]),
         ("CPI ( pct ) July +0.4", [], []),
         ("Bristol 1996-08-28", [], []),  # not in capitals: no dateline
     ],
