@@ -295,6 +295,14 @@ def relations_of(nlp, text):
             ("AFFILIATED_WITH", "Ann Lee", "Bexley Council"),
         ),  # affiliated.appos-relcl-works-for
         (
+            "Tom Berg wrote for the Orbis Times for ten years.",
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Times"),
+        ),  # affiliated.works-for (write, report, cover)
+        (
+            "A Bexley College law professor, Ann Lee helped draft the bill.",
+            ("AFFILIATED_WITH", "Ann Lee", "Bexley College"),
+        ),  # affiliated.fronted-org-role-name
+        (
             "Police searched Orbis Mining's Springfield headquarters on Monday.",
             ("LOCATED_IN", "Orbis Mining", "Springfield"),
         ),  # located-in.org-place-site
@@ -310,6 +318,15 @@ def test_affiliation_through_a_title_is_that_titles_position(nlp):
     assert ("POSITION_AT", "chairman", "Toyota Motor Corp.") in found
     assert ("HOLDS_POSITION", "Anne Lee", "chairman") in found
     assert not [r for r in found if r[0] == "AFFILIATED_WITH"]
+
+
+def test_a_title_joined_to_another_role_is_not_that_roles_position(nlp):
+    """A match that leaves a title through a conjunct is the conjoined role's: member of B."""
+    found = relations_of(
+        nlp, "Ann Lee, director of the Bexley Institute and a member of the Orbis Society, spoke."
+    )
+    assert ("AFFILIATED_WITH", "Ann Lee", "Orbis Society") in found
+    assert ("POSITION_AT", "director", "Orbis Society") not in found
 
 
 def test_an_organisation_named_for_one_country_is_not_placed_in_another(nlp):
@@ -362,9 +379,10 @@ def test_token_rules_cite_their_match_before_the_parse_rules(nlp, text, relation
         "Ann Lee, a critic of the Orbis Party, spoke.",
         "Tom Berg, a rival of Orbis Mining, said so.",
         "Ann Lee was a critic at the Orbis Party congress.",
+        "Tom Berg wrote a letter for the Orbis Party.",
     ],
 )
-def test_a_critic_rival_or_victim_is_not_affiliated(nlp, text):
+def test_a_critic_rival_victim_or_letter_writer_is_not_affiliated(nlp, text):
     assert not [r for r in relations_of(nlp, text) if r[0] == "AFFILIATED_WITH"]
 
 
