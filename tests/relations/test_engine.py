@@ -303,6 +303,10 @@ def relations_of(nlp, text):
             ("AFFILIATED_WITH", "Ann Lee", "Bexley College"),
         ),  # affiliated.fronted-org-role-name
         (
+            "Ann Lee set up the Orbis Foundation in 1990.",
+            ("AFFILIATED_WITH", "Ann Lee", "Orbis Foundation"),
+        ),  # affiliated.set-up-org
+        (
             "Police searched Orbis Mining's Springfield headquarters on Monday.",
             ("LOCATED_IN", "Orbis Mining", "Springfield"),
         ),  # located-in.org-place-site
