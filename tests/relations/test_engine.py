@@ -307,6 +307,14 @@ def relations_of(nlp, text):
             ("AFFILIATED_WITH", "Ann Lee", "Orbis Foundation"),
         ),  # affiliated.set-up-org
         (
+            "The storm is moving east, said Orbis Radio spokesman Lt. Tom Berg.",
+            ("HOLDS_POSITION", "Tom Berg", "spokesman"),
+        ),  # holds-position.title-rank-name
+        (
+            "Orbis Party floor leader Ann Lee told reporters the vote would pass.",
+            ("AFFILIATED_WITH", "Ann Lee", "Orbis Party"),
+        ),  # affiliated.org-nouns-name
+        (
             "Police searched Orbis Mining's Springfield headquarters on Monday.",
             ("LOCATED_IN", "Orbis Mining", "Springfield"),
         ),  # located-in.org-place-site
