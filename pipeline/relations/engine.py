@@ -73,7 +73,7 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
         if rule.same_country and not compiled.same_country(head.text, tail.text):
             continue
         rtype: str = rule.relation
-        if rtype == "AFFILIATED_WITH" and (title := _title_between(m, at, head, tail)) is not None:
+        if rtype == "AFFILIATED_WITH" and (title := _title_between(doc, m, at, head, tail)):
             rtype, head = "POSITION_AT", title
         ends_at = ((head.start_char, head.end_char), (tail.start_char, tail.end_char))
         key = (rtype, refs.role_holder(ends_at[0]), refs.role_holder(ends_at[1]))  # once a fact
@@ -82,17 +82,24 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
     return sorted(found.values(), key=lambda r: (r.head, r.tail, r.type))
 
 
-def _title_between(m: Match, at: Sequence[Span | None], head: Span, tail: Span) -> Span | None:
+def _title_between(
+    doc: Doc, m: Match, at: Sequence[Span | None], head: Span, tail: Span
+) -> Span | None:
     """The TITLE mention a person-organisation match passes through, if any.
 
     docs/ANNOTATION.md §4: AFFILIATED_WITH only when no TITLE links the two; when one does
     ("Carole Njeri, chief executive of KEPSA"), the link is POSITION_AT from that title (the
     person's HOLDS_POSITION comes from the title rules). A title among the few words between
-    the two counts too, matched or not ("Orbis's co-chairman Ann Lee").
+    the two counts too, matched or not ("Orbis's co-chairman Ann Lee"). A title the match
+    leaves through a conjunct is another role's ("Ann Lee, director of A and a member of B":
+    director is not B's).
     """
     left, right = sorted((head, tail), key=lambda s: s.start)
     between = range(left.end, right.start) if right.start - left.end <= NEAR else range(0)
+    conjoined = {doc[t].head.i for t in m.tokens if doc[t].dep_ == "conj"}
     for tok in [*m.tokens, *between]:
+        if tok in conjoined:
+            continue
         ent = at[tok]
         if ent is not None and ent.label_ == "TITLE" and ent != head and ent != tail:
             return ent
