@@ -265,6 +265,39 @@ def relations_of(nlp, text):
             "In Kenya, the Kenyan Parliament met on Monday.",  # country-demonym-org
             ("LOCATED_IN", "Kenyan Parliament", "Kenya"),
         ),
+        # session 6, rel-place
+        (
+            "We drove through Bexley, where Tom Berg was born, and on to Leeds.",
+            ("RESIDENT_OF", "Tom Berg", "Bexley"),  # place-where-born
+        ),
+        (
+            "But trustee Tom Berg, a Springfield, Ohio, lawyer, said he would wait.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # appos-role-place (nmod)
+        ),
+        (
+            "But trustee Tom Berg, a Springfield, Ohio, lawyer, said he would wait.",
+            ("RESIDENT_OF", "Tom Berg", "Ohio"),  # appos-role-place-comma-place
+        ),
+        (
+            "As Springfield teacher union leader Ann Lee put it, the work is done.",
+            ("RESIDENT_OF", "Ann Lee", "Springfield"),  # place-two-word-role-name
+        ),
+        (
+            "With Ohio being Ann Lee's home state, she campaigned hard there.",
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),  # place-is-persons-hometown
+        ),
+        (
+            "Springfield is Tom Berg's hometown.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # place-is-persons-hometown
+        ),
+        (
+            "Fighting went on in Bexley in the southern part of Ruritania.",
+            ("LOCATED_IN", "Bexley", "Ruritania"),  # place-in-part-of-place
+        ),
+        (
+            "Aid reached Madagascar, an island nation in the Indian Ocean.",
+            ("LOCATED_IN", "Madagascar", "Indian Ocean"),  # a country in a LOC
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
@@ -308,3 +341,20 @@ def test_every_relation_cites_a_known_rule_and_sentence(seed_record):
     for rel in seed_record.relations:
         assert rel.rule in ids | {"resolve.acronym-definition"}
         assert rel.sentence is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee was shot by Tom Berg in Springfield on Monday.",  # where, not residence
+        "The court heard the case of Springfield newspaper reporter Ann Lee.",  # the paper's town
+    ],
+)
+def test_a_person_only_seen_in_a_place_gets_no_residence(nlp, text):
+    found = relations_of(nlp, text)
+    assert not [r for r in found if r[0] == "RESIDENT_OF"], found
+
+
+def test_places_of_a_list_are_not_located_in_each_other(nlp):
+    found = relations_of(nlp, "Storms hit Ohio, Kentucky and northern Indiana on Monday.")
+    assert not [r for r in found if r[0] == "LOCATED_IN"], found
