@@ -298,6 +298,14 @@ def relations_of(nlp, text):
             "Aid reached Madagascar, an island nation in the Indian Ocean.",
             ("LOCATED_IN", "Madagascar", "Indian Ocean"),  # a country in a LOC
         ),
+        (
+            "Painter Ann Lee, 76, born in Springfield, who worked at a mill, spoke.",
+            ("RESIDENT_OF", "Ann Lee", "Springfield"),  # name-age-born-in
+        ),
+        (
+            "Fighting broke out in Bexley, northern Ruritania, on Monday.",
+            ("LOCATED_IN", "Bexley", "Ruritania"),  # place-comma-direction-place
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
