@@ -306,6 +306,22 @@ def relations_of(nlp, text):
             "Fighting broke out in Bexley, northern Ruritania, on Monday.",
             ("LOCATED_IN", "Bexley", "Ruritania"),  # place-comma-direction-place
         ),
+        (
+            "Ann Lee is a native of Springfield, Ohio.",
+            ("RESIDENT_OF", "Ann Lee", "Springfield"),  # person-is-native-of
+        ),
+        (
+            "Tom Berg is a Springfield native who joined the police.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # person-is-place-native
+        ),
+        (
+            "The museum in Springfield, Tom Berg's hometown, plans a statue.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # place-comma-persons-hometown
+        ),
+        (
+            "The museum in Springfield, Ohio, Tom Berg's hometown, plans a statue.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # place-state-comma-persons-hometown
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
@@ -366,3 +382,10 @@ def test_a_person_only_seen_in_a_place_gets_no_residence(nlp, text):
 def test_places_of_a_list_are_not_located_in_each_other(nlp):
     found = relations_of(nlp, "Storms hit Ohio, Kentucky and northern Indiana on Monday.")
     assert not [r for r in found if r[0] == "LOCATED_IN"], found
+
+
+def test_a_hometown_after_a_town_and_state_is_the_town(nlp):
+    found = relations_of(
+        nlp, "The museum in Springfield, Ohio, Tom Berg's hometown, plans a statue."
+    )
+    assert ("RESIDENT_OF", "Tom Berg", "Ohio") not in found
