@@ -322,6 +322,18 @@ def relations_of(nlp, text):
             "The museum in Springfield, Ohio, Tom Berg's hometown, plans a statue.",
             ("RESIDENT_OF", "Tom Berg", "Springfield"),  # place-state-comma-persons-hometown
         ),
+        (
+            "It stars Ann Lee, his lover, and was shot in northern Ohio, where she grew up.",
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),  # place-where-born through a pronoun
+        ),
+        (
+            "An award honours Tom Berg, a director who grew up in Leeds and worked in film.",
+            ("RESIDENT_OF", "Tom Berg", "Leeds"),  # appos-role-clause-lives-in
+        ),
+        (
+            "The man was hurt, said Bexley County police spokesman Tom Berg.",
+            ("RESIDENT_OF", "Tom Berg", "Bexley County"),  # place-field-title-name
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
