@@ -334,6 +334,10 @@ def relations_of(nlp, text):
             "The man was hurt, said Bexley County police spokesman Tom Berg.",
             ("RESIDENT_OF", "Tom Berg", "Bexley County"),  # place-field-title-name
         ),
+        (
+            "The quake was centred near Springfield, Ohio, said a seismic analyst.",
+            ("LOCATED_IN", "Springfield", "Ohio"),  # place-comma-place
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
