@@ -68,9 +68,11 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
             continue
         if head.label_ not in rule.head_labels or tail.label_ not in rule.tail_labels:
             continue
-        if rule.not_country_head and compiled.is_country(head.text):
-            continue
+        if rule.not_country_head and tail.label_ != "LOC" and compiled.is_country(head.text):
+            continue  # a country is in no city or state, but in a continent, sea or region
         if rule.same_country and not compiled.same_country(head.text, tail.text):
+            continue
+        if rule.not_in_list and _in_list(doc, at, head, tail):
             continue
         rtype: str = rule.relation
         if rtype == "AFFILIATED_WITH" and (title := _title_between(doc, m, at, head, tail)):
@@ -80,6 +82,27 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
         if key not in found:
             found[key] = RelationFact(rtype, *ends_at, rule.id, sent_of.get(head.start))
     return sorted(found.values(), key=lambda r: (r.head, r.tail, r.type))
+
+
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+LINKS = frozenset({",", "and", "or"})
+
+
+def _in_list(doc: Doc, at: Sequence[Span | None], head: Span, tail: Span) -> bool:
+    """Whether a place comes before ``head`` or after ``tail`` across a comma or and/or (a
+    direction word may precede it): the two are items of a list, not a place and its state."""
+
+    def place(i: int) -> bool:
+        ent = at[i] if 0 <= i < len(doc) else None
+        return ent is not None and ent.label_ in PLACES
+
+    before = head.start - 1
+    if before >= 0 and doc[before].lower_ in LINKS and place(before - 1):
+        return True
+    after = tail.end
+    return (
+        after < len(doc) and doc[after].lower_ in LINKS and (place(after + 1) or place(after + 2))
+    )
 
 
 def _title_between(

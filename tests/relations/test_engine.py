@@ -318,6 +318,79 @@ def relations_of(nlp, text):
             "Police searched Orbis Mining's Springfield headquarters on Monday.",
             ("LOCATED_IN", "Orbis Mining", "Springfield"),
         ),  # located-in.org-place-site
+        # session 6, rel-place
+        (
+            "We drove through Bexley, where Tom Berg was born, and on to Leeds.",
+            ("RESIDENT_OF", "Tom Berg", "Bexley"),  # place-where-born
+        ),
+        (
+            "But trustee Tom Berg, a Springfield, Ohio, lawyer, said he would wait.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # appos-role-place (nmod)
+        ),
+        (
+            "But trustee Tom Berg, a Springfield, Ohio, lawyer, said he would wait.",
+            ("RESIDENT_OF", "Tom Berg", "Ohio"),  # appos-role-place-comma-place
+        ),
+        (
+            "As Springfield teacher union leader Ann Lee put it, the work is done.",
+            ("RESIDENT_OF", "Ann Lee", "Springfield"),  # place-two-word-role-name
+        ),
+        (
+            "With Ohio being Ann Lee's home state, she campaigned hard there.",
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),  # place-is-persons-hometown
+        ),
+        (
+            "Springfield is Tom Berg's hometown.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # place-is-persons-hometown
+        ),
+        (
+            "Fighting went on in Bexley in the southern part of Ruritania.",
+            ("LOCATED_IN", "Bexley", "Ruritania"),  # place-in-part-of-place
+        ),
+        (
+            "Aid reached Madagascar, an island nation in the Indian Ocean.",
+            ("LOCATED_IN", "Madagascar", "Indian Ocean"),  # a country in a LOC
+        ),
+        (
+            "Painter Ann Lee, 76, born in Springfield, who worked at a mill, spoke.",
+            ("RESIDENT_OF", "Ann Lee", "Springfield"),  # name-age-born-in
+        ),
+        (
+            "Fighting broke out in Bexley, northern Ruritania, on Monday.",
+            ("LOCATED_IN", "Bexley", "Ruritania"),  # place-comma-direction-place
+        ),
+        (
+            "Ann Lee is a native of Springfield, Ohio.",
+            ("RESIDENT_OF", "Ann Lee", "Springfield"),  # person-is-native-of
+        ),
+        (
+            "Tom Berg is a Springfield native who joined the police.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # person-is-place-native
+        ),
+        (
+            "The museum in Springfield, Tom Berg's hometown, plans a statue.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # place-comma-persons-hometown
+        ),
+        (
+            "The museum in Springfield, Ohio, Tom Berg's hometown, plans a statue.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # place-state-comma-persons-hometown
+        ),
+        (
+            "It stars Ann Lee, his lover, and was shot in northern Ohio, where she grew up.",
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),  # place-where-born through a pronoun
+        ),
+        (
+            "An award honours Tom Berg, a director who grew up in Leeds and worked in film.",
+            ("RESIDENT_OF", "Tom Berg", "Leeds"),  # appos-role-clause-lives-in
+        ),
+        (
+            "The man was hurt, said Bexley County police spokesman Tom Berg.",
+            ("RESIDENT_OF", "Tom Berg", "Bexley County"),  # place-field-title-name
+        ),
+        (
+            "The quake was centred near Springfield, Ohio, said a seismic analyst.",
+            ("LOCATED_IN", "Springfield", "Ohio"),  # place-comma-place
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
@@ -409,3 +482,27 @@ def test_every_relation_cites_a_known_rule_and_sentence(seed_record):
     for rel in seed_record.relations:
         assert rel.rule in ids | {"resolve.acronym-definition"}
         assert rel.sentence is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee was shot by Tom Berg in Springfield on Monday.",  # where, not residence
+        "The court heard the case of Springfield newspaper reporter Ann Lee.",  # the paper's town
+    ],
+)
+def test_a_person_only_seen_in_a_place_gets_no_residence(nlp, text):
+    found = relations_of(nlp, text)
+    assert not [r for r in found if r[0] == "RESIDENT_OF"], found
+
+
+def test_places_of_a_list_are_not_located_in_each_other(nlp):
+    found = relations_of(nlp, "Storms hit Ohio, Kentucky and northern Indiana on Monday.")
+    assert not [r for r in found if r[0] == "LOCATED_IN"], found
+
+
+def test_a_hometown_after_a_town_and_state_is_the_town(nlp):
+    found = relations_of(
+        nlp, "The museum in Springfield, Ohio, Tom Berg's hometown, plans a statue."
+    )
+    assert ("RESIDENT_OF", "Tom Berg", "Ohio") not in found
