@@ -166,6 +166,7 @@ class EntityFixes(_Rule):
     table_line_lowercase: float = Field(gt=0, le=1)
     document_name_min_mentions: int = Field(ge=1)
     honorifics: frozenset[str]
+    facility_heads: frozenset[str]
 
     @field_validator(
         "determiners",
@@ -178,6 +179,7 @@ class EntityFixes(_Rule):
         "place_cues",
         "place_nouns",
         "honorifics",
+        "facility_heads",
     )
     @classmethod
     def _lower(cls, v: frozenset[str]) -> frozenset[str]:

@@ -31,6 +31,7 @@ ORDER: tuple[tuple[EntityFixFamily, Fix], ...] = (
     ("names", names.trim_person_titles),
     ("names", names.article_names),
     ("places", places.relabel_places),
+    ("places", places.facility_names),
     ("places", places.relabel_demonyms),
     ("spans", spans.trim_date_ordinals),
     ("places", places.find_headline_places),

@@ -107,6 +107,24 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
     return out
 
 
+def facility_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """An ORG whose name ends in a facility's head word is a FAC: "Lakeside Motel", "the Orbis
+    Glass Plant", "Kelso Dam" (``facility_heads``: buildings, plants, bridges, stadiums ...).
+    The head must be capitalised and the name longer than it ("the Plant" is no name)."""
+    out = []
+    for ent in ents:
+        last = doc[ent.end - 1]
+        if (
+            ent.label == "ORG"
+            and ent.end - ent.start > 1
+            and last.text[:1].isupper()
+            and last.lower_ in fixes.facility_heads
+        ):
+            ent = replace(ent, label="FAC", source="entity-fix.facility-name")
+        out.append(ent)
+    return out
+
+
 def _after_title(doc: Doc, start: int, fixes: EntityFixes) -> bool:
     return start > 0 and doc[start - 1].lower_ in fixes.title_words
 

@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.entities.places import (
     datelines,
+    facility_names,
     find_headline_places,
     relabel_places,
     split_place_agency,
@@ -111,3 +112,18 @@ def test_dateline_places(text, ents, expected):
 )
 def test_untagged_headline_countries(text, expected):
     assert fix_text(find_headline_places, text, []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("died at the Lakeside Motel in Kelso", [(3, 5, "ORG")], [("Lakeside Motel", "FAC")]),
+        ("strikers at the Orbis Glass Plant", [(3, 6, "ORG")], [("Orbis Glass Plant", "FAC")]),
+        ("crossed the Kelso Bridge", [(2, 4, "GPE")], [("Kelso Bridge", "GPE")]),  # ORG only
+        ("Orbis Mining said", [(0, 2, "ORG")], [("Orbis Mining", "ORG")]),
+        ("the Plant said", [(1, 2, "ORG")], [("Plant", "ORG")]),  # the head alone
+        ("Orbis plant workers", [(0, 2, "ORG")], [("Orbis plant", "ORG")]),  # lower case
+    ],
+)
+def test_an_organisation_named_for_a_facility_is_a_facility(text, ents, expected):
+    assert fix_text(facility_names, text, ents) == expected
