@@ -283,10 +283,6 @@ def relations_of(nlp, text):
             ("LOCATED_IN", "Orbis Institute", "Ohio"),
         ),  # located-in.org-in-place-comma-place
         (
-            "Scientists at the Orbis Institute (OI) in Springfield are working on a new chip.",
-            ("LOCATED_IN", "Orbis Institute", "Springfield"),
-        ),  # located-in.org-acronym-in-place
-        (
             "Tom Berg, who worked for Orbis Mining for years, retired.",
             ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
         ),  # affiliated.relcl-works-for
@@ -436,8 +432,8 @@ def test_a_residence_role_is_left_to_the_residence_rules(nlp):
     ("text", "relation", "rule"),
     [
         (
-            "NASA Radioprotection Director Ann Lee said the tests were clean.",
-            ("POSITION_AT", "Director", "NASA"),
+            "Orbis Mining safety director Ann Lee said the tests were clean.",
+            ("POSITION_AT", "director", "Orbis Mining"),
             "position-at.org-words-title",
         ),
         (
