@@ -25,6 +25,7 @@ from pipeline.matchers.gates import (
 )
 from pipeline.matchers.gates import token_needs as gate_token_needs
 from pipeline.matchers.spandoc import SpanDocs
+from pipeline.matchers.switch import speed_layer
 from pipeline.relations.rules import RelationRule
 
 Labels = tuple[frozenset[str], frozenset[str]]
@@ -98,12 +99,7 @@ def find_matches(doc: Doc, compiled: CompiledRules, extra: Sequence[Span] = ()) 
     they stand for); token rules read the document's own entities only."""
     out = []
     rows = gate_array(doc)
-    matches: list[tuple[int, int, int, list[int]]] = (
-        compiled.tokens(doc, with_alignments=True)  # type: ignore[assignment]
-        if compiled.token_needs is None or can_match(compiled.token_needs, rows)
-        else []
-    )
-    for match_id, start, _end, align in matches:
+    for match_id, start, _end, align in _token_matches(doc, compiled, rows):
         rule = compiled.rules[doc.vocab.strings[match_id]]
         first: dict[int, int] = {}
         for k, element in enumerate(align):
@@ -133,6 +129,28 @@ def find_matches(doc: Doc, compiled: CompiledRules, extra: Sequence[Span] = ()) 
                         tuple(offset + t for t in token_ids),
                     )
                 )
+    return out
+
+
+def _token_matches(
+    doc: Doc, compiled: CompiledRules, rows: numpy.ndarray
+) -> list[tuple[int, int, int, list[int]]]:
+    """The token rules' matches with their alignments, found sentence by sentence where a rule
+    might match there (:func:`~pipeline.matchers.gates.can_match`): most sentences hold no
+    pair of mentions a rule needs. With the speed layer off, or no sentences, the document
+    at once (the same matches: no token rule crosses a sentence)."""
+    needs = compiled.token_needs
+    if needs is None or not speed_layer() or not doc.has_annotation("SENT_START"):
+        return compiled.tokens(doc, with_alignments=True)  # type: ignore[return-value]
+    if not can_match(needs, rows):
+        return []
+    out: list[tuple[int, int, int, list[int]]] = []
+    for sent in doc.sents:
+        if can_match(needs, rows[sent.start : sent.end]):
+            found: list[tuple[int, int, int, list[int]]] = compiled.tokens(
+                sent, with_alignments=True
+            )  # type: ignore[assignment]
+            out.extend((m, start + sent.start, end + sent.start, a) for m, start, end, a in found)
     return out
 
 
