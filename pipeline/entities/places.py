@@ -217,6 +217,59 @@ def find_headline_places(
     return sorted(out, key=lambda e: e.start)
 
 
+def source_line_outlets(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
+    """A wire service's source line names the outlet in capitals after its city: "AU0101 Bexley
+    ORBIS HERALD in English 3 Jan 94 p 2", or the city and outlet alone on a line ("Bexley ORBIS
+    HERALD"). After a GPE in mixed case that opens its line or follows a reference code (a word
+    holding a digit), a run of up to five all-capitals words no entity holds becomes an ORG
+    when it ends the line or "in" and a capitalised word (the language) follow it; a run that
+    is itself a place ("NEW YORK") stays as it is."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for ent in ents:
+        if ent.label != "GPE" or not _opens_source_line(doc, ent.start):
+            continue
+        if doc[ent.start : ent.end].text.isupper():
+            continue
+        end = ent.end
+        while (
+            end < len(doc) and end - ent.end < 5 and end not in taken and _capitals(doc[end].text)
+        ):
+            end += 1
+        run = doc[ent.end : end]
+        if not run or max(sum(c.isalpha() for c in t.text) for t in run) < 3:
+            continue
+        if run.text.title() in place_names(fixes.min_city_population):
+            continue
+        if _closes_source_line(doc, end):
+            out.append(EntitySpan(ent.end, end, "ORG", "entity-fix.source-line-outlet"))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _capitals(word: str) -> bool:
+    return word.isupper() and any(c.isalpha() for c in word)
+
+
+def _opens_source_line(doc: Doc, i: int) -> bool:
+    if i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text_with_ws:
+        return True
+    before = doc[i - 1].text
+    return any(c.isdigit() for c in before) and any(c.isalpha() for c in before)
+
+
+def _closes_source_line(doc: Doc, end: int) -> bool:
+    if end == len(doc) or doc[end].is_sent_start or "\n" in doc[end - 1].text_with_ws:
+        return True
+    return (
+        doc[end].text.lower() == "in"
+        and end + 1 < len(doc)
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].text[1:].islower()
+    )
+
+
 def split_place_agency(
     doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
 ) -> list[EntitySpan]:
