@@ -38,6 +38,7 @@ ORDER: tuple[tuple[EntityFixFamily, Fix], ...] = (
     ("spans", spans.drop_lowercase_names),
     ("spans", spans.drop_units),
     ("places", places.datelines),
+    ("places", places.source_line_outlets),
     ("sports", sports.team_lines),
     ("sports", sports.sports_teams),
     ("sports", sports.players_with_country),

@@ -217,6 +217,71 @@ def find_headline_places(
     return sorted(out, key=lambda e: e.start)
 
 
+def source_line_outlets(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
+    """A wire service's source line names the outlet in capitals after its city: "AU0101 Bexley
+    ORBIS HERALD in English 3 Jan 94 p 2", or the city and outlet alone on a line ("Bexley ORBIS
+    HERALD"). A GPE or a known place (the gazetteer of :func:`relabel_places`) in mixed case
+    that opens its line or follows a reference code (a word holding a digit), then up to five
+    all-capitals words, is a GPE and an ORG when the line ends there or "in" and a capitalised
+    word (the language) follow. What the model made of those words gives way ("SHIMBUN" ORG, "SUNDAY"
+    DATE, the whole line a PERSON), unless an entity reaches beyond them; a run that is itself
+    a place ("NEW YORK") is no outlet."""
+    places = place_names(fixes.min_city_population)
+    words = token_texts(doc)
+    upper = doc.to_array(["IS_UPPER"])
+    tagged = {(e.start, e.end) for e in ents if e.label == "GPE"}
+    out = list(ents)
+    for j in numpy.flatnonzero(upper == 1).tolist():
+        if j == 0 or upper[j - 1] or not _capitals(words[j]):
+            continue
+        for k in (3, 2, 1):
+            i = j - k
+            known = (i, j) in tagged or " ".join(words[i:j]) in places
+            if i < 0 or not known or not _opens_source_line(doc, i):
+                continue
+            end = j
+            while end < len(doc) and end - j < 5 and _capitals(words[end]):
+                end += 1
+            if max(sum(c.isalpha() for c in w) for w in words[j:end]) < 3:
+                break
+            if " ".join(words[j:end]).title() in places or not _closes_source_line(doc, end):
+                break
+            inside = [e for e in out if e.start < end and e.end > i]
+            if any(e.start < i or e.end > end for e in inside):
+                break
+            kept = [e for e in inside if (e.start, e.end, e.label) == (i, j, "GPE")]
+            out = [e for e in out if e not in inside] + (
+                kept or [EntitySpan(i, j, "GPE", "entity-fix.source-line-outlet")]
+            )
+            out.append(EntitySpan(j, end, "ORG", "entity-fix.source-line-outlet"))
+            break
+    return sorted(out, key=lambda e: e.start)
+
+
+def _capitals(word: str) -> bool:
+    return word.isupper() and any(c.isalpha() for c in word)
+
+
+def _opens_source_line(doc: Doc, i: int) -> bool:
+    if i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text_with_ws:
+        return True
+    before = doc[i - 1].text
+    return any(c.isdigit() for c in before) and any(c.isalpha() for c in before)
+
+
+def _closes_source_line(doc: Doc, end: int) -> bool:
+    if end == len(doc) or doc[end].is_sent_start or "\n" in doc[end - 1].text_with_ws:
+        return True
+    return (
+        doc[end].text.lower() == "in"
+        and end + 1 < len(doc)
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].text[1:].islower()
+    )
+
+
 def split_place_agency(
     doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
 ) -> list[EntitySpan]:

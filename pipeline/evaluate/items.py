@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import partial
@@ -14,7 +15,7 @@ from pipeline.evaluate.relations import RelationItem
 from pipeline.evaluate.spans import Mention, Timex
 from pipeline.failures import Failure
 from pipeline.ingest.clean import Cleaned, restore
-from pipeline.schema import Entity, Record
+from pipeline.schema import Entity, Record, Relation
 
 
 class AlignmentError(Failure, ValueError):
@@ -108,12 +109,16 @@ def add_record(
             items.relations.add(item)
             items.relation_rules.setdefault(item, set()).add(rule)
 
-    for rel in rec.relations:
+    relations = rec.relations
+    if side == "pred" and labels.relations.aliases:
+        people = {e.id for e in rec.entities if e.label == "PERSON"}
+        relations = through_aliases(relations, labels.relations.aliases, people)
+    for rel in relations:
         rel_item(rel.head, rel.tail, partial(map_relation, rel_map, rel.type), rel.rule)
     for comp in labels.relations.compose if side == "pred" else []:
-        firsts = [r for r in rec.relations if r.type == comp.first]
+        firsts = [r for r in relations if r.type == comp.first]
         target: Target = comp.type
-        for r2 in (r for r in rec.relations if r.type == comp.second):
+        for r2 in (r for r in relations if r.type == comp.second):
             for r1 in firsts:
                 if r1.tail == r2.head:
                     rule = f"{r1.rule} + {r2.rule}"
@@ -132,6 +137,36 @@ def add_record(
             else:
                 continue
             items.arguments.add(EventArgument(doc, ev.type, arg.role, a_s, a_e))
+
+
+def through_aliases(
+    relations: list[Relation], alias_types: list[str], people: AbstractSet[str] = frozenset()
+) -> list[Relation]:
+    """``relations`` and, for each one with an end that one of the ``alias_types`` relations
+    joins to another mention (an acronym and its long form), the same relation to that other
+    form, unless the relation already links the two forms; relations of other types with an
+    end in such a pair are copied, never the alias relations themselves. A pair with an
+    entity of ``people`` (ids) is left alone: a name repeated in parentheses is no acronym."""
+    partner: dict[str, set[str]] = {}
+    for r in relations:
+        if r.type in alias_types and not {r.head, r.tail} & people:
+            partner.setdefault(r.head, set()).add(r.tail)
+            partner.setdefault(r.tail, set()).add(r.head)
+    if not partner:
+        return relations
+    out = list(relations)
+    seen = {(r.type, r.head, r.tail) for r in relations}
+    for r in relations:
+        if r.type in alias_types:
+            continue
+        for head, tail in [
+            *((form, r.tail) for form in sorted(partner.get(r.head, ()))),
+            *((r.head, form) for form in sorted(partner.get(r.tail, ()))),
+        ]:
+            if head != tail and (r.type, head, tail) not in seen:
+                seen.add((r.type, head, tail))
+                out.append(r.model_copy(update={"head": head, "tail": tail}))
+    return out
 
 
 def _made_by(rules: set[str], patterns: list[str] | None) -> bool:

@@ -68,6 +68,13 @@ class RelationMap(_Strict):
     pred: dict[str, Target] | None = None
     compose: list[Compose] = Field(default_factory=list)
     join: list[Join] = Field(default_factory=list)
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Predicted relation types naming an acronym and its long form (ALIAS_OF): "
+        "a gold convention that states a relation for both forms ('X, candidate of the Orbis "
+        "Party (OP)' relates X to both), where newsrel's records, one relation per fact, name "
+        "one; a predicted relation to either form also scores for the other.",
+    )
 
 
 class TimexMap(_Strict):

@@ -68,12 +68,14 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
             continue
         if head.label_ not in rule.head_labels or tail.label_ not in rule.tail_labels:
             continue
-        if rule.not_country_head and compiled.is_country(head.text):
-            continue
+        if rule.not_country_head and tail.label_ != "LOC" and compiled.is_country(head.text):
+            continue  # a country is in no city or state, but in a continent, sea or region
         if rule.same_country and not compiled.same_country(head.text, tail.text):
             continue
+        if rule.not_in_list and _in_list(doc, at, head, tail):
+            continue
         rtype: str = rule.relation
-        if rtype == "AFFILIATED_WITH" and (title := _title_between(m, at, head, tail)) is not None:
+        if rtype == "AFFILIATED_WITH" and (title := _title_between(doc, m, at, head, tail)):
             rtype, head = "POSITION_AT", title
         ends_at = ((head.start_char, head.end_char), (tail.start_char, tail.end_char))
         key = (rtype, refs.role_holder(ends_at[0]), refs.role_holder(ends_at[1]))  # once a fact
@@ -82,17 +84,45 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
     return sorted(found.values(), key=lambda r: (r.head, r.tail, r.type))
 
 
-def _title_between(m: Match, at: Sequence[Span | None], head: Span, tail: Span) -> Span | None:
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+LINKS = frozenset({",", "and", "or"})
+
+
+def _in_list(doc: Doc, at: Sequence[Span | None], head: Span, tail: Span) -> bool:
+    """Whether a place comes before ``head`` or after ``tail`` across a comma or and/or (a
+    direction word may precede it): the two are items of a list, not a place and its state."""
+
+    def place(i: int) -> bool:
+        ent = at[i] if 0 <= i < len(doc) else None
+        return ent is not None and ent.label_ in PLACES
+
+    before = head.start - 1
+    if before >= 0 and doc[before].lower_ in LINKS and place(before - 1):
+        return True
+    after = tail.end
+    return (
+        after < len(doc) and doc[after].lower_ in LINKS and (place(after + 1) or place(after + 2))
+    )
+
+
+def _title_between(
+    doc: Doc, m: Match, at: Sequence[Span | None], head: Span, tail: Span
+) -> Span | None:
     """The TITLE mention a person-organisation match passes through, if any.
 
     docs/ANNOTATION.md §4: AFFILIATED_WITH only when no TITLE links the two; when one does
     ("Carole Njeri, chief executive of KEPSA"), the link is POSITION_AT from that title (the
     person's HOLDS_POSITION comes from the title rules). A title among the few words between
-    the two counts too, matched or not ("Orbis's co-chairman Ann Lee").
+    the two counts too, matched or not ("Orbis's co-chairman Ann Lee"). A title the match
+    leaves through a conjunct is another role's ("Ann Lee, director of A and a member of B":
+    director is not B's).
     """
     left, right = sorted((head, tail), key=lambda s: s.start)
     between = range(left.end, right.start) if right.start - left.end <= NEAR else range(0)
+    conjoined = {doc[t].head.i for t in m.tokens if doc[t].dep_ == "conj"}
     for tok in [*m.tokens, *between]:
+        if tok in conjoined:
+            continue
         ent = at[tok]
         if ent is not None and ent.label_ == "TITLE" and ent != head and ent != tail:
             return ent

@@ -41,7 +41,14 @@ class RelationRule(_Rule):
     )
     not_country_head: bool = Field(
         default=False,
-        description="Drop a match whose head is a country name (LOCATED_IN: a country is in no city).",
+        description="Drop a match whose head is a country name and whose tail is no LOC "
+        "(LOCATED_IN: a country is in no city, but in a continent, sea or region).",
+    )
+    not_in_list: bool = Field(
+        default=False,
+        description="Drop a match whose head follows, or whose tail precedes, another place "
+        "after a comma or and/or: items of a list (Leeds, York and Hull), not a place and "
+        "the larger one it is in (Leeds, England).",
     )
     same_country: bool = Field(
         default=False,

@@ -9,6 +9,7 @@ from pipeline.entities.places import (
     facility_names,
     find_headline_places,
     relabel_places,
+    source_line_outlets,
     split_place_agency,
 )
 
@@ -134,3 +135,38 @@ def test_untagged_headline_countries(text, expected):
 )
 def test_an_organisation_named_for_a_facility_is_a_facility(text, ents, expected):
     assert fix_text(facility_names, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "AU0101 Leeds NORTHERN LEDGER in English 3 Jan 94",
+            [(1, 2, "GPE"), (7, 9, "DATE")],
+            [("Leeds", "GPE"), ("NORTHERN LEDGER", "ORG"), ("Jan 94", "DATE")],
+        ),
+        ("Leeds THE LEDGER", [(0, 1, "GPE")], [("Leeds", "GPE"), ("THE LEDGER", "ORG")]),
+        # the model's reading of the line gives way: the place untagged, part of the outlet tagged
+        ("Leeds NORTHERN LEDGER", [(2, 3, "ORG")], [("Leeds", "GPE"), ("NORTHERN LEDGER", "ORG")]),
+        (
+            "Leeds NORTHERN LEDGER",
+            [(0, 3, "PERSON")],
+            [("Leeds", "GPE"), ("NORTHERN LEDGER", "ORG")],
+        ),
+        # not a source line: the city does not open it, or no language / line end follows
+        (
+            "Ann Lee left Leeds ON MONDAY",
+            [(0, 2, "PERSON"), (3, 4, "GPE")],
+            [("Ann Lee", "PERSON"), ("Leeds", "GPE")],
+        ),
+        ("Leeds LEDGER said so", [(0, 1, "GPE")], [("Leeds", "GPE")]),
+        # a run that is a place, or of one-letter words, stays; so does an entity reaching beyond
+        ("Paris NEW YORK", [(0, 1, "GPE")], [("Paris", "GPE")]),
+        ("Leeds A B", [(0, 1, "GPE")], [("Leeds", "GPE")]),
+        ("AU0101 Leeds LEDGER", [(0, 2, "ORG")], [("AU0101 Leeds", "ORG")]),
+        # a city written in capitals is a dateline, not a source line
+        ("LEEDS LEDGER", [(0, 1, "GPE")], [("LEEDS", "GPE")]),
+    ],
+)
+def test_an_outlet_in_capitals_after_its_city_on_a_source_line_is_an_org(text, ents, expected):
+    assert fix_text(source_line_outlets, text, ents) == expected

@@ -265,6 +265,128 @@ def relations_of(nlp, text):
             "In Kenya, the Kenyan Parliament met on Monday.",  # country-demonym-org
             ("LOCATED_IN", "Kenyan Parliament", "Kenya"),
         ),
+        # session 6, rel-org: one own sentence per rule
+        (
+            "Ann Lee was a nurse at Springfield General Hospital before the war.",
+            ("AFFILIATED_WITH", "Ann Lee", "Springfield General Hospital"),
+        ),  # affiliated.copula-role-verb-prep
+        (
+            "Ann Lee, a professor at Bexley College and a member of the Orbis Society, died.",
+            ("AFFILIATED_WITH", "Ann Lee", "Orbis Society"),
+        ),  # affiliated.appos-conj-role-prep
+        (
+            "Ann Lee, founder of the group and honorary chairman of the Bexley Farmers Union, died.",
+            ("HOLDS_POSITION", "Ann Lee", "chairman"),
+        ),  # holds-position.appos-conj-title
+        (
+            "The talks were held at the Orbis Institute in Springfield, Ohio, on Friday.",
+            ("LOCATED_IN", "Orbis Institute", "Ohio"),
+        ),  # located-in.org-in-place-comma-place
+        (
+            "Tom Berg, who worked for Orbis Mining for years, retired.",
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
+        ),  # affiliated.relcl-works-for
+        (
+            "Ann Lee, a Democrat who served ten years in the Bexley Council, denied it.",
+            ("AFFILIATED_WITH", "Ann Lee", "Bexley Council"),
+        ),  # affiliated.appos-relcl-works-for
+        (
+            "Tom Berg wrote for the Orbis Times for ten years.",
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Times"),
+        ),  # affiliated.works-for (write, report, cover)
+        (
+            "A Bexley College law professor, Ann Lee helped draft the bill.",
+            ("AFFILIATED_WITH", "Ann Lee", "Bexley College"),
+        ),  # affiliated.fronted-org-role-name
+        (
+            "Ann Lee set up the Orbis Foundation in 1990.",
+            ("AFFILIATED_WITH", "Ann Lee", "Orbis Foundation"),
+        ),  # affiliated.set-up-org
+        (
+            "The storm is moving east, said Orbis Radio spokesman Lt. Tom Berg.",
+            ("HOLDS_POSITION", "Tom Berg", "spokesman"),
+        ),  # holds-position.title-rank-name
+        (
+            "Orbis Party floor leader Ann Lee told reporters the vote would pass.",
+            ("AFFILIATED_WITH", "Ann Lee", "Orbis Party"),
+        ),  # affiliated.org-nouns-name
+        (
+            "Police searched Orbis Mining's Springfield headquarters on Monday.",
+            ("LOCATED_IN", "Orbis Mining", "Springfield"),
+        ),  # located-in.org-place-site
+        # session 6, rel-place
+        (
+            "We drove through Bexley, where Tom Berg was born, and on to Leeds.",
+            ("RESIDENT_OF", "Tom Berg", "Bexley"),  # place-where-born
+        ),
+        (
+            "But trustee Tom Berg, a Springfield, Ohio, lawyer, said he would wait.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # appos-role-place (nmod)
+        ),
+        (
+            "But trustee Tom Berg, a Springfield, Ohio, lawyer, said he would wait.",
+            ("RESIDENT_OF", "Tom Berg", "Ohio"),  # appos-role-place-comma-place
+        ),
+        (
+            "As Springfield teacher union leader Ann Lee put it, the work is done.",
+            ("RESIDENT_OF", "Ann Lee", "Springfield"),  # place-two-word-role-name
+        ),
+        (
+            "With Ohio being Ann Lee's home state, she campaigned hard there.",
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),  # place-is-persons-hometown
+        ),
+        (
+            "Springfield is Tom Berg's hometown.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # place-is-persons-hometown
+        ),
+        (
+            "Fighting went on in Bexley in the southern part of Ruritania.",
+            ("LOCATED_IN", "Bexley", "Ruritania"),  # place-in-part-of-place
+        ),
+        (
+            "Aid reached Madagascar, an island nation in the Indian Ocean.",
+            ("LOCATED_IN", "Madagascar", "Indian Ocean"),  # a country in a LOC
+        ),
+        (
+            "Painter Ann Lee, 76, born in Springfield, who worked at a mill, spoke.",
+            ("RESIDENT_OF", "Ann Lee", "Springfield"),  # name-age-born-in
+        ),
+        (
+            "Fighting broke out in Bexley, northern Ruritania, on Monday.",
+            ("LOCATED_IN", "Bexley", "Ruritania"),  # place-comma-direction-place
+        ),
+        (
+            "Ann Lee is a native of Springfield, Ohio.",
+            ("RESIDENT_OF", "Ann Lee", "Springfield"),  # person-is-native-of
+        ),
+        (
+            "Tom Berg is a Springfield native who joined the police.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # person-is-place-native
+        ),
+        (
+            "The museum in Springfield, Tom Berg's hometown, plans a statue.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # place-comma-persons-hometown
+        ),
+        (
+            "The museum in Springfield, Ohio, Tom Berg's hometown, plans a statue.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # place-state-comma-persons-hometown
+        ),
+        (
+            "It stars Ann Lee, his lover, and was shot in northern Ohio, where she grew up.",
+            ("RESIDENT_OF", "Ann Lee", "Ohio"),  # place-where-born through a pronoun
+        ),
+        (
+            "An award honours Tom Berg, a director who grew up in Leeds and worked in film.",
+            ("RESIDENT_OF", "Tom Berg", "Leeds"),  # appos-role-clause-lives-in
+        ),
+        (
+            "The man was hurt, said Bexley County police spokesman Tom Berg.",
+            ("RESIDENT_OF", "Tom Berg", "Bexley County"),  # place-field-title-name
+        ),
+        (
+            "The quake was centred near Springfield, Ohio, said a seismic analyst.",
+            ("LOCATED_IN", "Springfield", "Ohio"),  # place-comma-place
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
@@ -277,6 +399,15 @@ def test_affiliation_through_a_title_is_that_titles_position(nlp):
     assert ("POSITION_AT", "chairman", "Toyota Motor Corp.") in found
     assert ("HOLDS_POSITION", "Anne Lee", "chairman") in found
     assert not [r for r in found if r[0] == "AFFILIATED_WITH"]
+
+
+def test_a_title_joined_to_another_role_is_not_that_roles_position(nlp):
+    """A match that leaves a title through a conjunct is the conjoined role's: member of B."""
+    found = relations_of(
+        nlp, "Ann Lee, director of the Bexley Institute and a member of the Orbis Society, spoke."
+    )
+    assert ("AFFILIATED_WITH", "Ann Lee", "Orbis Society") in found
+    assert ("POSITION_AT", "director", "Orbis Society") not in found
 
 
 def test_an_organisation_named_for_one_country_is_not_placed_in_another(nlp):
@@ -297,6 +428,45 @@ def test_a_residence_role_is_left_to_the_residence_rules(nlp):
     assert not [r for r in found if r[0] == "AFFILIATED_WITH"]
 
 
+@pytest.mark.parametrize(
+    ("text", "relation", "rule"),
+    [
+        (
+            "Orbis Mining safety director Ann Lee said the tests were clean.",
+            ("POSITION_AT", "director", "Orbis Mining"),
+            "position-at.org-words-title",
+        ),
+        (
+            "The poll gave 9 percent to Tom Berg, candidate of the Orbis Party (OP).",
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Party"),
+            "affiliated.name-comma-role-prep-org",
+        ),
+    ],
+)
+def test_token_rules_cite_their_match_before_the_parse_rules(nlp, text, relation, rule):
+    """Token rules run first, so where a dependency rule finds the same fact the relation cites
+    the token rule: the words alone carry it, whatever the parse."""
+    doc = nlp(text)
+    cited = {
+        (r.type, doc.text[r.head[0] : r.head[1]], doc.text[r.tail[0] : r.tail[1]]): r.rule
+        for r in doc._.relations
+    }
+    assert cited.get(relation) == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee, a critic of the Orbis Party, spoke.",
+        "Tom Berg, a rival of Orbis Mining, said so.",
+        "Ann Lee was a critic at the Orbis Party congress.",
+        "Tom Berg wrote a letter for the Orbis Party.",
+    ],
+)
+def test_a_critic_rival_victim_or_letter_writer_is_not_affiliated(nlp, text):
+    assert not [r for r in relations_of(nlp, text) if r[0] == "AFFILIATED_WITH"]
+
+
 def test_no_country_is_located_in_another(nlp):
     found = relations_of(nlp, "Trade between Kazakhstan, Belarus and Russia grew.")
     assert not [r for r in found if r[0] == "LOCATED_IN"]
@@ -308,3 +478,27 @@ def test_every_relation_cites_a_known_rule_and_sentence(seed_record):
     for rel in seed_record.relations:
         assert rel.rule in ids | {"resolve.acronym-definition"}
         assert rel.sentence is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee was shot by Tom Berg in Springfield on Monday.",  # where, not residence
+        "The court heard the case of Springfield newspaper reporter Ann Lee.",  # the paper's town
+    ],
+)
+def test_a_person_only_seen_in_a_place_gets_no_residence(nlp, text):
+    found = relations_of(nlp, text)
+    assert not [r for r in found if r[0] == "RESIDENT_OF"], found
+
+
+def test_places_of_a_list_are_not_located_in_each_other(nlp):
+    found = relations_of(nlp, "Storms hit Ohio, Kentucky and northern Indiana on Monday.")
+    assert not [r for r in found if r[0] == "LOCATED_IN"], found
+
+
+def test_a_hometown_after_a_town_and_state_is_the_town(nlp):
+    found = relations_of(
+        nlp, "The museum in Springfield, Ohio, Tom Berg's hometown, plans a statue."
+    )
+    assert ("RESIDENT_OF", "Tom Berg", "Ohio") not in found
