@@ -126,8 +126,8 @@ def relations_of(nlp, text):
             ("LOCATED_IN", "Orbis Mining", "Houston"),
         ),
         (
-            "Flooding hit Bedford in southern Indiana on Monday.",  # place-in-place
-            ("LOCATED_IN", "Bedford", "Indiana"),
+            "Flooding hit Jasper in southern Indiana on Monday.",  # place-in-place
+            ("LOCATED_IN", "Jasper", "Indiana"),
         ),
         (
             "Texas native Tom Berg said he was tired.",  # place-native-before-name
@@ -344,8 +344,8 @@ def relations_of(nlp, text):
             ("LOCATED_IN", "Bexley", "Ruritania"),  # place-in-part-of-place
         ),
         (
-            "Aid reached Madagascar, an island nation in the Indian Ocean.",
-            ("LOCATED_IN", "Madagascar", "Indian Ocean"),  # a country in a LOC
+            "Ships brought aid to Fiji, a small country in the Pacific Ocean.",
+            ("LOCATED_IN", "Fiji", "Pacific Ocean"),  # a country in a LOC
         ),
         (
             "Painter Ann Lee, 76, born in Springfield, who worked at a mill, spoke.",
