@@ -73,7 +73,10 @@ def test_conll_iob2_with_docstart_before_and_two_columns() -> None:
     ("tokens", "entity", "expected"),
     [
         (["He", "works", "at", "Orbis", "Studies."], (3, 5), "Orbis Studies"),  # glued full stop
-        (["TROY", ",", "Mich", "."], (2, 4), "Mich"),  # full stop split from an abbreviation
+        # a full stop split from an abbreviation is glued back, as news writes it
+        (["TROY", ",", "Mich", "."], (2, 4), "Mich."),
+        (["TROY", ",", "Mich", "."], (2, 3), "Mich."),
+        (["He", "said", "OK", "."], (2, 3), "OK"),  # no abbreviation
         (["He", "lives", "in", "Troy", ",", "Calif."], (5, 6), "Calif."),  # the abbreviation's
         (["He", "lives", "in", "N.Y."], (3, 4), "N.Y."),
         (["Orbis", "Studies.", "said", "so", "."], (0, 2), "Orbis Studies."),  # not at the end
@@ -87,6 +90,18 @@ def test_conll04_entities_end_before_the_sentence_s_full_stop(
     path.write_text(json.dumps([{"tokens": tokens, "entities": [ent], "relations": []}]))
     (doc,) = read_gold(path, "conll04")
     assert [e.text for e in doc.entities] == [expected]
+
+
+def test_conll04_text_glues_a_split_abbreviation_s_stop_back(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    tokens = ["Ann", "Lee", "was", "born", "in", "Kelso", ",", "Ill", "."]
+    ents = [{"type": "Loc", "start": 5, "end": 6}, {"type": "Loc", "start": 7, "end": 9}]
+    path.write_text(json.dumps([{"tokens": tokens, "entities": ents, "relations": []}]))
+    (doc,) = read_gold(path, "conll04")
+    assert doc.text == "Ann Lee was born in Kelso , Ill."
+    assert [e.text for e in doc.entities] == ["Kelso", "Ill."]
+    (verbatim,) = read_gold(path, "conll04-verbatim")
+    assert verbatim.text == "Ann Lee was born in Kelso , Ill ."
 
 
 def test_conll04_verbatim_keeps_the_spans_the_tokens_give(tmp_path: Path) -> None:

@@ -9,10 +9,12 @@ in; in the text rebuilt with spaces no entity can end there by the guideline (no
 punctuation). So a gold entity that ends the sentence ends before that full stop: a last token
 "." is left out, and a final "." glued to a word is, unless the word is an abbreviation that
 keeps its own period (spaCy's English tokenizer exceptions: "Calif.", "Inc."; or one with a
-period inside: "N.Y.").
+period inside: "N.Y."). An abbreviation whose period the tokens split off as the sentence's
+full stop ("SPRINGFIELD , Ill .") gets it back in the text ("SPRINGFIELD , Ill."), as news
+writes it, and an entity ending there holds it.
 
-The format ``conll04-verbatim`` reads the spans exactly as the tokens give them (full stop
-included), to show what this normalisation changes (docs/RELATIONS.md quotes both).
+The format ``conll04-verbatim`` reads the text and the spans exactly as the tokens give them
+(full stop included), to show what this normalisation changes (docs/RELATIONS.md quotes both).
 """
 
 from __future__ import annotations
@@ -42,6 +44,19 @@ def _without_full_stop(tokens: list[str], first: int, last: int) -> tuple[int, i
     return last, 0
 
 
+def _split_abbreviation(tokens: list[str]) -> bool:
+    """Whether the sentence ends in an abbreviation whose period CoNLL04's tokens split off as
+    the sentence's full stop ("born in Springfield , Ill ."): news writes "Ill." there, and the
+    text is rebuilt so (spaCy's English tokenizer exceptions say which words are
+    abbreviations)."""
+    return (
+        len(tokens) >= 2
+        and tokens[-1] == "."
+        and tokens[-2][:1].isupper()
+        and tokens[-2] + "." in TOKENIZER_EXCEPTIONS
+    )
+
+
 def _sentence(path: Path, i: int, item: Any, trim: bool = True) -> Record:
     def bad(msg: str) -> GoldFormatError:
         return GoldFormatError(path, f"sentence {i}: {msg}")
@@ -49,6 +64,9 @@ def _sentence(path: Path, i: int, item: Any, trim: bool = True) -> Record:
     if not isinstance(item, dict) or not isinstance(item.get("tokens"), list):
         raise bad("expected an object with a `tokens` list")
     tokens = [str(t) for t in item["tokens"]]
+    given = len(tokens)
+    if trim and _split_abbreviation(tokens):
+        tokens = [*tokens[:-2], tokens[-2] + "."]
     built = join_tokens([tokens])
     entities: list[Entity] = []
     for k, ent in enumerate(item.get("entities", [])):
@@ -56,8 +74,9 @@ def _sentence(path: Path, i: int, item: Any, trim: bool = True) -> Record:
             first, last, label = int(ent["start"]), int(ent["end"]), str(ent["type"])
         except (KeyError, TypeError, ValueError) as exc:
             raise bad(f"entity {k}: needs `type`, `start`, `end`") from exc
-        if not 0 <= first < last <= len(tokens):
-            raise bad(f"entity {k}: tokens {first}-{last} outside the sentence ({len(tokens)})")
+        if not 0 <= first < last <= given:
+            raise bad(f"entity {k}: tokens {first}-{last} outside the sentence ({given})")
+        last = min(last, len(tokens))  # a sentence-final stop glued back to its abbreviation
         last, drop = _without_full_stop(tokens, first, last) if trim else (last, 0)
         start, end = built.char_span(0, first, last)
         end -= drop
