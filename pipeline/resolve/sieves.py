@@ -8,6 +8,8 @@ head match, group descriptions and descriptions by type, after Lee et al. (2013)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from pipeline.resolve.mentions import SUBJECT_DEPS, Anaphor, Candidate, Context
@@ -199,18 +201,7 @@ def _single(c: Candidate, cluster: int) -> Candidate:
     """One member of a coordination, for the checks made per entity."""
     if not c.group:
         return c
-    return Candidate(
-        start=c.start,
-        end=c.end,
-        chars=c.chars,
-        sentence=c.sentence,
-        paragraph=c.paragraph,
-        root=c.root,
-        subject=c.subject,
-        clusters=(cluster,),
-        anchors=c.anchors[:1],
-        labels=c.labels,
-    )
+    return replace(c, clusters=(cluster,), anchors=c.anchors[:1])
 
 
 # --- 7. descriptions by type ------------------------------------------------------------------
