@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.countries import PLACE_LABELS
 from pipeline.facts import ClusterFact, Offsets, RelationFact, RoleFact, SentenceIndex
 from pipeline.matchers.doctext import doc_text
 from pipeline.relations.matching import CompiledRules, Match, find_matches
@@ -84,7 +85,6 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
     return sorted(found.values(), key=lambda r: (r.head, r.tail, r.type))
 
 
-PLACES = frozenset({"GPE", "LOC", "FAC"})
 LINKS = frozenset({",", "and", "or"})
 
 
@@ -94,7 +94,7 @@ def _in_list(doc: Doc, at: Sequence[Span | None], head: Span, tail: Span) -> boo
 
     def place(i: int) -> bool:
         ent = at[i] if 0 <= i < len(doc) else None
-        return ent is not None and ent.label_ in PLACES
+        return ent is not None and ent.label_ in PLACE_LABELS
 
     before = head.start - 1
     if before >= 0 and doc[before].lower_ in LINKS and place(before - 1):

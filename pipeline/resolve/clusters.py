@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from pipeline.entities import gender
-from pipeline.entities.countries import CountryTable, country_of
+from pipeline.entities.countries import PLACE_LABELS, CountryTable, country_of
 from pipeline.facts import ClusterFact, Offsets, RelationFact, SentenceIndex
 from pipeline.resolve.acronyms import Definition, find_definitions
 from pipeline.resolve.names import (
@@ -48,7 +48,6 @@ NAMED = frozenset(
         "LANGUAGE",
     }
 )
-PLACE = frozenset({"GPE", "LOC", "FAC"})
 ALIAS_RULE = "resolve.acronym-definition"
 
 
@@ -90,7 +89,7 @@ def _text_key(span: Span) -> str:
 
 
 def _label_family(label: str) -> str:
-    return "PLACE" if label in PLACE else label
+    return "PLACE" if label in PLACE_LABELS else label
 
 
 def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
