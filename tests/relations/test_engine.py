@@ -387,6 +387,35 @@ def relations_of(nlp, text):
             "The quake was centred near Springfield, Ohio, said a seismic analyst.",
             ("LOCATED_IN", "Springfield", "Ohio"),  # place-comma-place
         ),
+        # session 7, relrec7
+        (
+            "Ann Lee, the poet, was born Annie Morrow in Kelso, Bexley County, in 1890.",
+            ("RESIDENT_OF", "Annie Morrow", "Kelso"),  # born-name-in
+        ),
+        (
+            "The poet Ann Lee was born Ann Morrow in Springfield, Ohio, in 1901.",
+            ("RESIDENT_OF", "Ann Morrow", "Springfield"),  # born-name-verb-in
+        ),
+        (
+            "Born in Springfield the son of a baker, Tom Berg moved to Leeds in 1950.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # fronted-born-in
+        ),
+        (
+            "Born in Leeds in 1931, Ann Lee trained as a nurse.",
+            ("RESIDENT_OF", "Ann Lee", "Leeds"),  # fronted-born-in
+        ),
+        (
+            "Both Ann Lee and Tom Berg were born in Springfield.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # conj-subject-born-in
+        ),
+        (
+            "Tom Berg was born in Bexley and grew up in Springfield.",
+            ("RESIDENT_OF", "Tom Berg", "Springfield"),  # person-conj-verb-in
+        ),
+        (
+            "Tom Berg and Ann Lee were born and raised in Ohio.",
+            ("RESIDENT_OF", "Tom Berg", "Ohio"),  # person-conj-verb-in
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
@@ -502,3 +531,18 @@ def test_a_hometown_after_a_town_and_state_is_the_town(nlp):
         nlp, "The museum in Springfield, Ohio, Tom Berg's hometown, plans a statue."
     )
     assert ("RESIDENT_OF", "Tom Berg", "Ohio") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # fronted-born-in: the person born is the subject, not the one spoken to
+        ("Born in Leeds, the singer told Ann Lee about the city.", ("Ann Lee", "Leeds")),
+        # person-conj-verb-in: working somewhere is no residence
+        ("Tom Berg was born in Bexley and worked in Springfield.", ("Tom Berg", "Springfield")),
+        # conj-subject-born-in: a wedding's place is no residence
+        ("Ann Lee and Tom Berg were married in Springfield.", ("Tom Berg", "Springfield")),
+    ],
+)
+def test_near_misses_of_the_birth_rules_give_no_residence(nlp, text, relation):
+    assert ("RESIDENT_OF", *relation) not in relations_of(nlp, text)
