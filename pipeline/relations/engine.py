@@ -75,6 +75,10 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
             continue
         if rule.not_in_list and _in_list(doc, at, head, tail):
             continue
+        if rule.region_tail and not (
+            compiled.is_region(tail.text) and not compiled.is_region(head.text)
+        ):
+            continue  # "In Ohio, ... Springfield", not "In Leeds, ... York" or "... Texas"
         rtype: str = rule.relation
         if rtype == "AFFILIATED_WITH" and (title := _title_between(doc, m, at, head, tail)):
             rtype, head = "POSITION_AT", title

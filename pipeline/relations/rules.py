@@ -56,6 +56,13 @@ class RelationRule(_Rule):
         "the tail names (the Peruvian Government ... Peru).",
     )
 
+    region_tail: bool = Field(
+        default=False,
+        description="Keep a match only if the tail is a region that holds towns (a country, "
+        "a US state, a name ending in County, Province ...) and the head is none: In Ohio, "
+        "floods closed roads in Springfield.",
+    )
+
     @model_validator(mode="after")
     def _arguments_name_elements(self) -> RelationRule:
         for side in ("head", "tail"):

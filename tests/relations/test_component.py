@@ -1,11 +1,11 @@
-"""The country check behind relation rules with ``same_country``."""
+"""The country checks behind relation rules with ``same_country`` and ``region_tail``."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.entities.countries import country_table
-from pipeline.relations.component import named_for_country
+from pipeline.relations.component import is_region, named_for_country
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,18 @@ from pipeline.relations.component import named_for_country
 )
 def test_named_for_country_needs_the_demonym_of_that_very_country(name, place, same):
     assert named_for_country(country_table(), name, place) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Ohio", True),  # a US state
+        ("Kenya", True),  # a country
+        ("Bexley County", True),  # a region word ends the name
+        ("Springfield", False),
+        ("County", False),  # the word alone is no name
+        ("Washington", False),  # a state, but the name of a big city too
+    ],
+)
+def test_is_region_holds_countries_states_and_counties(name, region):
+    assert is_region(country_table(), name) is region

@@ -416,6 +416,14 @@ def relations_of(nlp, text):
             "Tom Berg and Ann Lee were born and raised in Ohio.",
             ("RESIDENT_OF", "Tom Berg", "Ohio"),  # person-conj-verb-in
         ),
+        (
+            "In Ohio, floods closed roads in Springfield on Monday.",
+            ("LOCATED_IN", "Springfield", "Ohio"),  # opening-in-region-place
+        ),
+        (
+            "The Kelso Bridge, in the Bexley Valley, is closed.",
+            ("LOCATED_IN", "Kelso Bridge", "Bexley Valley"),  # name-comma-in-place with the
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
@@ -546,3 +554,16 @@ def test_a_hometown_after_a_town_and_state_is_the_town(nlp):
 )
 def test_near_misses_of_the_birth_rules_give_no_residence(nlp, text, relation):
     assert ("RESIDENT_OF", *relation) not in relations_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Ohio, the governor said Texas would help.",  # a state is in no other state
+        "In Washington, officials said the threat from Leeds was real.",  # the capital
+        "In Leeds, the mayor said Springfield would help.",  # a town holds no town
+    ],
+)
+def test_an_opening_place_holds_only_the_towns_of_a_region(nlp, text):
+    found = relations_of(nlp, text)
+    assert not [r for r in found if r[0] == "LOCATED_IN"], found
