@@ -424,6 +424,18 @@ def relations_of(nlp, text):
             "The Kelso Bridge, in the Bexley Valley, is closed.",
             ("LOCATED_IN", "Kelso Bridge", "Bexley Valley"),  # name-comma-in-place with the
         ),
+        (
+            "Ohio's popular governor, Ann Lee, signed the bill.",
+            ("POSITION_AT", "governor", "Ohio"),  # possessive-title
+        ),
+        (
+            "Fighting spread to Kenya's eastern province of Kitui.",
+            ("LOCATED_IN", "Kitui", "Kenya"),  # place-place-noun-of-place
+        ),
+        (
+            "We drove to the Ohio town of Springfield.",
+            ("LOCATED_IN", "Springfield", "Ohio"),  # place-place-noun-of-place
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
@@ -567,3 +579,21 @@ def test_near_misses_of_the_birth_rules_give_no_residence(nlp, text, relation):
 def test_an_opening_place_holds_only_the_towns_of_a_region(nlp, text):
     found = relations_of(nlp, text)
     assert not [r for r in found if r[0] == "LOCATED_IN"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Springfield's sister city of Leeds sent a band.",  # a partner town lies elsewhere
+        "Springfield's twin town of Leeds sent a band.",
+        "Workers live in the Orbis Mining town of Springfield.",  # a company town
+    ],
+)
+def test_a_partner_or_company_town_is_not_located_in_its_partner(nlp, text):
+    found = relations_of(nlp, text)
+    assert not [r for r in found if r[0] == "LOCATED_IN"], found
+
+
+def test_a_persons_possessive_before_a_title_is_no_position(nlp):
+    found = relations_of(nlp, "Ann Lee's former chairman, Tom Berg, left.")
+    assert not [r for r in found if r[0] == "POSITION_AT"], found
