@@ -436,6 +436,10 @@ def relations_of(nlp, text):
             "We drove to the Ohio town of Springfield.",
             ("LOCATED_IN", "Springfield", "Ohio"),  # place-place-noun-of-place
         ),
+        (
+            "The meeting in Kelso, third largest city in Ruritania, ended early.",
+            ("LOCATED_IN", "Kelso", "Ruritania"),  # place-comma-described-place-noun
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
@@ -597,3 +601,10 @@ def test_a_partner_or_company_town_is_not_located_in_its_partner(nlp, text):
 def test_a_persons_possessive_before_a_title_is_no_position(nlp):
     found = relations_of(nlp, "Ann Lee's former chairman, Tom Berg, left.")
     assert not [r for r in found if r[0] == "POSITION_AT"], found
+
+
+def test_a_twin_city_is_not_read_as_a_described_place(nlp):
+    """place-comma-described-place-noun skips partner words (a twin or sister town lies
+    elsewhere); the token rules run first, so a match of it would be the one cited."""
+    doc = nlp("Leeds, the twin city of Springfield, sent a band.")
+    assert "located-in.place-comma-described-place-noun" not in {r.rule for r in doc._.relations}
