@@ -1,0 +1,41 @@
+"""Near misses of the shipped relation rules: sentences of our own where a rule's words are
+there but English does not say the relation (a place near another, not in it; ...), next to
+the sentence the rule is for, which must still give it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def relations_of(nlp, text):
+    doc = nlp(text)
+    return {
+        (r.type, doc.text[r.head[0] : r.head[1]], doc.text[r.tail[0] : r.tail[1]])
+        for r in doc._.relations
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        (
+            "The Orbis Institute near Springfield hired Ann Lee.",
+            ("LOCATED_IN", "Orbis Institute", "Springfield"),
+        ),  # place-prep: near a place is outside it
+    ],
+)
+def test_near_miss_gives_no_relation(nlp, text, relation):
+    assert relation not in relations_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        (
+            "The Orbis Institute in Springfield hired Ann Lee.",
+            ("LOCATED_IN", "Orbis Institute", "Springfield"),
+        ),
+    ],
+)
+def test_the_phrasing_next_to_a_near_miss_still_gives_the_relation(nlp, text, relation):
+    assert relation in relations_of(nlp, text)
