@@ -22,6 +22,10 @@ def relations_of(nlp, text):
             "The Orbis Institute near Springfield hired Ann Lee.",
             ("LOCATED_IN", "Orbis Institute", "Springfield"),
         ),  # place-prep: near a place is outside it
+        (
+            "Outages hit homes served by Orbis Power in Bexley and Kelso counties.",
+            ("LOCATED_IN", "Orbis Power", "Bexley"),
+        ),  # org-in-place: the place modifies a noun (counties it serves), no seat
     ],
 )
 def test_near_miss_gives_no_relation(nlp, text, relation):
@@ -34,6 +38,11 @@ def test_near_miss_gives_no_relation(nlp, text, relation):
         (
             "The Orbis Institute in Springfield hired Ann Lee.",
             ("LOCATED_IN", "Orbis Institute", "Springfield"),
+        ),
+        ("Orbis Power in Bexley cut its prices.", ("LOCATED_IN", "Orbis Power", "Bexley")),
+        (
+            "The Orbis Power plant in northern Bexley shut down.",
+            ("LOCATED_IN", "Orbis Power", "Bexley"),
         ),
     ],
 )
