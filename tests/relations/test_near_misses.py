@@ -26,6 +26,19 @@ def relations_of(nlp, text):
             "Outages hit homes served by Orbis Power in Bexley and Kelso counties.",
             ("LOCATED_IN", "Orbis Power", "Bexley"),
         ),  # org-in-place: the place modifies a noun (counties it serves), no seat
+        (
+            "Kennet's killer, Tom Berg, was caught in Leeds.",
+            ("AFFILIATED_WITH", "Tom Berg", "Kennet"),
+        ),
+        (
+            "Orbis Mining's attacker, Tom Berg, was arrested.",
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
+        ),  # role-appos-name: an adversary is no member
+        (
+            "Orbis Mining's sons, Tom Berg and Ned Berg, sued.",
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
+        ),  # role-appos-name: kin of a name the tagger takes for a firm
+        ("Ann Lee, the assassin of Kennet, fled.", ("AFFILIATED_WITH", "Ann Lee", "Kennet")),
     ],
 )
 def test_near_miss_gives_no_relation(nlp, text, relation):
@@ -43,6 +56,10 @@ def test_near_miss_gives_no_relation(nlp, text, relation):
         (
             "The Orbis Power plant in northern Bexley shut down.",
             ("LOCATED_IN", "Orbis Power", "Bexley"),
+        ),
+        (
+            "Orbis Mining's lawyer, Tom Berg, said the deal was signed.",
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
         ),
     ],
 )
