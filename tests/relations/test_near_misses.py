@@ -39,6 +39,14 @@ def relations_of(nlp, text):
             ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
         ),  # role-appos-name: kin of a name the tagger takes for a firm
         ("Ann Lee, the assassin of Kennet, fled.", ("AFFILIATED_WITH", "Ann Lee", "Kennet")),
+        (
+            "Tom Berg, a patient at the Kelso General Hospital, was charged.",
+            ("AFFILIATED_WITH", "Tom Berg", "Kelso General Hospital"),
+        ),  # a patient, inmate or customer is served, not employed
+        (
+            "Tom Berg, son of Orbis Mining's founder, spoke.",
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
+        ),  # kin of someone the organisation holds
     ],
 )
 def test_near_miss_gives_no_relation(nlp, text, relation):
@@ -60,6 +68,10 @@ def test_near_miss_gives_no_relation(nlp, text, relation):
         (
             "Orbis Mining's lawyer, Tom Berg, said the deal was signed.",
             ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
+        ),
+        (
+            "Tom Berg, a nurse at the Kelso General Hospital, was charged.",
+            ("AFFILIATED_WITH", "Tom Berg", "Kelso General Hospital"),
         ),
     ],
 )
