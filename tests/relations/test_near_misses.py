@@ -27,6 +27,15 @@ def relations_of(nlp, text):
             ("LOCATED_IN", "Orbis Power", "Bexley"),
         ),  # org-in-place: the place modifies a noun (counties it serves), no seat
         (
+            "Troops were sent to Kelso District in Bexley Province, Dunmore District in "
+            "Arran Province and the border.",
+            ("LOCATED_IN", "Bexley Province", "Dunmore District"),
+        ),  # A in B, C in D: C is an item of the list, not the place B is in
+        (
+            "Rains flooded Kelso County in Ohio, Dunmore County in Iowa and parts of Texas.",
+            ("LOCATED_IN", "Ohio", "Dunmore County"),
+        ),
+        (
             "Kennet's killer, Tom Berg, was caught in Leeds.",
             ("AFFILIATED_WITH", "Tom Berg", "Kennet"),
         ),
@@ -61,6 +70,14 @@ def test_near_miss_gives_no_relation(nlp, text, relation):
             ("LOCATED_IN", "Orbis Institute", "Springfield"),
         ),
         ("Orbis Power in Bexley cut its prices.", ("LOCATED_IN", "Orbis Power", "Bexley")),
+        (
+            "Fighting was reported in Dunmore District, Arran Province, on Monday.",
+            ("LOCATED_IN", "Dunmore District", "Arran Province"),
+        ),
+        (
+            "Rains flooded Kelso County in Ohio, Dunmore County in Iowa and parts of Texas.",
+            ("LOCATED_IN", "Dunmore County", "Iowa"),
+        ),
         (
             "The Orbis Power plant in northern Bexley shut down.",
             ("LOCATED_IN", "Orbis Power", "Bexley"),
