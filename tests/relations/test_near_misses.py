@@ -27,6 +27,10 @@ def relations_of(nlp, text):
             ("LOCATED_IN", "Orbis Power", "Bexley"),
         ),  # org-in-place: the place modifies a noun (counties it serves), no seat
         (
+            "The Orbis Weekly in Tagalog reported the vote.",
+            ("LOCATED_IN", "Orbis Weekly", "Tagalog"),
+        ),  # a language the tagger takes for a place
+        (
             "Troops were sent to Kelso District in Bexley Province, Dunmore District in "
             "Arran Province and the border.",
             ("LOCATED_IN", "Bexley Province", "Dunmore District"),
@@ -70,6 +74,10 @@ def test_near_miss_gives_no_relation(nlp, text, relation):
             ("LOCATED_IN", "Orbis Institute", "Springfield"),
         ),
         ("Orbis Power in Bexley cut its prices.", ("LOCATED_IN", "Orbis Power", "Bexley")),
+        (
+            "The Orbis Weekly in New York reported the vote.",
+            ("LOCATED_IN", "Orbis Weekly", "New York"),
+        ),
         (
             "Fighting was reported in Dunmore District, Arran Province, on Monday.",
             ("LOCATED_IN", "Dunmore District", "Arran Province"),
