@@ -60,6 +60,14 @@ def relations_of(nlp, text):
             "Tom Berg, son of Orbis Mining's founder, spoke.",
             ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
         ),  # kin of someone the organisation holds
+        (
+            "Orbis Mining gunman Tom Berg was shot.",
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
+        ),  # org-role-name: the organisation is where he struck, not his employer
+        (
+            "Police shot Orbis Mining plant gunman Tom Berg on Monday.",
+            ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
+        ),  # org-nouns-name
     ],
 )
 def test_near_miss_gives_no_relation(nlp, text, relation):
@@ -97,6 +105,10 @@ def test_near_miss_gives_no_relation(nlp, text, relation):
         (
             "Tom Berg, a nurse at the Kelso General Hospital, was charged.",
             ("AFFILIATED_WITH", "Tom Berg", "Kelso General Hospital"),
+        ),
+        (
+            "Bexley Radio newsman Tom Berg retired.",
+            ("AFFILIATED_WITH", "Tom Berg", "Bexley Radio"),
         ),
     ],
 )
