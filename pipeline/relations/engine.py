@@ -79,6 +79,8 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
             compiled.is_region(tail.text) and not compiled.is_region(head.text)
         ):
             continue  # "In Ohio, ... Springfield", not "In Leeds, ... York" or "... Texas"
+        if rule.not_item_in_place and _item_in_place(doc, at, tail):
+            continue
         rtype: str = rule.relation
         if rtype == "AFFILIATED_WITH" and (title := _title_between(doc, m, at, head, tail)):
             rtype, head = "POSITION_AT", title
@@ -106,6 +108,19 @@ def _in_list(doc: Doc, at: Sequence[Span | None], head: Span, tail: Span) -> boo
     after = tail.end
     return (
         after < len(doc) and doc[after].lower_ in LINKS and (place(after + 1) or place(after + 2))
+    )
+
+
+def _item_in_place(doc: Doc, at: Sequence[Span | None], tail: Span) -> bool:
+    """Whether ``tail`` is followed by "in" and a place (a direction word may come between):
+    "A in B, C in D" lists C as an item like A, not as the place B is in."""
+    after = tail.end
+    if after >= len(doc) or doc[after].lower_ != "in":
+        return False
+    return any(
+        (ent := at[i]) is not None and ent.label_ in PLACE_LABELS
+        for i in (after + 1, after + 2)
+        if i < len(doc)
     )
 
 

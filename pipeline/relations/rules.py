@@ -50,6 +50,11 @@ class RelationRule(_Rule):
         "after a comma or and/or: items of a list (Leeds, York and Hull), not a place and "
         "the larger one it is in (Leeds, England).",
     )
+    not_item_in_place: bool = Field(
+        default=False,
+        description="Drop a match whose tail is followed by 'in' and a place: an item of a "
+        "list of places each in a larger one (A in B, C in D), not the place B is in.",
+    )
     same_country: bool = Field(
         default=False,
         description="Keep a match only if the head's first word is the demonym of the country "
