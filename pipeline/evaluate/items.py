@@ -119,6 +119,8 @@ def add_record(
         firsts = [r for r in relations if r.type == comp.first]
         target: Target = comp.type
         for r2 in (r for r in relations if r.type == comp.second):
+            if comp.except_second and _made_by({r2.rule}, comp.except_second):
+                continue
             for r1 in firsts:
                 if r1.tail == r2.head:
                     rule = f"{r1.rule} + {r2.rule}"

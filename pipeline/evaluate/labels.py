@@ -45,6 +45,11 @@ class Compose(_Strict):
     first: str
     second: str
     type: Target
+    except_second: list[str] = Field(
+        default_factory=list,
+        description="Not where a rule matching one of these patterns (fnmatch) made the second "
+        "relation: a phrasing the gold does not annotate as this type.",
+    )
 
 
 class Join(_Strict):

@@ -110,6 +110,37 @@ def test_conll04_map_composes_title_relations_and_drops_unmapped_arguments() -> 
 
 
 @pytest.mark.parametrize(
+    ("title_rule", "expected"),
+    [
+        # "Ohio Gov. Ann Lee": a place before the title is where CoNLL04 has her live
+        ("position-at.modifier-title", {"Live_In"}),
+        # "Ann Lee, governor of Ohio": a title of a place is not annotated so
+        ("position-at.title-of", set()),
+    ],
+)
+def test_conll04_map_composes_a_place_title_into_live_in_only_for_a_place_before_the_title(
+    title_rule: str, expected: set[str]
+) -> None:
+    text = "Ann Lee governor Ohio"
+    rec = Record(
+        id="d",
+        text=text,
+        entities=[
+            Entity(id="T1", start=0, end=7, text="Ann Lee", label="PERSON"),
+            Entity(id="T2", start=8, end=16, text="governor", label="TITLE"),
+            Entity(id="T3", start=17, end=21, text="Ohio", label="GPE"),
+        ],
+        relations=[
+            Relation(id="R1", type="HOLDS_POSITION", head="T1", tail="T2", rule="h"),
+            Relation(id="R2", type="POSITION_AT", head="T2", tail="T3", rule=title_rule),
+        ],
+    )
+    items = Items()
+    add_record(items, rec, default_label_map("conll04"), side="pred")
+    assert {r.type for r in items.relations} == expected
+
+
+@pytest.mark.parametrize(
     ("head", "tail", "expected"),
     [
         ("ORG", "LOC", "OrgBased_In"),
