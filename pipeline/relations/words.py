@@ -18,6 +18,9 @@ from pipeline.rulefiles import _Rule, load_json, models_dir
 WORDS_FILE = "relation_words.json"
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 LIST_KEYS = ("IN", "NOT_IN")  # where a pattern may name a list
+# lists the code reads by name rather than a pattern: region_words ends a region's name
+# ("Bexley County") for rules with region_tail (pipeline.relations.component.is_region)
+CODE_LISTS = ("region_words",)
 
 
 class RelationWords(_Rule):

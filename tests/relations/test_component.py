@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.entities.countries import country_table
 from pipeline.relations.component import is_region, named_for_country
+from pipeline.relations.words import relation_words
 
 
 @pytest.mark.parametrize(
@@ -35,4 +36,5 @@ def test_named_for_country_needs_the_demonym_of_that_very_country(name, place, s
     ],
 )
 def test_is_region_holds_countries_states_and_counties(name, region):
-    assert is_region(country_table(), name) is region
+    words = frozenset(relation_words().lists["region_words"])
+    assert is_region(country_table(), words, name) is region
