@@ -17,6 +17,15 @@ from spacy.tokens import Doc
 from pipeline.entities.countries import country_table
 from pipeline.entities.entity_span import EntitySpan, token_texts
 from pipeline.entities.gazetteer import big_cities, is_country, is_nation, place_names, us_states
+from pipeline.entities.lines import (
+    capitals,
+    capitals_run,
+    closes_source_line,
+    line_ends,
+    name_word,
+    opens_source_line,
+    reference_code,
+)
 from pipeline.entities.names import person_surnames
 from pipeline.matchers.doctext import doc_text
 from pipeline.nlp.extensions import layout_of
@@ -32,9 +41,14 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
     "south of Rabat", "the Chechen capital Grozny": ``place_cues``), a place follows it after
     a comma ("Toulouse , France"), or it is a city of at least ``min_city_population_alone``
     people; never after a title ("President Clinton") or as the surname of a full name in the
-    story ("Bill Clinton" ... "Clinton"). ORG is relabelled for country names only (cities
-    are often sports teams or companies in news: "Leeds beat Arsenal"). All-caps headline
-    words are compared in title case.
+    story ("Bill Clinton" ... "Clinton"). An ORG that is a country is a GPE; one that is a
+    city only after the narrower cues of :func:`_org_place_cue` (cities are often sports teams
+    or companies in news: "Leeds beat Arsenal"). A NORP that is a place and no demonym is a
+    GPE ("a Kelso native"; the model's nationality for a town), unless it is written in
+    capitals or a capitalised word follows ("Roman Emperor": an adjective). A PERSON, or an
+    ORG of one or two words, before a comma and a US state's abbreviation is a town, in the
+    gazetteer or not ("Kings Cove , Ga."; the model reads small towns as people). All-caps
+    headline words are compared in title case.
     """
     places = place_names(fixes.min_city_population)
     big = big_cities(fixes.min_city_population_alone)
@@ -51,12 +65,37 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
         )
         if (ent.label == "ORG" or person) and (is_country(text) or is_country(name)):
             ent = replace(ent, label="GPE", source="entity-fix.country-gazetteer")
+        elif (person or _short_org(ent)) and _before_state(doc, ent.end, fixes):
+            ent = replace(ent, label="GPE", source="entity-fix.town-state")
         elif person and name in places and (name in big or _place_cue(doc, ent, fixes, places)):
             ent = replace(ent, label="GPE", source="entity-fix.place-gazetteer")
         elif ent.label == "ORG" and name in places and _org_place_cue(doc, ent, fixes, org_ends):
             ent = replace(ent, label="GPE", source="entity-fix.town-org")
+        elif ent.label == "NORP" and text in places and _place_not_adjective(doc, ent, text):
+            ent = replace(ent, label="GPE", source="entity-fix.place-norp")
         out.append(ent)
     return out
+
+
+def _short_org(ent: EntitySpan) -> bool:
+    return ent.label == "ORG" and ent.end - ent.start <= 2
+
+
+def _before_state(doc: Doc, end: int, fixes: EntityFixes) -> bool:
+    """A comma and a US state's abbreviation follow: "Kelso , Ga.", "Kelso , N.Y." (the
+    abbreviations as news writes them, ``region_abbreviations``)."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].text in fixes.region_abbreviations
+    )
+
+
+def _place_not_adjective(doc: Doc, ent: EntitySpan, text: str) -> bool:
+    table = country_table()
+    if text.isupper() or table.by_demonym(text) or table.demonym_pair(text):
+        return False
+    return ent.end == len(doc) or not doc[ent.end].text[:1].isupper()
 
 
 def _org_place_cue(doc: Doc, ent: EntitySpan, fixes: EntityFixes, org_ends: set[int]) -> bool:
@@ -269,17 +308,17 @@ def source_line_outlets(
     tagged = {(e.start, e.end) for e in ents if e.label == "GPE"}
     out = list(ents)
     for j in numpy.flatnonzero(upper == 1).tolist():
-        if j == 0 or upper[j - 1] or not _capitals(words[j]):
+        if j == 0 or upper[j - 1] or not capitals(words[j]):
             continue
         for k in (3, 2, 1):
             i = j - k
             known = (i, j) in tagged or " ".join(words[i:j]) in places
-            if i < 0 or not known or not _opens_source_line(doc, i):
+            if i < 0 or not known or not opens_source_line(doc, i):
                 continue
-            end = _capitals_run(doc, words, j)
+            end = capitals_run(doc, words, j)
             if max(sum(c.isalpha() for c in w) for w in doc[j:end].text.split()) < 3:
                 break
-            if " ".join(words[j:end]).title() in places or not _closes_source_line(doc, end):
+            if " ".join(words[j:end]).title() in places or not closes_source_line(doc, end):
                 break
             replaced = _replace_line(doc, out, i, j, end, "entity-fix.source-line-outlet")
             if replaced is not None:
@@ -300,20 +339,20 @@ def source_line_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) 
     tagged = {(e.start, e.end) for e in ents if e.label == "GPE"}
     out = list(ents)
     orgs = {(e.start, e.end) for e in ents if e.label == "ORG"}
-    starts = [0] + [k + 1 for k, w in enumerate(words[:-1]) if "\n" in w or _reference_code(w)]
+    starts = [0] + [k + 1 for k, w in enumerate(words[:-1]) if "\n" in w or reference_code(w)]
     for i in starts:
         for k in (3, 2, 1):
             j = i + k
             if j >= len(doc) or not ((i, j) in tagged or " ".join(words[i:j]) in places):
                 continue
             end = j
-            while end < len(doc) and end - j < 8 and _name_word(doc, words, end):
+            while end < len(doc) and end - j < 8 and name_word(doc, words, end):
                 end += 1
             if end == j or " ".join(words[j:end]) in places or (j, end) in orgs:
                 break
-            coded = i > 0 and _reference_code(words[i - 1])
-            coded = coded and not _line_ends(doc, end) and _closes_source_line(doc, end)
-            headed = _line_ends(doc, end) and words[end - 1].lower() in fixes.outlet_heads
+            coded = i > 0 and reference_code(words[i - 1])
+            coded = coded and not line_ends(doc, end) and closes_source_line(doc, end)
+            headed = line_ends(doc, end) and words[end - 1].lower() in fixes.outlet_heads
             if not (coded or headed):
                 break
             replaced = _replace_line(doc, out, i, j, end, "entity-fix.source-line-name")
@@ -329,7 +368,7 @@ def _replace_line(
     """``ents`` with the place ``i..j`` a GPE and the outlet ``j..end`` an ORG, the entities
     inside (or starting at a reference code right before ``i``) dropped; None when an entity
     reaches beyond the line's names."""
-    first = i - 1 if i > 0 and _reference_code(doc[i - 1].text) else i
+    first = i - 1 if i > 0 and reference_code(doc[i - 1].text) else i
     inside = [e for e in ents if e.start < end and e.end > i]
     if any(e.start < first or e.end > end for e in inside):
         return None
@@ -338,62 +377,3 @@ def _replace_line(
         *(kept or [EntitySpan(i, j, "GPE", source)]),
         EntitySpan(j, end, "ORG", source),
     ]
-
-
-def _capitals(word: str) -> bool:
-    return word.isupper() and any(c.isalpha() for c in word)
-
-
-def _capitals_run(doc: Doc, words: list[str], j: int) -> int:
-    """The end of the run of up to five all-capitals words from ``j``; a hyphen glued between
-    two of them joins them into one ("N-TV")."""
-    end, n = j, 0
-    while end < len(doc) and n < 5 and _capitals(words[end]):
-        end, n = end + 1, n + 1
-        glued = end + 1 < len(doc) and words[end] == "-" and not doc[end - 1].whitespace_
-        if glued and not doc[end].whitespace_ and _capitals(words[end + 1]):
-            end += 1
-    return end
-
-
-def _name_word(doc: Doc, words: list[str], k: int) -> bool:
-    """A word of an outlet's name: capitalised ("Radio", "UT-1", "THE"), or a hyphen glued
-    between two words ("Bosnia-Herzegovina")."""
-    word = words[k]
-    if word == "-":
-        return 0 < k < len(doc) - 1 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
-    return word[:1].isupper()
-
-
-def _reference_code(word: str) -> bool:
-    """A wire service's reference code: letters and digits, at least six characters, no
-    lower case ("LD1005194694", "94WE0015A")."""
-    return (
-        len(word) >= 6
-        and word.isalnum()
-        and not any(c.islower() for c in word)
-        and any(c.isdigit() for c in word)
-        and any(c.isalpha() for c in word)
-    )
-
-
-def _opens_source_line(doc: Doc, i: int) -> bool:
-    if i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text_with_ws:
-        return True
-    before = doc[i - 1].text
-    return any(c.isdigit() for c in before) and any(c.isalpha() for c in before)
-
-
-def _line_ends(doc: Doc, end: int) -> bool:
-    return end == len(doc) or doc[end].is_sent_start or "\n" in doc[end - 1].text_with_ws
-
-
-def _closes_source_line(doc: Doc, end: int) -> bool:
-    if _line_ends(doc, end):
-        return True
-    return (
-        doc[end].text.lower() == "in"
-        and end + 1 < len(doc)
-        and doc[end + 1].text[:1].isupper()
-        and doc[end + 1].text[1:].islower()
-    )

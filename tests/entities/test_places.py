@@ -229,3 +229,37 @@ def test_an_outlet_in_mixed_case_after_its_city_on_a_source_line_is_an_org(text,
 )
 def test_a_town_read_as_an_org_is_a_place_after_a_place_cue(text, ents, expected):
     assert fix_text(relabel_places, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("a Springfield native , she said", [(1, 2, "NORP")], [("Springfield", "GPE")]),
+        ("a deputy from Springfield", [(3, 4, "NORP")], [("Springfield", "GPE")]),
+        # a demonym, an adjective before a name, or capitals: no place
+        ("a Kenyan native", [(1, 2, "NORP")], [("Kenyan", "NORP")]),
+        ("the Springfield Emperor", [(1, 2, "NORP")], [("Springfield", "NORP")]),
+        ("SPRINGFIELD failed", [(0, 1, "NORP")], [("SPRINGFIELD", "NORP")]),
+    ],
+)
+def test_a_place_the_model_read_as_a_nationality_is_a_place(text, ents, expected):
+    assert fix_text(relabel_places, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Ann Lee of Kelso Cove , N.Y. , said",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            [("Ann Lee", "PERSON"), ("Kelso Cove", "GPE")],
+        ),
+        ("Kelso Cove , Ga. ;", [(0, 2, "ORG")], [("Kelso Cove", "GPE")]),
+        # no state after the comma, a title before the name, or a longer organisation's name
+        ("Ann Lee , Bexley", [(0, 2, "PERSON")], [("Ann Lee", "PERSON")]),
+        ("Gov. Ann Lee , Ga. , said", [(1, 3, "PERSON")], [("Ann Lee", "PERSON")]),
+        ("Orbis Mining Inc , Calif.", [(0, 3, "ORG")], [("Orbis Mining Inc", "ORG")]),
+    ],
+)
+def test_a_name_before_a_comma_and_a_state_is_a_town(text, ents, expected):
+    assert fix_text(relabel_places, text, ents) == expected
