@@ -338,7 +338,6 @@ def source_line_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) 
     words = token_texts(doc)
     tagged = {(e.start, e.end) for e in ents if e.label == "GPE"}
     out = list(ents)
-    orgs = {(e.start, e.end) for e in ents if e.label == "ORG"}
     starts = [0] + [k + 1 for k, w in enumerate(words[:-1]) if "\n" in w or reference_code(w)]
     for i in starts:
         for k in (3, 2, 1):
@@ -348,7 +347,7 @@ def source_line_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) 
             end = j
             while end < len(doc) and end - j < 8 and name_word(doc, words, end):
                 end += 1
-            if end == j or " ".join(words[j:end]) in places or (j, end) in orgs:
+            if end == j or " ".join(words[j:end]) in places:
                 break
             coded = i > 0 and reference_code(words[i - 1])
             coded = coded and not line_ends(doc, end) and closes_source_line(doc, end)
@@ -366,14 +365,16 @@ def _replace_line(
     doc: Doc, ents: list[EntitySpan], i: int, j: int, end: int, source: str
 ) -> list[EntitySpan] | None:
     """``ents`` with the place ``i..j`` a GPE and the outlet ``j..end`` an ORG, the entities
-    inside (or starting at a reference code right before ``i``) dropped; None when an entity
-    reaches beyond the line's names."""
+    inside (or starting at a reference code right before ``i``) dropped but for the model's
+    own GPE and ORG of exactly those words; None when an entity reaches beyond the line's
+    names."""
     first = i - 1 if i > 0 and reference_code(doc[i - 1].text) else i
     inside = [e for e in ents if e.start < end and e.end > i]
     if any(e.start < first or e.end > end for e in inside):
         return None
-    kept = [e for e in inside if (e.start, e.end, e.label) == (i, j, "GPE")]
+    place = [e for e in inside if (e.start, e.end, e.label) == (i, j, "GPE")]
+    outlet = [e for e in inside if (e.start, e.end, e.label) == (j, end, "ORG")]
     return [e for e in ents if e not in inside] + [
-        *(kept or [EntitySpan(i, j, "GPE", source)]),
-        EntitySpan(j, end, "ORG", source),
+        *(place or [EntitySpan(i, j, "GPE", source)]),
+        *(outlet or [EntitySpan(j, end, "ORG", source)]),
     ]

@@ -196,6 +196,12 @@ def test_an_outlet_in_capitals_after_its_city_on_a_source_line_is_an_org(text, e
             [(0, 3, "ORG")],
             [("Leeds", "GPE"), ("Orbis Television", "ORG")],
         ),
+        # the model's own ORG of the outlet stays; the city it left untagged is added
+        (
+            "Leeds Orbis Television",
+            [(1, 3, "ORG")],
+            [("Leeds", "GPE"), ("Orbis Television", "ORG")],
+        ),
         # no code and no head word, no language after the run, or the run is a place: no outlet
         ("Leeds Orbis Herald", [(0, 3, "ORG")], [("Leeds Orbis Herald", "ORG")]),
         ("AU0101 Leeds Orbis Herald said", [], []),
