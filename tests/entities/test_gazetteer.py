@@ -19,3 +19,7 @@ def test_a_place_is_known_with_and_without_its_accents():
     places = place_names(15_000)
     assert {"São Paulo", "Sao Paulo", "Bogotá", "Bogota"} <= places
     assert "Sao Paulo" in big_cities(1_000_000)
+
+
+def test_a_town_without_its_accents_is_no_place_when_that_is_a_first_name():
+    assert "Leo" not in place_names(15_000)  # "Léo" is a town, "Leo" a first name

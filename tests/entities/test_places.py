@@ -227,6 +227,7 @@ def test_an_outlet_in_mixed_case_after_its_city_on_a_source_line_is_an_org(text,
             [("Orbis Mining Co.", "ORG"), ("Springfield", "GPE")],
         ),
         ("the mayor of Springfield said", [(3, 4, "ORG")], [("Springfield", "ORG")]),
+        ("no change in Springfield 's prices", [(3, 4, "ORG")], [("Springfield", "ORG")]),
         # a club or firm named after its town: after a verb, or in a list of clubs
         ("Leeds beat Springfield 2-0", [(2, 3, "ORG")], [("Springfield", "ORG")]),
         ("Springfield , Bexley and Leeds", [(0, 1, "ORG")], [("Springfield", "ORG")]),
