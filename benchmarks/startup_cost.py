@@ -139,7 +139,7 @@ def child_bare(src: Path) -> None:
 def child_first_call(src: Path, *, warm: bool) -> None:
     import datetime as dt
 
-    from pipeline.entities.places import place_names
+    from pipeline.entities.gazetteer import place_names
     from pipeline.extract import make_doc, prepare
     from pipeline.ingest.files import Document
     from pipeline.nlp.build import load_nlp

@@ -167,6 +167,8 @@ class EntityFixes(_Rule):
     document_name_min_mentions: int = Field(ge=1)
     honorifics: frozenset[str]
     facility_heads: frozenset[str]
+    region_abbreviations: frozenset[str]
+    outlet_heads: frozenset[str]
 
     @field_validator(
         "determiners",
@@ -180,6 +182,7 @@ class EntityFixes(_Rule):
         "place_nouns",
         "honorifics",
         "facility_heads",
+        "outlet_heads",
     )
     @classmethod
     def _lower(cls, v: frozenset[str]) -> frozenset[str]:

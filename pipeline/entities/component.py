@@ -16,8 +16,8 @@ from spacy.util import filter_spans, minibatch
 import pipeline.entities.recase as recase
 from pipeline.entities.entity_span import EntitySpan
 from pipeline.entities.families import fix_entities
+from pipeline.entities.gazetteer import place_names
 from pipeline.entities.merge import merge_rule_spans, replace_line_entities
-from pipeline.entities.places import place_names
 from pipeline.entities.spans import split_at_line_breaks
 from pipeline.matchers.windows import WindowedMatcher
 from pipeline.rulefiles import EntityFixes, load_entity_patterns, load_json

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from pipeline.entities.entity_span import EntitySpan
+from pipeline.entities.gazetteer import is_nation, place_names
 from pipeline.entities.gender import is_first_name
-from pipeline.entities.places import is_nation, place_names
 from pipeline.rulefiles import EntityFixes
 
 CONSISTENT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")

@@ -39,6 +39,7 @@ ORDER: tuple[tuple[EntityFixFamily, Fix], ...] = (
     ("spans", spans.drop_units),
     ("places", places.datelines),
     ("places", places.source_line_outlets),
+    ("places", places.source_line_names),
     ("sports", sports.team_lines),
     ("sports", sports.sports_teams),
     ("sports", sports.players_with_country),

@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from pipeline.entities.entity_span import EntitySpan, SpanSlots
-from pipeline.entities.places import is_country
+from pipeline.entities.gazetteer import is_country
 
 
 def _of_place(doc: Doc, rule: EntitySpan, ent: EntitySpan) -> EntitySpan | None:

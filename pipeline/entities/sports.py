@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.countries import PLACE_LABELS
 from pipeline.entities.entity_span import NAME_LABELS, EntitySpan, SpanSlots, token_texts
-from pipeline.entities.places import is_nation, place_names
+from pipeline.entities.gazetteer import is_nation, place_names
 from pipeline.entities.recase import line_ranges
 from pipeline.rulefiles import EntityFixes
 

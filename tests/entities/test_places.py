@@ -9,6 +9,7 @@ from pipeline.entities.places import (
     facility_names,
     find_headline_places,
     relabel_places,
+    source_line_names,
     source_line_outlets,
     split_place_agency,
 )
@@ -163,10 +164,109 @@ def test_an_organisation_named_for_a_facility_is_a_facility(text, ents, expected
         # a run that is a place, or of one-letter words, stays; so does an entity reaching beyond
         ("Paris NEW YORK", [(0, 1, "GPE")], [("Paris", "GPE")]),
         ("Leeds A B", [(0, 1, "GPE")], [("Leeds", "GPE")]),
-        ("AU0101 Leeds LEDGER", [(0, 2, "ORG")], [("AU0101 Leeds", "ORG")]),
+        ("Ann Lee Leeds LEDGER", [(0, 3, "PERSON")], [("Ann Lee Leeds", "PERSON")]),
+        # the reference code the model read into the name gives way with it
+        ("AU0101 Leeds LEDGER", [(0, 2, "ORG")], [("Leeds", "GPE"), ("LEDGER", "ORG")]),
+        ("AU0101 Leeds K-TV in English", [(0, 2, "PERSON")], [("Leeds", "GPE"), ("K-TV", "ORG")]),
         # a city written in capitals is a dateline, not a source line
         ("LEEDS LEDGER", [(0, 1, "GPE")], [("LEEDS", "GPE")]),
     ],
 )
 def test_an_outlet_in_capitals_after_its_city_on_a_source_line_is_an_org(text, ents, expected):
     assert fix_text(source_line_outlets, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # after a reference code, before "in" and a language
+        (
+            "AU0101 Leeds Radio Orbis Network in English 0500 GMT 3 Jan 94",
+            [],
+            [("Leeds", "GPE"), ("Radio Orbis Network", "ORG")],
+        ),
+        (
+            "AU0101 Leeds Kelso-Bexley Herald in English",
+            [(0, 2, "PERSON")],
+            [("Leeds", "GPE"), ("Kelso-Bexley Herald", "ORG")],
+        ),
+        # alone on its line, ending in a broadcaster's head word
+        (
+            "Leeds Orbis Television",
+            [(0, 3, "ORG")],
+            [("Leeds", "GPE"), ("Orbis Television", "ORG")],
+        ),
+        # the model's own ORG of the outlet stays; the city it left untagged is added
+        (
+            "Leeds Orbis Television",
+            [(1, 3, "ORG")],
+            [("Leeds", "GPE"), ("Orbis Television", "ORG")],
+        ),
+        # no code and no head word, no language after the run, or the run is a place: no outlet
+        ("Leeds Orbis Herald", [(0, 3, "ORG")], [("Leeds Orbis Herald", "ORG")]),
+        ("AU0101 Leeds Orbis Herald said", [], []),
+        ("AU0101 Leeds New York in English", [], []),
+        ("Ann Lee met Leeds Radio", [(0, 2, "PERSON")], [("Ann Lee", "PERSON")]),
+    ],
+)
+def test_an_outlet_in_mixed_case_after_its_city_on_a_source_line_is_an_org(text, ents, expected):
+    assert fix_text(source_line_names, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("died near Springfield on Monday", [(2, 3, "ORG")], [("Springfield", "GPE")]),
+        ("flew north of Springfield", [(3, 4, "ORG")], [("Springfield", "GPE")]),
+        ("the fight at Springfield , Italy", [(3, 4, "ORG")], [("Springfield", "GPE")]),
+        ("a mill at Springfield , Ohio", [(3, 4, "ORG")], [("Springfield", "GPE")]),
+        ("a mill at Springfield , Calif.", [(3, 4, "ORG")], [("Springfield", "GPE")]),
+        (
+            "Orbis Mining Co. of Springfield",
+            [(0, 3, "ORG"), (4, 5, "ORG")],
+            [("Orbis Mining Co.", "ORG"), ("Springfield", "GPE")],
+        ),
+        ("the mayor of Springfield said", [(3, 4, "ORG")], [("Springfield", "ORG")]),
+        ("no change in Springfield 's prices", [(3, 4, "ORG")], [("Springfield", "ORG")]),
+        # a club or firm named after its town: after a verb, or in a list of clubs
+        ("Leeds beat Springfield 2-0", [(2, 3, "ORG")], [("Springfield", "ORG")]),
+        ("Springfield , Bexley and Leeds", [(0, 1, "ORG")], [("Springfield", "ORG")]),
+        ("Springfield Mining said", [(0, 2, "ORG")], [("Springfield Mining", "ORG")]),
+    ],
+)
+def test_a_town_read_as_an_org_is_a_place_after_a_place_cue(text, ents, expected):
+    assert fix_text(relabel_places, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("a Springfield native , she said", [(1, 2, "NORP")], [("Springfield", "GPE")]),
+        ("a deputy from Springfield", [(3, 4, "NORP")], [("Springfield", "GPE")]),
+        # a demonym, an adjective before a name, or capitals: no place
+        ("a Kenyan native", [(1, 2, "NORP")], [("Kenyan", "NORP")]),
+        ("the Springfield Emperor", [(1, 2, "NORP")], [("Springfield", "NORP")]),
+        ("SPRINGFIELD failed", [(0, 1, "NORP")], [("SPRINGFIELD", "NORP")]),
+    ],
+)
+def test_a_place_the_model_read_as_a_nationality_is_a_place(text, ents, expected):
+    assert fix_text(relabel_places, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Ann Lee of Kelso Cove , N.Y. , said",
+            [(0, 2, "PERSON"), (3, 5, "PERSON")],
+            [("Ann Lee", "PERSON"), ("Kelso Cove", "GPE")],
+        ),
+        ("Kelso Cove , Ga. ;", [(0, 2, "ORG")], [("Kelso Cove", "GPE")]),
+        # no state after the comma, a title before the name, or a longer organisation's name
+        ("Ann Lee , Bexley", [(0, 2, "PERSON")], [("Ann Lee", "PERSON")]),
+        ("Gov. Ann Lee , Ga. , said", [(1, 3, "PERSON")], [("Ann Lee", "PERSON")]),
+        ("Orbis Mining Inc , Calif.", [(0, 3, "ORG")], [("Orbis Mining Inc", "ORG")]),
+    ],
+)
+def test_a_name_before_a_comma_and_a_state_is_a_town(text, ents, expected):
+    assert fix_text(relabel_places, text, ents) == expected
