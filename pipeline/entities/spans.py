@@ -181,7 +181,8 @@ def strip_determiners(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) 
 def trim_date_ordinals(
     doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes
 ) -> list[EntitySpan]:
-    """ "Sept. 22 13th meeting": the ordinal belongs to the meeting, not the date."""
+    """ "Sept. 22 13th meeting": the ordinal belongs to the meeting, not the date. What is
+    left is no date if it is only a determiner ("the 12th mayor" read as a DATE)."""
     out = []
     for ent in ents:
         if (
@@ -192,6 +193,8 @@ def trim_date_ordinals(
             nxt = doc[ent.end] if ent.end < len(doc) else None
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
                 ent = replace(ent, end=ent.end - 1, source="entity-fix.date-ordinal")
+                if all(t.text in fixes.determiners for t in doc[ent.start : ent.end]):
+                    continue
         out.append(ent)
     return out
 

@@ -9,6 +9,7 @@ from pipeline.entities.spans import (
     drop_units,
     split_joined_names,
     strip_possessive,
+    trim_date_ordinals,
     trim_name_edges,
 )
 
@@ -114,3 +115,18 @@ def test_names_need_a_capital_letter(text, ents, expected):
 )
 def test_unit_symbols_are_never_names_nor_currency_codes_by_a_number(text, ents, expected):
     assert fix_text(drop_units, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the ordinal belongs to the meeting, the date stays
+        ("on Sept. 22 13th meeting", [(1, 4, "DATE")], [("Sept. 22", "DATE")]),
+        # only a determiner is left: no date at all
+        ("In 1901 , the 12th mayor spoke", [(3, 5, "DATE")], []),
+        ("the 12th of May", [(0, 2, "DATE")], [("the 12th", "DATE")]),  # no noun follows
+    ],
+)
+def test_a_date_loses_an_ordinal_that_counts_the_next_noun(text, ents, expected):
+    pos = {i: "NOUN" for i, w in enumerate(text.split()) if w in ("meeting", "mayor")}
+    assert fix_text(trim_date_ordinals, text, ents, pos=pos) == expected
