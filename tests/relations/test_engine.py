@@ -520,6 +520,34 @@ def test_a_critic_rival_victim_or_letter_writer_is_not_affiliated(nlp, text):
     assert not [r for r in relations_of(nlp, text) if r[0] == "AFFILIATED_WITH"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee, author of the Orbis Mining handbook, spoke.",
+        "Tom Berg, inventor of the Orbis Mining drill, said so.",
+        "Ann Lee, the creator of the Orbis Times crossword, spoke.",
+        "Ann Lee, a scholar of the Orbis Party, said so.",
+        "Tom Berg, a lifelong Orbis United fan, spoke.",
+    ],
+)
+def test_an_author_inventor_scholar_or_fan_is_not_affiliated(nlp, text):
+    """outsider_nouns: the object of the role is a work, a field, a team followed or a
+    birthplace, not an employer."""
+    assert not [r for r in relations_of(nlp, text) if r[0] == "AFFILIATED_WITH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Ann Lee, an editor of the Orbis Times, spoke.", ("Ann Lee", "Orbis Times")),
+        ("Tom Berg, a geologist with Orbis Mining, said so.", ("Tom Berg", "Orbis Mining")),
+    ],
+)
+def test_a_staff_role_before_the_organisation_is_still_affiliated(nlp, text, relation):
+    found = {(h, t) for typ, h, t in relations_of(nlp, text) if typ == "AFFILIATED_WITH"}
+    assert relation in found, found
+
+
 def test_no_country_is_located_in_another(nlp):
     found = relations_of(nlp, "Trade between Kazakhstan, Belarus and Russia grew.")
     assert not [r for r in found if r[0] == "LOCATED_IN"]
