@@ -440,6 +440,15 @@ def relations_of(nlp, text):
             "The meeting in Kelso, third largest city in Ruritania, ended early.",
             ("LOCATED_IN", "Kelso", "Ruritania"),  # place-comma-described-place-noun
         ),
+        # session 7, live7b
+        (
+            "In 1901, the 12th mayor of Bexley, Tom Berg, was born in Kelso, Ohio.",
+            ("RESIDENT_OF", "Tom Berg", "Kelso"),  # appos-of-subject-born-in
+        ),
+        (
+            "In 1920, author and painter Ann Lee was born in Leeds.",
+            ("RESIDENT_OF", "Ann Lee", "Leeds"),  # title-conj-name-born-in
+        ),
     ],
 )
 def test_rules_find_relations(nlp, text, relation):
@@ -594,6 +603,13 @@ def test_a_hometown_after_a_town_and_state_is_the_town(nlp):
         ("Tom Berg was born in Bexley and worked in Springfield.", ("Tom Berg", "Springfield")),
         # conj-subject-born-in: a wedding's place is no residence
         ("Ann Lee and Tom Berg were married in Springfield.", ("Tom Berg", "Springfield")),
+        # appos-of-subject-born-in: being honoured somewhere is no residence
+        (
+            "The 12th mayor of Bexley, Tom Berg, was honoured in Springfield.",
+            ("Tom Berg", "Springfield"),
+        ),
+        # title-conj-name-born-in: meeting somewhere is no residence
+        ("The painter and Ann Lee met in Leeds.", ("Ann Lee", "Leeds")),
     ],
 )
 def test_near_misses_of_the_birth_rules_give_no_residence(nlp, text, relation):
