@@ -60,7 +60,6 @@ class RelationRule(_Rule):
         description="Keep a match only if the head's first word is the demonym of the country "
         "the tail names (the Peruvian Government ... Peru).",
     )
-
     region_tail: bool = Field(
         default=False,
         description="Keep a match only if the tail is a region that holds towns (a country, "
