@@ -7,13 +7,7 @@ import pytest
 from pipeline.relations.rules import load_relation_rules
 from pipeline.rulefiles import models_dir
 
-
-def relations_of(nlp, text):
-    doc = nlp(text)
-    return {
-        (r.type, doc.text[r.head[0] : r.head[1]], doc.text[r.tail[0] : r.tail[1]])
-        for r in doc._.relations
-    }
+from .helpers import relations_of
 
 
 @pytest.mark.parametrize(

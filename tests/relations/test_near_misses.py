@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def relations_of(nlp, text):
-    doc = nlp(text)
-    return {
-        (r.type, doc.text[r.head[0] : r.head[1]], doc.text[r.tail[0] : r.tail[1]])
-        for r in doc._.relations
-    }
+from .helpers import relations_of
 
 
 @pytest.mark.parametrize(
