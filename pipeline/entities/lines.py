@@ -13,7 +13,7 @@ def capitals(word: str) -> bool:
 
 def capitals_run(doc: Doc, words: list[str], j: int) -> int:
     """The end of the run of up to five all-capitals words from ``j``; a hyphen glued between
-    two of them joins them into one ("N-TV")."""
+    two of them joins them into one ("K-TV")."""
     end, n = j, 0
     while end < len(doc) and n < 5 and capitals(words[end]):
         end, n = end + 1, n + 1
@@ -25,7 +25,7 @@ def capitals_run(doc: Doc, words: list[str], j: int) -> int:
 
 def name_word(doc: Doc, words: list[str], k: int) -> bool:
     """A word of an outlet's name: capitalised ("Radio", "UT-1", "THE"), or a hyphen glued
-    between two words ("Bosnia-Herzegovina")."""
+    between two words ("Kelso-Bexley")."""
     word = words[k]
     if word == "-":
         return 0 < k < len(doc) - 1 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
