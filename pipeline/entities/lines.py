@@ -24,7 +24,7 @@ def capitals_run(doc: Doc, words: list[str], j: int) -> int:
 
 
 def name_word(doc: Doc, words: list[str], k: int) -> bool:
-    """A word of an outlet's name: capitalised ("Radio", "UT-1", "THE"), or a hyphen glued
+    """A word of an outlet's name: capitalised ("Radio", "TV-9", "THE"), or a hyphen glued
     between two words ("Kelso-Bexley")."""
     word = words[k]
     if word == "-":
