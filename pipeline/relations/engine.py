@@ -75,10 +75,8 @@ def relations(doc: Doc, compiled: CompiledRules) -> list[RelationFact]:
             continue
         if rule.not_in_list and _in_list(doc, at, head, tail):
             continue
-        if rule.region_tail and not (
-            compiled.is_region(tail.text) and not compiled.is_region(head.text)
-        ):
-            continue  # "In Ohio, ... Springfield", not "In Leeds, ... York" or "... Texas"
+        if rule.region_tail and not compiled.in_region(head.text, tail.text):
+            continue  # "In Ohio, ... Springfield", not "In Leeds, ... York", "... Texas", "London"
         if rule.not_item_in_place and _item_in_place(doc, at, tail):
             continue
         rtype: str = rule.relation

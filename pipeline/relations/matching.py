@@ -42,8 +42,9 @@ class CompiledRules:
     is_country: Callable[[str], bool] = lambda text: False
     # (head, tail): the head's first word is the demonym of the country the tail names
     same_country: Callable[[str, str], bool] = lambda head, tail: False
-    # a country, a US state or a county-like region: holds towns (rules with region_tail)
-    is_region: Callable[[str], bool] = lambda text: False
+    # (place, region): a country, US state or county-like region that may hold the place, a
+    # town (rules with region_tail)
+    in_region: Callable[[str, str], bool] = lambda place, region: False
     # per label pair, what each of its rules needs of a sentence (pipeline.matchers.gates tree gate)
     trees: dict[Labels, list[tuple[TreeNode, ...]]] = field(default_factory=dict)
     token_needs: list[tuple[Need, ...]] | None = None  # the token rules' (None: always run)
@@ -76,15 +77,15 @@ def compile_rules(
     *,
     is_country: Callable[[str], bool] | None = None,
     same_country: Callable[[str, str], bool] | None = None,
-    is_region: Callable[[str], bool] | None = None,
+    in_region: Callable[[str, str], bool] | None = None,
 ) -> CompiledRules:
     compiled = _compile(vocab, rules)
     if is_country is not None:
         compiled.is_country = is_country
     if same_country is not None:
         compiled.same_country = same_country
-    if is_region is not None:
-        compiled.is_region = is_region
+    if in_region is not None:
+        compiled.in_region = in_region
     return compiled
 
 

@@ -63,8 +63,9 @@ class RelationRule(_Rule):
     region_tail: bool = Field(
         default=False,
         description="Keep a match only if the tail is a region that holds towns (a country, "
-        "a US state, a name ending in County, Province ...) and the head is none: In Ohio, "
-        "floods closed roads in Springfield.",
+        "a US state, a name ending in County, Province ...), the head is none, and no city of "
+        "the gazetteer named like the head lies only elsewhere: In Ohio, floods closed roads "
+        "in Springfield (not: In Ohio, Ann Lee flew to London).",
     )
 
     @model_validator(mode="after")

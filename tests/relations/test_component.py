@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.entities.countries import country_table
-from pipeline.relations.component import is_region, named_for_country
+from pipeline.relations.component import in_region, is_region, named_for_country
 from pipeline.relations.words import relation_words
 
 
@@ -38,3 +38,21 @@ def test_named_for_country_needs_the_demonym_of_that_very_country(name, place, s
 def test_is_region_holds_countries_states_and_counties(name, region):
     words = frozenset(relation_words().lists["region_words"])
     assert is_region(country_table(), words, name) is region
+
+
+@pytest.mark.parametrize(
+    ("place", "region", "holds"),
+    [
+        ("Springfield", "Ohio", True),  # the gazetteer has a Springfield in Ohio
+        ("Nairobi", "Kenya", True),
+        ("Kelso Falls", "Ohio", True),  # a town the gazetteer does not know may be anywhere
+        ("Kelso Falls", "Bexley County", True),
+        ("London", "Ohio", False),  # every London of the gazetteer is elsewhere
+        ("Nairobi", "Uganda", False),
+        ("Texas", "Ohio", False),  # a region is in no other region
+        ("Springfield", "Leeds", False),  # a city holds no towns
+    ],
+)
+def test_in_region_needs_a_region_that_may_hold_the_place(place, region, holds):
+    words = frozenset(relation_words().lists["region_words"])
+    assert in_region(country_table(), words, place, region) is holds

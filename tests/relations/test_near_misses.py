@@ -62,6 +62,10 @@ from .helpers import relations_of
             "Police shot Orbis Mining plant gunman Tom Berg on Monday.",
             ("AFFILIATED_WITH", "Tom Berg", "Orbis Mining"),
         ),  # org-nouns-name
+        (
+            "In Ohio, Ann Lee said she would fly to London next week.",
+            ("LOCATED_IN", "London", "Ohio"),
+        ),  # opening-in-region-place: the gazetteer's Londons are all elsewhere
     ],
 )
 def test_near_miss_gives_no_relation(nlp, text, relation):
@@ -87,6 +91,10 @@ def test_near_miss_gives_no_relation(nlp, text, relation):
         (
             "Rains flooded Kelso County in Ohio, Dunmore County in Iowa and parts of Texas.",
             ("LOCATED_IN", "Dunmore County", "Iowa"),
+        ),
+        (
+            "In Ohio, floods closed roads in Springfield on Monday.",
+            ("LOCATED_IN", "Springfield", "Ohio"),
         ),
         (
             "The Orbis Power plant in northern Bexley shut down.",
