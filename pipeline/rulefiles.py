@@ -149,6 +149,7 @@ class EntityFixes(_Rule):
     min_city_population: int = Field(ge=0)
     min_city_population_alone: int = Field(ge=0)
     place_cues: frozenset[str]
+    org_place_cues: frozenset[str]
     place_nouns: frozenset[str]
     possessives: frozenset[str]
     name_edge_punct: frozenset[str]
@@ -179,6 +180,7 @@ class EntityFixes(_Rule):
         "document_name_particles",
         "fixture_words",
         "place_cues",
+        "org_place_cues",
         "place_nouns",
         "honorifics",
         "facility_heads",

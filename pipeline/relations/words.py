@@ -20,7 +20,8 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 LIST_KEYS = ("IN", "NOT_IN")  # where a pattern may name a list
 # lists the code reads by name rather than a pattern: region_words ends a region's name
 # ("Bexley County") for rules with region_tail (pipeline.relations.component.is_region)
-CODE_LISTS = ("region_words",)
+REGION_WORDS = "region_words"
+CODE_LISTS = (REGION_WORDS,)
 
 
 class RelationWords(_Rule):

@@ -232,6 +232,8 @@ def test_an_outlet_in_mixed_case_after_its_city_on_a_source_line_is_an_org(text,
         ("Leeds beat Springfield 2-0", [(2, 3, "ORG")], [("Springfield", "ORG")]),
         ("Springfield , Bexley and Leeds", [(0, 1, "ORG")], [("Springfield", "ORG")]),
         ("Springfield Mining said", [(0, 2, "ORG")], [("Springfield Mining", "ORG")]),
+        # after "in" news names companies as often as towns
+        ("raised its stake in Springfield", [(4, 5, "ORG")], [("Springfield", "ORG")]),
     ],
 )
 def test_a_town_read_as_an_org_is_a_place_after_a_place_cue(text, ents, expected):

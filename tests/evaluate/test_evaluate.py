@@ -114,7 +114,7 @@ def test_conll04_map_composes_title_relations_and_drops_unmapped_arguments() -> 
     [
         # "Ohio Gov. Ann Lee": a place before the title is where CoNLL04 has her live
         ("position-at.modifier-title", {"Live_In"}),
-        # "Ann Lee, governor of Ohio": a title of a place is not annotated so
+        # "Ann Lee, president of Ruritania": a title of a place is not annotated so
         ("position-at.title-of", set()),
     ],
 )

@@ -49,6 +49,10 @@ def test_is_region_holds_countries_states_and_counties(name, region):
         ("Kelso Falls", "Bexley County", True),
         ("London", "Ohio", False),  # every London of the gazetteer is elsewhere
         ("Nairobi", "Uganda", False),
+        ("Sao Paulo", "Argentina", False),  # known without its accent too
+        ("Sao Paulo", "Brazil", True),
+        ("Atlanta", "Georgia", True),  # the US state
+        ("Tbilisi", "Georgia", True),  # the country
         ("Texas", "Ohio", False),  # a region is in no other region
         ("Springfield", "Leeds", False),  # a city holds no towns
     ],

@@ -383,8 +383,8 @@ from .helpers import relations_of
         ),
         # session 7, relrec7
         (
-            "Ann Lee, the poet, was born Annie Morrow in Kelso, Bexley County, in 1890.",
-            ("RESIDENT_OF", "Annie Morrow", "Kelso"),  # born-name-in
+            "Ann Lee, a retired poet, was born Margaret Hale in Kelso, Bexley County, and later moved away.",
+            ("RESIDENT_OF", "Margaret Hale", "Kelso"),  # born-name-in
         ),
         (
             "The poet Ann Lee was born Ann Morrow in Springfield, Ohio, in 1901.",
@@ -440,8 +440,8 @@ from .helpers import relations_of
             ("RESIDENT_OF", "Tom Berg", "Kelso"),  # appos-of-subject-born-in
         ),
         (
-            "In 1920, author and painter Ann Lee was born in Leeds.",
-            ("RESIDENT_OF", "Ann Lee", "Leeds"),  # title-conj-name-born-in
+            "Painter and sculptor Tom Berg was born in Leeds in a small house.",
+            ("RESIDENT_OF", "Tom Berg", "Leeds"),  # title-conj-name-born-in
         ),
     ],
 )
