@@ -3,6 +3,7 @@ positions each PERSON cluster holds."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -27,30 +28,34 @@ def named_for_country(table: CountryTable, name: str, place: str) -> bool:
     return demonym is not None and demonym == country
 
 
-# a state or country that is also the name of a city this big is read as the city: "In
-# Washington," opens a story from the capital
-CITY_NOT_REGION = 300_000
+@dataclass(frozen=True)
+class Regions:
+    """What makes a name a region (relation_words.json): ``words`` end a region's name (the
+    list ``region_words``); a state or country that is also the name of a city of at least
+    ``city_population`` people is read as the city ("In Washington," opens a story from the
+    capital)."""
+
+    words: frozenset[str]
+    city_population: int
 
 
-def is_region(table: CountryTable, region_words: frozenset[str], name: str) -> bool:
-    """A country, a US state, or a name ending in one of ``region_words`` ("Bexley County",
-    the list ``region_words`` of relation_words.json): a place that holds towns, for rules
-    reading a sentence's opening "In Ohio," as where the places after it lie. Not the name of
-    a big city too ("Washington")."""
+def is_region(table: CountryTable, regions: Regions, name: str) -> bool:
+    """A country, a US state, or a name ending in one of ``regions.words`` ("Bexley County"):
+    a place that holds towns, for rules reading a sentence's opening "In Ohio," as where the
+    places after it lie. Not the name of a big city too ("Washington")."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in region_words:
+    if len(words) > 1 and words[-1].lower() in regions.words:
         return True
-    return (table.by_name(name) is not None or name in us_states()) and name not in big_cities(
-        CITY_NOT_REGION
-    )
+    known = table.by_name(name) is not None or name in us_states()
+    return known and name not in big_cities(regions.city_population)
 
 
-def in_region(table: CountryTable, region_words: frozenset[str], place: str, region: str) -> bool:
+def in_region(table: CountryTable, regions: Regions, place: str, region: str) -> bool:
     """Whether ``region`` is a region (:func:`is_region`) that may hold ``place``: ``place`` is
     none, and no city of the gazetteer so named lies only elsewhere ("In Ohio, ... Springfield"
     may be Springfield, Ohio; "In Ohio, Ann Lee flew to London" names no London in Ohio). A
     place the gazetteer does not know may lie in any region."""
-    if not is_region(table, region_words, region) or is_region(table, region_words, place):
+    if not is_region(table, regions, region) or is_region(table, regions, place):
         return False
     known = city_regions().get(place)
     if not known:
@@ -69,13 +74,16 @@ class RelationRules:
     def __init__(self, nlp: Language, path: Path) -> None:
         table = country_table(path.parent)
         words = relation_words(path.parent)
+        # a folder without the list: only countries and states are regions
+        regions = Regions(
+            frozenset(words.lists.get(REGION_WORDS, ())), words.region_city_population
+        )
         self.compiled = compile_rules(
             nlp.vocab,
             load_relation_rules(path, relation_types(path.parent), words),
             is_country=lambda text: table.by_name(text) is not None,
             same_country=partial(named_for_country, table),
-            # a folder without the list: only countries and states are regions
-            in_region=partial(in_region, table, frozenset(words.lists.get(REGION_WORDS, ()))),
+            in_region=partial(in_region, table, regions),
         )
 
     def find(self, doc: Doc) -> list[RelationFact]:

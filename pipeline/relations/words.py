@@ -27,6 +27,12 @@ CODE_LISTS = (REGION_WORDS,)
 class RelationWords(_Rule):
     about: str = ""
     lists: dict[str, tuple[str, ...]] = Field(description="List name -> its words.")
+    region_city_population: int = Field(
+        default=300_000,
+        ge=0,
+        description="A country or US state named like a city of at least this many people is "
+        "read as the city, not a region (region_tail rules: 'In Washington,').",
+    )
 
     @field_validator("lists")
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.entities.countries import country_table
-from pipeline.relations.component import in_region, is_region, named_for_country
+from pipeline.relations.component import Regions, in_region, is_region, named_for_country
 from pipeline.relations.words import relation_words
 
 
@@ -24,6 +24,11 @@ def test_named_for_country_needs_the_demonym_of_that_very_country(name, place, s
     assert named_for_country(country_table(), name, place) is same
 
 
+def shipped_regions() -> Regions:
+    words = relation_words()
+    return Regions(frozenset(words.lists["region_words"]), words.region_city_population)
+
+
 @pytest.mark.parametrize(
     ("name", "region"),
     [
@@ -36,8 +41,7 @@ def test_named_for_country_needs_the_demonym_of_that_very_country(name, place, s
     ],
 )
 def test_is_region_holds_countries_states_and_counties(name, region):
-    words = frozenset(relation_words().lists["region_words"])
-    assert is_region(country_table(), words, name) is region
+    assert is_region(country_table(), shipped_regions(), name) is region
 
 
 @pytest.mark.parametrize(
@@ -58,5 +62,4 @@ def test_is_region_holds_countries_states_and_counties(name, region):
     ],
 )
 def test_in_region_needs_a_region_that_may_hold_the_place(place, region, holds):
-    words = frozenset(relation_words().lists["region_words"])
-    assert in_region(country_table(), words, place, region) is holds
+    assert in_region(country_table(), shipped_regions(), place, region) is holds

@@ -77,3 +77,10 @@ def test_every_shipped_list_is_named_by_a_rule_or_read_by_the_code() -> None:
     text = (models_dir() / "relation_rules.jsonl").read_text(encoding="utf-8")
     unused = [n for n in relation_words().lists if f'"@{n}"' not in text]
     assert sorted(unused) == sorted(CODE_LISTS)
+
+
+def test_a_negative_region_city_population_fails_naming_the_field(tmp_path: Path) -> None:
+    body = {"lists": {"a": ["x"]}, "region_city_population": -1}
+    (tmp_path / WORDS_FILE).write_text(json.dumps(body), encoding="utf-8")
+    with pytest.raises(RuleError, match="region_city_population"):
+        relation_words(tmp_path)
