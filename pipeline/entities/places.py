@@ -16,7 +16,13 @@ from spacy.tokens import Doc
 
 from pipeline.entities.countries import country_table
 from pipeline.entities.entity_span import EntitySpan, token_texts
-from pipeline.entities.gazetteer import big_cities, is_country, is_nation, place_names, us_states
+from pipeline.entities.gazetteer import (
+    big_cities,
+    is_country,
+    is_nation,
+    place_names,
+    us_state_codes,
+)
 from pipeline.entities.lines import (
     capitals,
     capitals_run,
@@ -101,9 +107,8 @@ def _place_not_adjective(doc: Doc, ent: EntitySpan, text: str) -> bool:
 def _org_place_cue(doc: Doc, ent: EntitySpan, fixes: EntityFixes, org_ends: set[int]) -> bool:
     """The narrower cue that makes a town the model read as ORG a place: a cue word of
     ``org_place_cues`` right before it ("near Kelso", "north of Kelso"; not "in", as in "a
-    stake in Orbis"), "of" right after another
-    organisation ("Orbis Mining Co. of Kelso"), or a comma and a country or a state after it
-    ("Kelso , Italy", "Kelso , Ohio"). A club or firm named after its town stands after a
+    stake in Orbis"), "of" right after another organisation ("Orbis Mining Co. of Kelso"), or
+    a comma and a country or a state after it ("Kelso , Italy", "Kelso , Ohio"). A club or firm named after its town stands after a
     verb or in a list of other clubs ("beat Kelso", "Kelso , Bexley"), or before a possessive
     ("changes in Kelso 's prices")."""
     if ent.end < len(doc) and doc[ent.end].text in fixes.possessives:
@@ -120,7 +125,7 @@ def _org_place_cue(doc: Doc, ent: EntitySpan, fixes: EntityFixes, org_ends: set[
 
 
 def _is_region(text: str, fixes: EntityFixes) -> bool:
-    return text in fixes.region_abbreviations or text in us_states() or is_country(text)
+    return text in fixes.region_abbreviations or text in us_state_codes() or is_country(text)
 
 
 def facility_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) -> list[EntitySpan]:
@@ -324,9 +329,7 @@ def source_line_outlets(
                 break
             if " ".join(words[j:end]).title() in places or not closes_source_line(doc, end):
                 break
-            replaced = _replace_line(doc, out, i, j, end, "entity-fix.source-line-outlet")
-            if replaced is not None:
-                out = replaced
+            out = _replace_line(doc, out, i, j, end, "entity-fix.source-line-outlet")
             break
     return sorted(out, key=lambda e: e.start)
 
@@ -360,24 +363,22 @@ def source_line_names(doc: Doc, ents: Sequence[EntitySpan], fixes: EntityFixes) 
             headed = line_ends(doc, end) and words[end - 1].lower() in fixes.outlet_heads
             if not (coded or headed):
                 break
-            replaced = _replace_line(doc, out, i, j, end, "entity-fix.source-line-name")
-            if replaced is not None:
-                out = replaced
+            out = _replace_line(doc, out, i, j, end, "entity-fix.source-line-name")
             break
     return sorted(out, key=lambda e: e.start)
 
 
 def _replace_line(
     doc: Doc, ents: list[EntitySpan], i: int, j: int, end: int, source: str
-) -> list[EntitySpan] | None:
+) -> list[EntitySpan]:
     """``ents`` with the place ``i..j`` a GPE and the outlet ``j..end`` an ORG, the entities
     inside (or starting at a reference code right before ``i``) dropped but for the model's
-    own GPE and ORG of exactly those words; None when an entity reaches beyond the line's
-    names."""
+    own GPE and ORG of exactly those words; ``ents`` as they are when an entity reaches beyond
+    the line's names."""
     first = i - 1 if i > 0 and reference_code(doc[i - 1].text) else i
     inside = [e for e in ents if e.start < end and e.end > i]
     if any(e.start < first or e.end > end for e in inside):
-        return None
+        return ents
     place = [e for e in inside if (e.start, e.end, e.label) == (i, j, "GPE")]
     outlet = [e for e in inside if (e.start, e.end, e.label) == (j, end, "ORG")]
     return [e for e in ents if e not in inside] + [

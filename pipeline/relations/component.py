@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 import pipeline.relations.engine as relations
 from pipeline.entities.countries import CountryTable, country_table
-from pipeline.entities.gazetteer import big_cities, city_regions, us_state_codes, us_states
+from pipeline.entities.gazetteer import big_cities, city_regions, us_state_codes
 from pipeline.facts import RelationFact
 from pipeline.relations.matching import compile_rules
 from pipeline.relations.rules import load_relation_rules
@@ -46,7 +46,7 @@ def is_region(table: CountryTable, regions: Regions, name: str) -> bool:
     words = name.split()
     if len(words) > 1 and words[-1].lower() in regions.words:
         return True
-    known = table.by_name(name) is not None or name in us_states()
+    known = table.by_name(name) is not None or name in us_state_codes()
     return known and name not in big_cities(regions.city_population)
 
 

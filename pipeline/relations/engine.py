@@ -96,16 +96,14 @@ def _in_list(doc: Doc, at: Sequence[Span | None], head: Span, tail: Span) -> boo
     """Whether a place comes before ``head`` or after ``tail`` across a comma or and/or (a
     direction word may precede it): the two are items of a list, not a place and its state."""
 
-    def place(i: int) -> bool:
-        ent = at[i] if 0 <= i < len(doc) else None
-        return ent is not None and ent.label_ in PLACE_LABELS
-
     before = head.start - 1
-    if before >= 0 and doc[before].lower_ in LINKS and place(before - 1):
+    if before >= 0 and doc[before].lower_ in LINKS and _place_at(at, before - 1):
         return True
     after = tail.end
     return (
-        after < len(doc) and doc[after].lower_ in LINKS and (place(after + 1) or place(after + 2))
+        after < len(doc)
+        and doc[after].lower_ in LINKS
+        and (_place_at(at, after + 1) or _place_at(at, after + 2))
     )
 
 
@@ -115,11 +113,13 @@ def _item_in_place(doc: Doc, at: Sequence[Span | None], tail: Span) -> bool:
     after = tail.end
     if after >= len(doc) or doc[after].lower_ != "in":
         return False
-    return any(
-        (ent := at[i]) is not None and ent.label_ in PLACE_LABELS
-        for i in (after + 1, after + 2)
-        if i < len(doc)
-    )
+    return _place_at(at, after + 1) or _place_at(at, after + 2)
+
+
+def _place_at(at: Sequence[Span | None], i: int) -> bool:
+    """Whether word ``i`` (any index) is in a place mention."""
+    ent = at[i] if 0 <= i < len(at) else None
+    return ent is not None and ent.label_ in PLACE_LABELS
 
 
 def _title_between(
